@@ -1,0 +1,121 @@
+// Syntax of the recallguard rule language. Actions only build nothing: the transformer
+// (src/parser/transform_*.cpp) turns the labelled alternatives into the AST.
+parser grammar RuleParser;
+
+options { tokenVocab = RuleLexer; }
+
+ruleFile: topLevel* EOF;
+
+topLevel
+    : packageDecl                                          # TopPackage
+    | IMPORT STRING                                        # TopImport
+    | ruleDecl                                             # TopRule
+    ;
+
+packageDecl: PACKAGE qualifiedName LBRACE packageClause* RBRACE;
+
+qualifiedName: name (DOT name)*;
+
+packageClause
+    : TITLE STRING                                         # PackageTitle
+    | AUTHORITY STRING                                     # PackageAuthority
+    | JURISDICTION STRING                                  # PackageJurisdiction
+    | CALENDAR IDENT                                       # PackageCalendar
+    | EFFECTIVE effectivePeriod                            # PackageEffective
+    | SOURCE STRING                                        # PackageSource
+    ;
+
+effectivePeriod
+    : FROM from=DATE (UNTIL until=DATE)?
+    | UNTIL until=DATE
+    ;
+
+ruleDecl: RULE RULE_ID LBRACE ruleClause* RBRACE;
+
+ruleClause
+    : TITLE STRING                                         # RuleTitle
+    | CITE STRING                                          # RuleCite
+    | CATEGORY IDENT                                       # RuleCategory
+    | SEVERITY IDENT                                       # RuleSeverity
+    | DESCRIPTION STRING                                   # RuleDescription
+    | EFFECTIVE effectivePeriod                            # RuleEffective
+    | CALENDAR IDENT                                       # RuleCalendar
+    | PARAM IDENT EQ literal                               # RuleParam
+    | FOR IDENT IN IDENT (WHERE expr)?                     # RuleSubject
+    | LET IDENT EQ expr                                    # RuleLet
+    | DEADLINE LBRACE deadlineClause* RBRACE               # RuleDeadline
+    | PERIODIC LBRACE periodicClause* RBRACE               # RulePeriodic
+    | VIOLATION WHEN expr                                  # RuleViolation
+    | SIGNAL WHEN expr                                     # RuleSignal
+    | MESSAGE STRING                                       # RuleMessage
+    ;
+
+deadlineClause
+    : AFTER expr                                           # DeadlineAfter
+    | WITHIN expr                                          # DeadlineWithin
+    | requirement                                          # DeadlineRequire
+    | EXTEND TO expr                                       # DeadlineExtend
+    | UNLESS expr                                          # DeadlineUnless
+    ;
+
+periodicClause
+    : START expr                                           # PeriodicStart
+    | EVERY expr                                           # PeriodicEvery
+    | UNTIL expr                                           # PeriodicUntil
+    | WITHIN expr                                          # PeriodicWithin
+    | requirement                                          # PeriodicRequire
+    ;
+
+// The record that satisfies an obligation, and the date that counts for it.
+requirement: REQUIRE IDENT IN source (WHERE expr)? DATED expr;
+
+source: name (DOT name)*;
+
+expr
+    : primary                                              # PrimaryExpr
+    | MINUS expr                                           # Negate
+    | expr op=(STAR | SLASH) expr                          # Multiplicative
+    | expr op=(PLUS | MINUS) expr                          # Additive
+    | expr op=(EQ | NEQ | LT | LE | GT | GE) expr          # Compare
+    | expr IS KNOWN                                        # IsKnown
+    | expr IS MISSING                                      # IsMissing
+    | expr NOT? IN LPAREN literal (COMMA literal)* RPAREN  # InList
+    | expr BETWEEN expr AND expr                           # Between
+    | NOT expr                                             # Not
+    | expr AND expr                                        # And
+    | expr OR expr                                         # Or
+    ;
+
+primary
+    : literal                                              # LiteralPrimary
+    | AS_OF                                                # AsOfPrimary
+    | name (DOT name)*                                     # PathPrimary
+    | op=(COUNT | EXISTS | NO) LPAREN IDENT IN source (WHERE expr)? RPAREN         # CountingAggregate
+    | op=(SUM | MIN | MAX | EARLIEST | LATEST) LPAREN (value=expr FOR)? IDENT IN source
+          (WHERE where=expr)? (BY by=expr)? RPAREN                                # ValueAggregate
+    | UNION LPAREN comprehension (COMMA comprehension)* RPAREN                    # UnionPrimary
+    | COALESCE LPAREN expr (COMMA expr)+ RPAREN                                   # CoalescePrimary
+    | LPAREN expr RPAREN                                   # ParenPrimary
+    ;
+
+// `i.occurred_on for i in p.incidents where ...`: one arm of a union of values.
+comprehension: expr FOR IDENT IN source (WHERE expr)?;
+
+literal
+    : STRING                                               # StringLiteral
+    | DATE                                                 # DateLiteral
+    | INT                                                  # IntLiteral
+    | DECIMAL                                              # DecimalLiteral
+    | MINUS (INT | DECIMAL)                                # NegativeLiteral
+    | INT WORKING DAY                                      # WorkingDaysLiteral
+    | INT DAY                                              # DaysLiteral
+    | INT MONTH                                            # MonthsLiteral
+    | (TRUE | FALSE)                                       # BoolLiteral
+    ;
+
+// Identifiers, and keywords where they can only be names (after a dot: `c.source`).
+name
+    : IDENT
+    | SOURCE | START | KNOWN | MISSING | COUNT | MIN | MAX | SUM | FROM | TO | BY | CATEGORY
+    | TITLE | DESCRIPTION | SEVERITY | AS_OF | DAY | MONTH | CALENDAR | PERIODIC | MESSAGE
+    ;

@@ -1,0 +1,81 @@
+// recallguard's entry point: sets up logging, registers the subcommands, maps errors to exit codes.
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "cli/command.h"
+#include "common/diagnostic.h"
+#include "common/errors.h"
+
+namespace {
+
+// Registered subcommands, in the order `--help` lists them.
+using AddCommand = void (*)(CLI::App&, int&);
+const std::vector<AddCommand> kCommands{
+    recallguard::cli::add_schema_commands,
+};
+
+void setup_logging(const std::string& level) {
+    auto logger = spdlog::stderr_color_mt("recallguard");
+    logger->set_pattern("%^%l%$: %v");
+    spdlog::set_default_logger(logger);
+    spdlog::set_level(spdlog::level::from_str(level));
+}
+
+// Names the close matches when the first word is not a subcommand.
+int report_unknown_subcommand(const CLI::App& app, const std::string& word) {
+    std::vector<std::string> names;
+    for (const auto* sub : app.get_subcommands({})) names.push_back(sub->get_name());
+    std::cerr << "recallguard: unknown command '" << word << "'";
+    const std::string match = recallguard::closest_match(word, names);
+    if (!match.empty()) std::cerr << "; did you mean '" << match << "'?";
+    std::cerr << "\nRun 'recallguard --help' for the list of commands.\n";
+    return recallguard::kExitBadInput;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"recallguard: audits product-recall case data against rules written in the recall law's terms"};
+    app.set_version_flag("--version", std::string("recallguard ") + RECALLGUARD_VERSION);
+    app.require_subcommand(1);
+    std::string log_level = "warn";
+    bool verbose = false;
+    app.add_option("--log-level", log_level, "Log level on stderr: trace, debug, info, warn, error, off")
+        ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "critical", "off"}));
+    app.add_flag("-v,--verbose", verbose, "Same as --log-level info");
+
+    app.parse_complete_callback([&] { setup_logging(verbose && log_level == "warn" ? "info" : log_level); });
+
+    int exit_code = recallguard::kExitClean;
+    for (auto add : kCommands) add(app, exit_code);
+
+    if (argc > 1 && argv[1][0] != '-') {
+        bool known = false;
+        for (const auto* sub : app.get_subcommands({})) known = known || sub->get_name() == argv[1];
+        if (!known) return report_unknown_subcommand(app, argv[1]);
+    }
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        app.exit(e);
+        return recallguard::kExitBadInput;
+    } catch (const recallguard::InputError& e) {
+        std::cerr << "recallguard: error: " << e.what() << "\n";
+        return recallguard::kExitBadInput;
+    } catch (const std::exception& e) {
+        std::cerr << "recallguard: internal error: " << e.what() << "\n";
+        return recallguard::kExitInternal;
+    }
+    return exit_code;
+}

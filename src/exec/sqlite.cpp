@@ -1,0 +1,158 @@
+#include "exec/sqlite.h"
+
+#include <utility>
+
+#include "common/errors.h"
+
+namespace recallguard::exec {
+
+std::string sql_value_to_string(const SqlValue& value) {
+    if (std::holds_alternative<std::monostate>(value)) return "NULL";
+    if (auto i = std::get_if<int64_t>(&value)) return std::to_string(*i);
+    if (auto d = std::get_if<double>(&value)) return std::to_string(*d);
+    return std::get<std::string>(value);
+}
+
+Database Database::open(const std::string& path, Mode mode) {
+    int flags = SQLITE_OPEN_NOMUTEX;
+    std::string uri = path;
+    switch (mode) {
+        case Mode::ReadOnly: flags |= SQLITE_OPEN_READONLY; break;
+        case Mode::ReadWrite: flags |= SQLITE_OPEN_READWRITE; break;
+        case Mode::Create: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE; break;
+    }
+    sqlite3* db = nullptr;
+    const int rc = sqlite3_open_v2(uri.c_str(), &db, flags, nullptr);
+    if (rc != SQLITE_OK) {
+        std::string message = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+        sqlite3_close(db);
+        throw InputError(path + ": cannot open database: " + message);
+    }
+    sqlite3_extended_result_codes(db, 1);
+    sqlite3_busy_timeout(db, 5000);
+    Database database(db, path);
+    // Reading the schema proves the file is a database (SQLite opens lazily).
+    try {
+        database.exec("SELECT count(*) FROM sqlite_schema");
+    } catch (const InputError& e) {
+        throw InputError(path + ": not a readable SQLite database (" + database.last_error() + ")");
+    }
+    return database;
+}
+
+Database Database::open_memory() {
+    sqlite3* db = nullptr;
+    if (sqlite3_open(":memory:", &db) != SQLITE_OK) {
+        sqlite3_close(db);
+        throw InternalError("cannot open an in-memory SQLite database");
+    }
+    return Database(db, ":memory:");
+}
+
+Database::Database(Database&& other) noexcept
+    : db_(std::exchange(other.db_, nullptr)), path_(std::move(other.path_)) {}
+
+Database& Database::operator=(Database&& other) noexcept {
+    if (this != &other) {
+        sqlite3_close_v2(db_);
+        db_ = std::exchange(other.db_, nullptr);
+        path_ = std::move(other.path_);
+    }
+    return *this;
+}
+
+Database::~Database() { sqlite3_close_v2(db_); }
+
+std::string Database::last_error() const { return db_ ? sqlite3_errmsg(db_) : "no connection"; }
+
+void Database::exec(const std::string& sql) {
+    char* error = nullptr;
+    if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &error) != SQLITE_OK) {
+        std::string message = error ? error : sqlite3_errmsg(db_);
+        sqlite3_free(error);
+        throw InputError(path_ + ": " + message);
+    }
+}
+
+Statement Database::prepare(const std::string& sql) {
+    sqlite3_stmt* stmt = nullptr;
+    if (sqlite3_prepare_v2(db_, sql.c_str(), static_cast<int>(sql.size()), &stmt, nullptr) != SQLITE_OK)
+        throw InputError(path_ + ": " + sqlite3_errmsg(db_));
+    return Statement(stmt, db_);
+}
+
+Statement::Statement(Statement&& other) noexcept
+    : stmt_(std::exchange(other.stmt_, nullptr)), db_(std::exchange(other.db_, nullptr)) {}
+
+Statement& Statement::operator=(Statement&& other) noexcept {
+    if (this != &other) {
+        sqlite3_finalize(stmt_);
+        stmt_ = std::exchange(other.stmt_, nullptr);
+        db_ = std::exchange(other.db_, nullptr);
+    }
+    return *this;
+}
+
+Statement::~Statement() { sqlite3_finalize(stmt_); }
+
+void Statement::bind(int index, const SqlValue& value) {
+    if (std::holds_alternative<std::monostate>(value)) bind_null(index);
+    else if (auto i = std::get_if<int64_t>(&value)) bind_int(index, *i);
+    else if (auto d = std::get_if<double>(&value)) sqlite3_bind_double(stmt_, index, *d);
+    else bind_text(index, std::get<std::string>(value));
+}
+
+void Statement::bind_null(int index) { sqlite3_bind_null(stmt_, index); }
+void Statement::bind_int(int index, int64_t value) { sqlite3_bind_int64(stmt_, index, value); }
+void Statement::bind_text(int index, std::string_view value) {
+    sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
+}
+
+bool Statement::step() {
+    const int rc = sqlite3_step(stmt_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    throw InputError(std::string("SQLite: ") + sqlite3_errmsg(db_));
+}
+
+void Statement::reset() {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+}
+
+int Statement::column_count() const { return sqlite3_column_count(stmt_); }
+std::string Statement::column_name(int index) const { return sqlite3_column_name(stmt_, index); }
+bool Statement::is_null(int index) const { return sqlite3_column_type(stmt_, index) == SQLITE_NULL; }
+int64_t Statement::column_int(int index) const { return sqlite3_column_int64(stmt_, index); }
+double Statement::column_double(int index) const { return sqlite3_column_double(stmt_, index); }
+
+std::string Statement::column_text(int index) const {
+    const auto* text = sqlite3_column_text(stmt_, index);
+    if (!text) return {};
+    return std::string(reinterpret_cast<const char*>(text), static_cast<size_t>(sqlite3_column_bytes(stmt_, index)));
+}
+
+std::optional<std::string> Statement::column_optional_text(int index) const {
+    if (is_null(index)) return std::nullopt;
+    return column_text(index);
+}
+
+SqlValue Statement::column_value(int index) const {
+    switch (sqlite3_column_type(stmt_, index)) {
+        case SQLITE_NULL: return std::monostate{};
+        case SQLITE_INTEGER: return column_int(index);
+        case SQLITE_FLOAT: return column_double(index);
+        default: return column_text(index);
+    }
+}
+
+std::string quote_identifier(std::string_view name) {
+    std::string out = "\"";
+    for (char c : name) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
+}  // namespace recallguard::exec

@@ -1,0 +1,96 @@
+// The results of an audit, as every reporter sees them: findings with their evidence,
+// the rules that ran and their status, and facts about the run. Reporters read only this.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/source_location.h"
+
+namespace recallguard::findings {
+
+// Statuses of the contract (standard-rules.md). `Pending` is reported only on request.
+enum class Status { Late, Missing, Violation, Signal, Pending };
+const char* status_name(Status status);
+std::optional<Status> parse_status(const std::string& name);
+
+enum class Severity { Info, Low, Medium, High, Critical };
+const char* severity_name(Severity severity);
+std::optional<Severity> parse_severity(const std::string& name);
+
+// What a reporter needs to know about a rule (SARIF reportingDescriptor, catalogue, HTML).
+struct RuleInfo {
+    std::string id;
+    std::string package;
+    std::string title;
+    std::string citation;
+    std::string description;
+    std::string category;  // concealed_defect, missed_recall_measure, prohibited_act, signal, ...
+    Severity severity = Severity::Medium;
+    SourceLocation location;  // where the rule is written
+};
+
+struct Finding {
+    std::string rule_id;
+    std::string package;
+    std::string citation;
+    std::string category;
+    Severity severity = Severity::Medium;
+    std::string subject_table;
+    std::string subject_key;
+    std::optional<int> period;  // periodic obligations: k = 1, 2, ...
+    std::string company_id;
+    Status status = Status::Missing;
+    std::optional<std::string> trigger_date;
+    std::optional<std::string> due;
+    std::optional<std::string> done;  // date of the record that satisfied it, if any
+    std::optional<int64_t> days_late;
+    std::string message;
+    nlohmann::ordered_json evidence = nlohmann::ordered_json::object();  // the rows and values that decided it
+    SourceLocation rule_location;
+    // Set by baseline comparison: "new", "unchanged", "absent" (SARIF baselineState); "" when none.
+    std::string baseline_state;
+    // Set by filing checks: where in a filing the problem lies (SARIF result location).
+    std::optional<SourceLocation> filing_location;
+};
+
+// Stable identity of a finding across runs (rule, subject, period).
+std::string finding_key(const Finding& finding);
+
+// Total order used by every reporter: company, rule, subject, period, status.
+bool finding_less(const Finding& a, const Finding& b);
+
+struct RuleRunStatus {
+    std::string rule_id;
+    enum class State { Ok, Skipped, Error } state = State::Ok;
+    int64_t subjects_evaluated = 0;
+    int64_t findings = 0;
+    double elapsed_ms = 0;
+    std::string detail;  // why skipped or what failed
+};
+const char* rule_state_name(RuleRunStatus::State state);
+
+struct RunInfo {
+    std::string tool_name = "recallguard";
+    std::string tool_version;
+    std::string as_of;
+    std::string database;              // path as given
+    std::string database_fingerprint;  // hash of the database file's bytes
+    std::string rules_fingerprint;     // hash of the rule sources
+    std::string started_at;            // UTC, ISO-8601
+    std::string finished_at;
+    std::vector<std::string> rule_files;
+};
+
+struct AuditReport {
+    RunInfo run;
+    std::vector<RuleInfo> rules;           // every rule that was selected, in id order
+    std::vector<RuleRunStatus> statuses;   // one per selected rule
+    std::vector<Finding> findings;         // sorted with finding_less
+};
+
+}  // namespace recallguard::findings
