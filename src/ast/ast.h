@@ -1,0 +1,167 @@
+// The rule language's own syntax tree: what the author wrote, with source positions.
+// Built by the parser's transformer; read by the checker, the formatter and the compiler.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/source_location.h"
+
+namespace recallguard::ast {
+
+struct Literal {
+    enum class Kind { String, Date, Int, Decimal, Bool, Days, Months, WorkingDays };
+    Kind kind = Kind::Int;
+    std::string text;   // strings: the decoded value; dates: YYYY-MM-DD; decimals: as written
+    int64_t integer = 0;  // Int, Days, Months, WorkingDays (the count), Bool (0/1)
+    double decimal = 0;
+    SourceLocation location;
+};
+
+struct Expr;
+using ExprPtr = std::unique_ptr<Expr>;
+
+// `value for var in source where condition by order`: iteration over related rows or a
+// set of values. Used by aggregates, union arms and requirements.
+struct Comprehension {
+    ExprPtr value;  // null for count/exists/no and for `earliest(t in dates ...)`
+    std::string variable;
+    SourceLocation variable_location;
+    std::vector<std::string> source;  // `c.filings` -> {"c", "filings"}; `defect_cases` -> {"defect_cases"}
+    SourceLocation source_location;
+    ExprPtr where;
+    ExprPtr order_by;  // earliest/latest ... by
+};
+
+enum class ExprKind {
+    Literal,    // literal
+    AsOf,       // the audit date
+    Path,       // path: a.b.c (variable, relation steps, column) or a parameter / let name
+    Negate,     // children[0]
+    Not,        // children[0]
+    Binary,     // op, children[0], children[1]: + - * / = != < <= > >= and or
+    IsKnown,    // children[0]
+    IsMissing,  // children[0]
+    InList,     // children[0] in (list); negated for `not in`
+    Between,    // children[0] between children[1] and children[2]
+    Aggregate,  // op: count exists no sum min max earliest latest; comprehension
+    Union,      // arms: a set of values from several sources
+    Coalesce,   // children: first known value
+};
+
+struct Expr {
+    ExprKind kind = ExprKind::Literal;
+    SourceLocation location;
+    int length = 1;  // characters of source text, for carets
+    std::string op;
+    Literal literal;
+    std::vector<std::string> path;
+    std::vector<SourceLocation> path_locations;
+    std::vector<ExprPtr> children;
+    std::vector<Literal> list;
+    bool negated = false;
+    std::unique_ptr<Comprehension> comprehension;
+    std::vector<Comprehension> arms;
+};
+
+struct EffectivePeriod {
+    std::optional<std::string> from;   // inclusive
+    std::optional<std::string> until;  // exclusive
+    SourceLocation location;
+};
+
+struct Package {
+    std::string name;
+    SourceLocation location;
+    std::string title, authority, jurisdiction, calendar, source;
+    SourceLocation calendar_location;
+    std::optional<EffectivePeriod> effective;
+};
+
+struct Param {
+    std::string name;
+    Literal default_value;
+    SourceLocation location;
+};
+
+struct Let {
+    std::string name;
+    ExprPtr value;
+    SourceLocation location;
+};
+
+struct Subject {
+    std::string variable;
+    std::string table;
+    ExprPtr where;
+    SourceLocation location;
+    SourceLocation table_location;
+};
+
+// The record that satisfies an obligation: `require f in c.filings where ... dated f.filed_on`.
+struct Requirement {
+    Comprehension records;  // value unused
+    ExprPtr dated;
+    SourceLocation location;
+};
+
+struct Deadline {
+    ExprPtr after;
+    ExprPtr within;
+    std::optional<Requirement> require;
+    ExprPtr extend_to;
+    ExprPtr unless;
+    SourceLocation location;
+};
+
+struct Periodic {
+    ExprPtr start;
+    ExprPtr every;
+    ExprPtr until;
+    ExprPtr within;
+    std::optional<Requirement> require;
+    SourceLocation location;
+};
+
+// A condition that must never hold (violation) or that warrants investigation (signal).
+struct Condition {
+    enum class Kind { Violation, Signal } kind = Kind::Violation;
+    ExprPtr when;
+    SourceLocation location;
+};
+
+struct Rule {
+    std::string id;
+    SourceLocation location;
+    int package_index = -1;  // into RuleFile::packages; -1 = none
+    std::string title, citation, category, severity, description, calendar, message;
+    SourceLocation category_location, severity_location, calendar_location, message_location;
+    std::optional<EffectivePeriod> effective;
+    std::vector<Param> params;
+    std::optional<Subject> subject;
+    std::vector<Let> lets;
+    std::optional<Deadline> deadline;
+    std::optional<Periodic> periodic;
+    std::optional<Condition> condition;
+    int body_count = 0;  // deadline/periodic/violation/signal clauses written (exactly one is valid)
+};
+
+struct Comment {
+    int line = 0;
+    int column = 0;
+    std::string text;
+};
+
+struct RuleFile {
+    std::string path;
+    std::string text;
+    std::vector<Package> packages;
+    std::vector<std::pair<std::string, SourceLocation>> imports;
+    std::vector<Rule> rules;
+    std::vector<Comment> comments;  // kept for the formatter
+};
+
+}  // namespace recallguard::ast

@@ -1,0 +1,81 @@
+// The checker's output: rules whose every name is resolved against the schema and whose
+// every expression has a type. The compiler reads only checked programs.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "ast/ast.h"
+#include "checker/types.h"
+#include "schema/catalog.h"
+
+namespace recallguard::checker {
+
+// What a path expression (`c.product.market`, `threshold`, `period.end`) refers to.
+struct PathBinding {
+    enum class Kind { Column, Row, Param, Let, Value, PeriodField } kind = Kind::Column;
+    std::string variable;                   // root variable (Column, Row, Value)
+    std::vector<schema::Relation> steps;    // to-one steps from the variable's table
+    std::string column;                     // Column
+    std::string name;                       // Param / Let name; PeriodField: start, end, number
+};
+
+// Where an aggregate or requirement draws its rows or values from.
+struct SourceBinding {
+    enum class Kind { Related, Table, LetValues } kind = Kind::Related;
+    std::string variable;                     // Related: root variable
+    std::vector<schema::Relation> to_one;     // Related: steps before the first to-many
+    std::vector<schema::Relation> to_many;    // Related: the to-many chain (at least one)
+    std::string table;                        // final table (Related, Table)
+    std::string let_name;                     // LetValues
+};
+
+struct ExprInfo {
+    Type type;
+    std::optional<PathBinding> path;
+};
+
+// A `{...}` in a message template.
+struct Placeholder {
+    std::string text;     // as written between the braces
+    enum class Kind { Expr, Due, Done, Trigger, DaysLate, Status, Period, AsOf } kind = Kind::Expr;
+    const ast::Expr* expr = nullptr;  // Kind::Expr: a synthesized path expression
+};
+
+struct ParamValue {
+    std::string name;
+    ast::Literal value;  // the default, or the run-time override
+    bool overridden = false;
+};
+
+struct BoundRule {
+    const ast::Rule* rule = nullptr;
+    const ast::Package* package = nullptr;  // may be null
+    const ast::RuleFile* file = nullptr;
+    std::string package_name;
+    std::string calendar;  // effective calendar name ("" = none needed)
+    std::vector<ParamValue> params;
+    std::vector<Placeholder> message;          // parsed template, literal text in Kind::Expr with expr == nullptr
+    std::vector<std::string> message_literals; // text before each placeholder; one more than placeholders
+    std::unordered_map<const ast::Expr*, ExprInfo> expr_info;
+    std::unordered_map<const ast::Comprehension*, SourceBinding> sources;
+    std::vector<std::unique_ptr<ast::Expr>> synthesized;  // owned placeholder expressions
+    std::string subject_table;
+    std::optional<std::string> effective_from;  // rule or package period
+    std::optional<std::string> effective_until;
+
+    const ExprInfo& info(const ast::Expr* expr) const { return expr_info.at(expr); }
+    const SourceBinding& source(const ast::Comprehension* c) const { return sources.at(c); }
+    const ParamValue* param(const std::string& name) const;
+};
+
+struct BoundProgram {
+    std::vector<std::unique_ptr<ast::RuleFile>> files;
+    std::vector<std::unique_ptr<BoundRule>> rules;  // sorted by rule id, then effective_from
+};
+
+}  // namespace recallguard::checker

@@ -1,0 +1,167 @@
+#include "checker/checker.h"
+
+#include <algorithm>
+#include <cstdlib>
+
+#include "common/date.h"
+
+namespace recallguard::checker {
+
+const ParamValue* BoundRule::param(const std::string& name) const {
+    for (const auto& p : params)
+        if (p.name == name) return &p;
+    return nullptr;
+}
+
+std::optional<ast::Literal> parse_param_value(const std::string& text, const ast::Literal& like, std::string& error) {
+    ast::Literal value = like;
+    auto parse_count = [&](const std::string& digits) -> std::optional<int64_t> {
+        if (digits.empty() || digits.size() > 12) return std::nullopt;
+        size_t start = digits[0] == '-' ? 1 : 0;
+        if (start == digits.size()) return std::nullopt;
+        for (size_t i = start; i < digits.size(); ++i)
+            if (!std::isdigit(static_cast<unsigned char>(digits[i]))) return std::nullopt;
+        return std::stoll(digits);
+    };
+    switch (like.kind) {
+        case ast::Literal::Kind::String: value.text = text; return value;
+        case ast::Literal::Kind::Date:
+            if (!Date::parse(text)) { error = "'" + text + "' is not a date (YYYY-MM-DD)"; return std::nullopt; }
+            value.text = text;
+            return value;
+        case ast::Literal::Kind::Bool:
+            if (text != "true" && text != "false") { error = "expected true or false"; return std::nullopt; }
+            value.integer = text == "true";
+            value.text = text;
+            return value;
+        case ast::Literal::Kind::Decimal: {
+            char* end = nullptr;
+            const double d = std::strtod(text.c_str(), &end);
+            if (text.empty() || *end != '\0') { error = "'" + text + "' is not a number"; return std::nullopt; }
+            value.decimal = d;
+            value.text = text;
+            return value;
+        }
+        case ast::Literal::Kind::Int:
+        case ast::Literal::Kind::Days:
+        case ast::Literal::Kind::Months:
+        case ast::Literal::Kind::WorkingDays: {
+            // A duration may be given with or without its unit; the unit must match.
+            std::string digits = text;
+            const size_t space = text.find(' ');
+            if (space != std::string::npos && like.kind != ast::Literal::Kind::Int) {
+                digits = text.substr(0, space);
+                const std::string unit = text.substr(space + 1);
+                const bool ok = (like.kind == ast::Literal::Kind::Days && (unit == "days" || unit == "day")) ||
+                                (like.kind == ast::Literal::Kind::Months && (unit == "months" || unit == "month")) ||
+                                (like.kind == ast::Literal::Kind::WorkingDays &&
+                                 (unit == "working days" || unit == "working day"));
+                if (!ok) { error = "the unit '" + unit + "' does not match the parameter's"; return std::nullopt; }
+            }
+            auto count = parse_count(digits);
+            if (!count) { error = "'" + text + "' is not a whole number"; return std::nullopt; }
+            if (like.kind != ast::Literal::Kind::Int && *count < 0) { error = "a duration cannot be negative"; return std::nullopt; }
+            value.integer = *count;
+            value.text = digits;
+            return value;
+        }
+    }
+    return std::nullopt;
+}
+
+void apply_param_overrides(BoundProgram& program, const CheckOptions& options, DiagnosticBag& diagnostics) {
+    for (const auto& [key, text] : options.param_overrides) {
+        const size_t dot = key.rfind('.');
+        const SourceLocation location{"--param " + key, 0, 0};
+        if (dot == std::string::npos) {
+            diagnostics.error("E-UNKNOWN-PARAM", location, "--param takes RULE-ID.name=value");
+            continue;
+        }
+        const std::string rule_id = key.substr(0, dot), name = key.substr(dot + 1);
+        bool found_rule = false, found_param = false;
+        std::vector<std::string> candidates;
+        for (auto& rule : program.rules) {
+            if (rule->rule->id != rule_id) continue;
+            found_rule = true;
+            for (auto& param : rule->params) {
+                candidates.push_back(param.name);
+                if (param.name != name) continue;
+                found_param = true;
+                std::string error;
+                if (auto value = parse_param_value(text, param.value, error)) {
+                    param.value = *value;
+                    param.overridden = true;
+                } else {
+                    diagnostics.error("E-PARAM-VALUE", location, "bad value for " + key + ": " + error);
+                }
+            }
+        }
+        if (!found_rule) {
+            std::vector<std::string> ids;
+            for (auto& rule : program.rules) ids.push_back(rule->rule->id);
+            std::string message = "--param names rule " + rule_id + ", which is not loaded";
+            const std::string match = closest_match(rule_id, ids);
+            if (!match.empty()) message += "; did you mean '" + match + "'?";
+            diagnostics.error("E-UNKNOWN-PARAM", location, message);
+        } else if (!found_param) {
+            std::string message = "rule " + rule_id + " has no parameter '" + name + "'";
+            const std::string match = closest_match(name, candidates);
+            if (!match.empty()) message += "; did you mean '" + match + "'?";
+            diagnostics.error("E-UNKNOWN-PARAM", location, message);
+        }
+    }
+}
+
+namespace {
+
+bool uses_working_days(const BoundRule& bound) {
+    for (const auto& [expr, info] : bound.expr_info)
+        if (info.type.kind == TypeKind::WorkingDays) return true;
+    return false;
+}
+
+}  // namespace
+
+BoundProgram check_program(std::vector<std::unique_ptr<ast::RuleFile>> files, const schema::Catalog& catalog,
+                           const CheckOptions& options, DiagnosticBag& diagnostics) {
+    BoundProgram program;
+    check_metadata(files, options, diagnostics);
+    for (const auto& file : files) {
+        for (const auto& rule : file->rules) {
+            DiagnosticBag rule_diagnostics;
+            auto bound = std::make_unique<BoundRule>();
+            bound->rule = &rule;
+            bound->file = file.get();
+            if (rule.package_index >= 0) {
+                bound->package = &file->packages[static_cast<size_t>(rule.package_index)];
+                bound->package_name = bound->package->name;
+            }
+            for (const auto& param : rule.params) bound->params.push_back({param.name, param.default_value, false});
+            bind_message(*bound, catalog, rule_diagnostics);
+            resolve_rule(*bound, catalog, rule_diagnostics);
+            bound->calendar = !rule.calendar.empty() ? rule.calendar : bound->package ? bound->package->calendar : "";
+            if (uses_working_days(*bound) && bound->calendar.empty())
+                rule_diagnostics.error("E-UNKNOWN-CALENDAR", rule.location,
+                                       "rule " + rule.id + " counts working days but neither it nor its package names "
+                                       "a calendar ('calendar CN')", static_cast<int>(rule.id.size()));
+            if (!uses_working_days(*bound)) bound->calendar.clear();
+            const auto& period = rule.effective ? rule.effective : bound->package ? bound->package->effective : std::nullopt;
+            if (period) {
+                bound->effective_from = period->from;
+                bound->effective_until = period->until;
+            }
+            const bool clean = !rule_diagnostics.has_errors();
+            diagnostics.append(rule_diagnostics);
+            if (clean) program.rules.push_back(std::move(bound));
+        }
+    }
+    program.files = std::move(files);
+    std::stable_sort(program.rules.begin(), program.rules.end(), [](const auto& a, const auto& b) {
+        return std::make_pair(a->rule->id, a->effective_from.value_or("")) <
+               std::make_pair(b->rule->id, b->effective_from.value_or(""));
+    });
+    apply_param_overrides(program, options, diagnostics);
+    return program;
+}
+
+}  // namespace recallguard::checker

@@ -1,0 +1,36 @@
+// Static checking of rule files: named passes that resolve names against the case-data
+// schema, infer types and check metadata. All problems of a run are collected.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "checker/bound_program.h"
+#include "common/diagnostic.h"
+#include "schema/catalog.h"
+
+namespace recallguard::checker {
+
+struct CheckOptions {
+    std::vector<std::string> calendars;  // names of the calendars that exist
+    // Run-time parameter overrides: "RULE-ID.name" -> value text.
+    std::map<std::string, std::string> param_overrides;
+};
+
+// Checks parsed files and binds their rules. Errors make the program unusable; the
+// returned program holds only rules that checked cleanly.
+BoundProgram check_program(std::vector<std::unique_ptr<ast::RuleFile>> files, const schema::Catalog& catalog,
+                           const CheckOptions& options, DiagnosticBag& diagnostics);
+
+// The passes, in the order check_program runs them (each in its own file).
+void check_metadata(const std::vector<std::unique_ptr<ast::RuleFile>>& files, const CheckOptions& options,
+                    DiagnosticBag& diagnostics);
+void resolve_rule(BoundRule& bound, const schema::Catalog& catalog, DiagnosticBag& diagnostics);
+void bind_message(BoundRule& bound, const schema::Catalog& catalog, DiagnosticBag& diagnostics);
+void apply_param_overrides(BoundProgram& program, const CheckOptions& options, DiagnosticBag& diagnostics);
+
+// Parses a parameter value given on the command line in the type of `like`.
+std::optional<ast::Literal> parse_param_value(const std::string& text, const ast::Literal& like, std::string& error);
+
+}  // namespace recallguard::checker

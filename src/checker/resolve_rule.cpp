@@ -1,0 +1,542 @@
+// Pass: resolve every name in a rule (variables, relations, columns, parameters, lets)
+// against the schema and infer the type of every expression.
+#include <algorithm>
+#include <set>
+
+#include "checker/checker.h"
+
+namespace recallguard::checker {
+namespace {
+
+struct Variable {
+    std::string name;
+    Type type;  // Row(table) or a scalar for value-set variables; Error for `period`
+    bool is_period = false;
+};
+
+class Resolver {
+public:
+    Resolver(BoundRule& bound, const schema::Catalog& catalog, DiagnosticBag& diagnostics)
+        : bound_(bound), catalog_(catalog), diagnostics_(diagnostics) {}
+
+    void run();
+
+private:
+    Type resolve(const ast::Expr* expr);
+    Type resolve_path(const ast::Expr* expr);
+    Type resolve_binary(const ast::Expr* expr);
+    Type resolve_aggregate(const ast::Expr* expr);
+    Type resolve_union(const ast::Expr* expr);
+    void resolve_in_list(const ast::Expr* expr, const Type& left);
+    bool bind_source(const ast::Comprehension& comprehension, Variable& bound_variable);
+    void resolve_requirement(const ast::Requirement& requirement, bool periodic);
+    void expect(const ast::Expr* expr, TypeKind kind, const char* role);
+    void expect_duration(const ast::Expr* expr, const char* role, bool allow_working_days);
+    void check_enum_literal(const Type& column_type, const ast::Literal& literal);
+    Type remember(const ast::Expr* expr, Type type, std::optional<PathBinding> path = std::nullopt);
+    const Variable* find_variable(const std::string& name) const;
+    void declare(const std::string& name, const SourceLocation& location, Variable variable);
+    void error(const std::string& code, const SourceLocation& location, const std::string& message, int length = 1) {
+        diagnostics_.error(code, location, message, length);
+    }
+    std::vector<std::string> names_in_scope() const;
+
+    BoundRule& bound_;
+    const schema::Catalog& catalog_;
+    DiagnosticBag& diagnostics_;
+    std::vector<Variable> scope_;
+    std::map<std::string, Type> lets_;
+    std::map<std::string, Type> params_;
+    std::set<std::string> used_names_;
+};
+
+Type literal_type(const ast::Literal& literal) {
+    switch (literal.kind) {
+        case ast::Literal::Kind::String: return Type::of(TypeKind::Text);
+        case ast::Literal::Kind::Date: return Type::of(TypeKind::Date);
+        case ast::Literal::Kind::Int: return Type::of(TypeKind::Int);
+        case ast::Literal::Kind::Decimal: return Type::of(TypeKind::Number);
+        case ast::Literal::Kind::Bool: return Type::of(TypeKind::Bool);
+        case ast::Literal::Kind::Days: return Type::of(TypeKind::Days);
+        case ast::Literal::Kind::Months: return Type::of(TypeKind::Months);
+        case ast::Literal::Kind::WorkingDays: return Type::of(TypeKind::WorkingDays);
+    }
+    return Type::of(TypeKind::Error);
+}
+
+Type column_type(const schema::Column& column) {
+    Type type;
+    switch (column.type) {
+        case schema::ColumnType::Text: type.kind = TypeKind::Text; break;
+        case schema::ColumnType::Json: type.kind = TypeKind::Text; break;
+        case schema::ColumnType::Integer: type.kind = TypeKind::Int; break;
+        case schema::ColumnType::Date: type.kind = TypeKind::Date; break;
+    }
+    type.column = &column;
+    return type;
+}
+
+bool comparable(const Type& a, const Type& b) {
+    if (a.is_error() || b.is_error()) return true;  // already reported
+    if (a.is_numeric() && b.is_numeric()) return true;
+    return a.kind == b.kind && a.is_scalar() && !a.is_duration();
+}
+
+}  // namespace
+
+Type Resolver::remember(const ast::Expr* expr, Type type, std::optional<PathBinding> path) {
+    bound_.expr_info[expr] = ExprInfo{type, std::move(path)};
+    return type;
+}
+
+const Variable* Resolver::find_variable(const std::string& name) const {
+    for (auto it = scope_.rbegin(); it != scope_.rend(); ++it)
+        if (it->name == name) return &*it;
+    return nullptr;
+}
+
+std::vector<std::string> Resolver::names_in_scope() const {
+    std::vector<std::string> names;
+    for (const auto& v : scope_) names.push_back(v.name);
+    for (const auto& [name, type] : lets_) names.push_back(name);
+    for (const auto& [name, type] : params_) names.push_back(name);
+    names.push_back("as_of");
+    return names;
+}
+
+void Resolver::declare(const std::string& name, const SourceLocation& location, Variable variable) {
+    if (find_variable(name) || lets_.count(name) || params_.count(name))
+        error("E-DUPLICATE-NAME", location, "'" + name + "' is already defined in this rule; choose another name",
+              static_cast<int>(name.size()));
+    variable.name = name;
+    scope_.push_back(std::move(variable));
+}
+
+void Resolver::expect(const ast::Expr* expr, TypeKind kind, const char* role) {
+    if (!expr) return;
+    const Type type = resolve(expr);
+    if (type.is_error() || type.kind == kind || (kind == TypeKind::Number && type.is_numeric())) return;
+    error("E-TYPE", expr->location, std::string(role) + " must be " + describe(kind) + ", not " + describe(type),
+          expr->length);
+}
+
+void Resolver::expect_duration(const ast::Expr* expr, const char* role, bool allow_working_days) {
+    if (!expr) return;
+    const Type type = resolve(expr);
+    if (type.is_error()) return;
+    if (type.is_duration() && (allow_working_days || type.kind != TypeKind::WorkingDays)) return;
+    error("E-TYPE", expr->location,
+          std::string(role) + " must be a duration such as '10 working days', '60 days' or '3 months', not " +
+              describe(type),
+          expr->length);
+}
+
+void Resolver::check_enum_literal(const Type& column, const ast::Literal& literal) {
+    if (!column.column || column.column->enum_values.empty() || literal.kind != ast::Literal::Kind::String) return;
+    const auto& values = column.column->enum_values;
+    if (std::find(values.begin(), values.end(), literal.text) != values.end()) return;
+    std::string message = "\"" + literal.text + "\" is not a value of " + column.column->name + ", so this is never true";
+    const std::string match = closest_match(literal.text, values);
+    if (!match.empty()) message += "; did you mean \"" + match + "\"?";
+    diagnostics_.warning("W-IMPOSSIBLE-VALUE", literal.location, message,
+                         static_cast<int>(literal.text.size()) + 2);
+}
+
+Type Resolver::resolve_path(const ast::Expr* expr) {
+    const auto& path = expr->path;
+    const std::string& root = path.front();
+    used_names_.insert(root);
+    auto name_error = [&](size_t index, const std::string& code, const std::string& message) {
+        error(code, expr->path_locations[index], message, static_cast<int>(path[index].size()));
+        return remember(expr, Type::of(TypeKind::Error));
+    };
+
+    if (const Variable* variable = find_variable(root)) {
+        if (variable->is_period) {
+            static const std::map<std::string, TypeKind> kFields{
+                {"start", TypeKind::Date}, {"end", TypeKind::Date}, {"number", TypeKind::Int}};
+            if (path.size() != 2 || !kFields.count(path[1]))
+                return name_error(path.size() > 1 ? 1 : 0, "E-UNKNOWN-NAME",
+                                  "a period has the fields period.start, period.end and period.number");
+            return remember(expr, Type::of(kFields.at(path[1])),
+                            PathBinding{PathBinding::Kind::PeriodField, root, {}, {}, path[1]});
+        }
+        if (variable->type.kind != TypeKind::Row) {
+            if (path.size() > 1) return name_error(1, "E-UNKNOWN-NAME", "'" + root + "' is a single value; it has no fields");
+            return remember(expr, variable->type, PathBinding{PathBinding::Kind::Value, root, {}, {}, {}});
+        }
+        PathBinding binding{PathBinding::Kind::Row, root, {}, {}, {}};
+        std::string table = variable->type.table;
+        for (size_t i = 1; i < path.size(); ++i) {
+            const schema::Table* current = catalog_.find_table(table);
+            if (const schema::Column* column = current->find_column(path[i])) {
+                if (i + 1 != path.size())
+                    return name_error(i + 1, "E-UNKNOWN-NAME", "'" + path[i] + "' is a column of " + table + "; it has no fields");
+                binding.kind = PathBinding::Kind::Column;
+                binding.column = column->name;
+                return remember(expr, column_type(*column), binding);
+            }
+            auto relation = catalog_.find_relation(table, path[i]);
+            if (relation && relation->to_many)
+                return name_error(i, "E-TYPE", "'" + path[i] + "' is a set of rows of " + relation->to_table +
+                                                   "; use it in count(...), exists(...), earliest(...) or another aggregate");
+            if (!relation) {
+                std::vector<std::string> candidates = current->column_names();
+                for (const auto& r : catalog_.relations_from(table)) candidates.push_back(r.name);
+                std::string message = "table " + table + " has no column or relation '" + path[i] + "'";
+                const std::string match = closest_match(path[i], candidates);
+                if (!match.empty()) message += "; did you mean '" + match + "'?";
+                return name_error(i, "E-UNKNOWN-COLUMN", message);
+            }
+            binding.steps.push_back(*relation);
+            table = relation->to_table;
+        }
+        return remember(expr, Type::row(table), binding);
+    }
+    if (path.size() == 1 && params_.count(root))
+        return remember(expr, params_.at(root), PathBinding{PathBinding::Kind::Param, {}, {}, {}, root});
+    if (path.size() == 1 && lets_.count(root))
+        return remember(expr, lets_.at(root), PathBinding{PathBinding::Kind::Let, {}, {}, {}, root});
+    std::string message = "'" + root + "' is not defined here";
+    if (catalog_.find_table(root)) message += " (" + root + " is a table: iterate over it, e.g. count(x in " + root + " where ...))";
+    const std::string match = closest_match(root, names_in_scope());
+    if (!match.empty()) message += "; did you mean '" + match + "'?";
+    return name_error(0, "E-UNKNOWN-NAME", message);
+}
+
+bool Resolver::bind_source(const ast::Comprehension& comprehension, Variable& variable) {
+    const auto& path = comprehension.source;
+    SourceBinding binding;
+    auto fail = [&](const std::string& code, const std::string& message) {
+        error(code, comprehension.source_location, message, static_cast<int>(path.front().size()));
+        return false;
+    };
+    if (path.size() == 1 && !find_variable(path[0])) {
+        if (lets_.count(path[0]) && lets_.at(path[0]).kind == TypeKind::Values) {
+            used_names_.insert(path[0]);
+            binding.kind = SourceBinding::Kind::LetValues;
+            binding.let_name = path[0];
+            variable.type = Type::of(lets_.at(path[0]).element);
+        } else if (catalog_.find_table(path[0])) {
+            binding.kind = SourceBinding::Kind::Table;
+            binding.table = path[0];
+            variable.type = Type::row(path[0]);
+        } else {
+            std::vector<std::string> candidates = catalog_.table_names();
+            for (const auto& [name, type] : lets_)
+                if (type.kind == TypeKind::Values) candidates.push_back(name);
+            std::string message = "'" + path[0] + "' is neither a table nor a set of values";
+            const std::string match = closest_match(path[0], candidates);
+            if (!match.empty()) message += "; did you mean '" + match + "'?";
+            return fail("E-UNKNOWN-TABLE", message);
+        }
+        bound_.sources[&comprehension] = binding;
+        return true;
+    }
+    const Variable* root = find_variable(path[0]);
+    if (!root) return fail("E-UNKNOWN-NAME", "'" + path[0] + "' is not defined here");
+    if (root->type.kind != TypeKind::Row) return fail("E-TYPE", "'" + path[0] + "' is not a row; it has no related rows");
+    used_names_.insert(path[0]);
+    binding.kind = SourceBinding::Kind::Related;
+    binding.variable = path[0];
+    std::string table = root->type.table;
+    for (size_t i = 1; i < path.size(); ++i) {
+        auto relation = catalog_.find_relation(table, path[i]);
+        if (!relation) {
+            std::vector<std::string> candidates;
+            for (const auto& r : catalog_.relations_from(table)) candidates.push_back(r.name);
+            std::string message = "table " + table + " has no relation '" + path[i] + "'";
+            const std::string match = closest_match(path[i], candidates);
+            if (!match.empty()) message += "; did you mean '" + match + "'?";
+            error("E-UNKNOWN-RELATION", comprehension.source_location, message);
+            return false;
+        }
+        if (relation->to_many) binding.to_many.push_back(*relation);
+        else if (binding.to_many.empty()) binding.to_one.push_back(*relation);
+        else {
+            error("E-UNKNOWN-RELATION", comprehension.source_location,
+                  "after a set of rows ('" + binding.to_many.back().name + "') only further sets can follow, not '" +
+                      path[i] + "'");
+            return false;
+        }
+        table = relation->to_table;
+    }
+    if (binding.to_many.empty()) {
+        error("E-TYPE", comprehension.source_location,
+              "'" + comprehension.source.back() + "' is a single row, not a set of rows to iterate over");
+        return false;
+    }
+    binding.table = table;
+    variable.type = Type::row(table);
+    bound_.sources[&comprehension] = binding;
+    return true;
+}
+
+Type Resolver::resolve_aggregate(const ast::Expr* expr) {
+    const auto& c = *expr->comprehension;
+    Variable variable;
+    if (!bind_source(c, variable)) return remember(expr, Type::of(TypeKind::Error));
+    declare(c.variable, c.variable_location, variable);
+    if (c.where) expect(c.where.get(), TypeKind::Bool, "a 'where' filter");
+    Type result = Type::of(TypeKind::Error);
+    const std::string& op = expr->op;
+    if (op == "count") result = Type::of(TypeKind::Int);
+    else if (op == "exists" || op == "no") result = Type::of(TypeKind::Bool);
+    else {
+        Type value = variable.type;
+        if (c.value) value = resolve(c.value.get());
+        else if (variable.type.kind == TypeKind::Row) {
+            error("E-TYPE", expr->location,
+                  op + "(...) needs the value to take, e.g. " + op + "(" + c.variable + ".<column> for " + c.variable +
+                      " in ...)",
+                  static_cast<int>(op.size()));
+            value = Type::of(TypeKind::Error);
+        }
+        if (c.order_by) {
+            const Type by = resolve(c.order_by.get());
+            if (op != "earliest" && op != "latest")
+                error("E-TYPE", c.order_by->location, "'by' orders earliest(...) and latest(...) only", c.order_by->length);
+            else if (!by.is_error() && !by.is_scalar())
+                error("E-TYPE", c.order_by->location, "'by' needs a date or number to order by", c.order_by->length);
+        }
+        if (!value.is_error()) {
+            if (op == "sum" && !value.is_numeric())
+                error("E-TYPE", expr->location, "sum(...) adds numbers, not " + describe(value), 3);
+            else if ((op == "earliest" || op == "latest") && !c.order_by && value.kind != TypeKind::Date)
+                error("E-TYPE", expr->location,
+                      op + "(...) takes dates (or add 'by <date>' to pick the value of the " + op + " row); got " +
+                          describe(value),
+                      static_cast<int>(op.size()));
+            else if ((op == "min" || op == "max") && !value.is_scalar())
+                error("E-TYPE", expr->location, op + "(...) needs a number, date or text", 3);
+            else result = Type::of(value.kind);
+        }
+    }
+    scope_.pop_back();
+    return remember(expr, result);
+}
+
+Type Resolver::resolve_union(const ast::Expr* expr) {
+    TypeKind element = TypeKind::Error;
+    for (const auto& arm : expr->arms) {
+        Variable variable;
+        if (!bind_source(arm, variable)) continue;
+        declare(arm.variable, arm.variable_location, variable);
+        if (arm.where) expect(arm.where.get(), TypeKind::Bool, "a 'where' filter");
+        const Type value = resolve(arm.value.get());
+        scope_.pop_back();
+        if (value.is_error()) continue;
+        if (!value.is_scalar() || value.is_duration()) {
+            error("E-TYPE", arm.value->location, "a union collects dates, numbers or text, not " + describe(value),
+                  arm.value->length);
+        } else if (element != TypeKind::Error && element != value.kind) {
+            error("E-TYPE", arm.value->location,
+                  "every part of a union must give the same kind of value: " + describe(element) + " vs " + describe(value),
+                  arm.value->length);
+        } else {
+            element = value.kind;
+        }
+    }
+    return remember(expr, element == TypeKind::Error ? Type::of(TypeKind::Error) : Type::values(element));
+}
+
+void Resolver::resolve_in_list(const ast::Expr* expr, const Type& left) {
+    for (const auto& literal : expr->list) {
+        const Type type = literal_type(literal);
+        if (!comparable(left, type))
+            error("E-TYPE", literal.location, "cannot compare " + describe(left) + " with " + describe(type));
+        else check_enum_literal(left, literal);
+    }
+}
+
+Type Resolver::resolve_binary(const ast::Expr* expr) {
+    const std::string& op = expr->op;
+    const Type left = resolve(expr->children[0].get());
+    const Type right = resolve(expr->children[1].get());
+    if (left.is_error() || right.is_error()) return remember(expr, Type::of(TypeKind::Error));
+    auto type_error = [&](const std::string& message) {
+        error("E-TYPE", expr->location, message, static_cast<int>(op.size()));
+        return remember(expr, Type::of(TypeKind::Error));
+    };
+    if (op == "and" || op == "or") {
+        if (left.kind != TypeKind::Bool) return type_error("'" + op + "' joins conditions; its left side is " + describe(left));
+        if (right.kind != TypeKind::Bool) return type_error("'" + op + "' joins conditions; its right side is " + describe(right));
+        return remember(expr, Type::of(TypeKind::Bool));
+    }
+    if (op == "=" || op == "!=" || op == "<" || op == "<=" || op == ">" || op == ">=") {
+        if (!comparable(left, right)) return type_error("cannot compare " + describe(left) + " with " + describe(right));
+        if (left.kind == TypeKind::Bool && op != "=" && op != "!=")
+            return type_error("conditions can only be compared with = or !=");
+        if (expr->children[1]->kind == ast::ExprKind::Literal) check_enum_literal(left, expr->children[1]->literal);
+        if (expr->children[0]->kind == ast::ExprKind::Literal) check_enum_literal(right, expr->children[0]->literal);
+        return remember(expr, Type::of(TypeKind::Bool));
+    }
+    if (op == "+" || op == "-") {
+        if (left.kind == TypeKind::Date && right.is_duration()) return remember(expr, Type::of(TypeKind::Date));
+        if (op == "+" && left.is_duration() && right.kind == TypeKind::Date) return remember(expr, Type::of(TypeKind::Date));
+        if (op == "-" && left.kind == TypeKind::Date && right.kind == TypeKind::Date)
+            return remember(expr, Type::of(TypeKind::Int));  // days between
+        if (left.is_numeric() && right.is_numeric())
+            return remember(expr, Type::of(left.kind == TypeKind::Number || right.kind == TypeKind::Number ? TypeKind::Number
+                                                                                                         : TypeKind::Int));
+        if (left.is_duration() || right.is_duration())
+            return type_error(describe(left.is_duration() ? left : right) + " can only be added to or subtracted from a date, not " +
+                              describe(left.is_duration() ? right : left));
+        return type_error("cannot " + std::string(op == "+" ? "add " : "subtract ") + describe(right) +
+                          (op == "+" ? " to " : " from ") + describe(left));
+    }
+    if (op == "*" || op == "/") {
+        if (!left.is_numeric() || !right.is_numeric())
+            return type_error("'" + op + "' needs numbers on both sides, not " + describe(left) + " and " + describe(right));
+        return remember(expr, Type::of(op == "/" || left.kind == TypeKind::Number || right.kind == TypeKind::Number
+                                           ? TypeKind::Number
+                                           : TypeKind::Int));
+    }
+    return type_error("unknown operator '" + op + "'");
+}
+
+Type Resolver::resolve(const ast::Expr* expr) {
+    switch (expr->kind) {
+        case ast::ExprKind::Literal: return remember(expr, literal_type(expr->literal));
+        case ast::ExprKind::AsOf: return remember(expr, Type::of(TypeKind::Date));
+        case ast::ExprKind::Path: return resolve_path(expr);
+        case ast::ExprKind::Negate: {
+            const Type operand = resolve(expr->children[0].get());
+            if (!operand.is_error() && !operand.is_numeric()) {
+                error("E-TYPE", expr->location, "'-' negates numbers, not " + describe(operand), 1);
+                return remember(expr, Type::of(TypeKind::Error));
+            }
+            return remember(expr, operand);
+        }
+        case ast::ExprKind::Not:
+            expect(expr->children[0].get(), TypeKind::Bool, "the operand of 'not'");
+            return remember(expr, Type::of(TypeKind::Bool));
+        case ast::ExprKind::Binary: return resolve_binary(expr);
+        case ast::ExprKind::IsKnown:
+        case ast::ExprKind::IsMissing: {
+            const Type operand = resolve(expr->children[0].get());
+            if (!operand.is_error() && !operand.is_scalar())
+                error("E-TYPE", expr->location, "'is known' / 'is missing' test a value, not " + describe(operand),
+                      expr->length);
+            return remember(expr, Type::of(TypeKind::Bool));
+        }
+        case ast::ExprKind::InList: {
+            const Type left = resolve(expr->children[0].get());
+            resolve_in_list(expr, left);
+            return remember(expr, Type::of(TypeKind::Bool));
+        }
+        case ast::ExprKind::Between: {
+            const Type value = resolve(expr->children[0].get());
+            for (size_t i = 1; i < 3; ++i) {
+                const Type bound = resolve(expr->children[i].get());
+                if (!comparable(value, bound))
+                    error("E-TYPE", expr->children[i]->location, "cannot compare " + describe(value) + " with " + describe(bound),
+                          expr->children[i]->length);
+            }
+            return remember(expr, Type::of(TypeKind::Bool));
+        }
+        case ast::ExprKind::Aggregate: return resolve_aggregate(expr);
+        case ast::ExprKind::Union:
+            error("E-TYPE", expr->location, "union(...) makes a set of values: bind it with 'let' and iterate over it", 5);
+            resolve_union(expr);
+            return remember(expr, Type::of(TypeKind::Error));
+        case ast::ExprKind::Coalesce: {
+            Type result = Type::of(TypeKind::Error);
+            for (const auto& child : expr->children) {
+                const Type type = resolve(child.get());
+                if (type.is_error()) continue;
+                if (!result.is_error() && !comparable(result, type))
+                    error("E-TYPE", child->location, "coalesce(...) needs values of one kind: " + describe(result) +
+                                                         " vs " + describe(type), child->length);
+                else if (result.is_error() || type.kind == TypeKind::Number) result = Type::of(type.kind);
+            }
+            return remember(expr, result);
+        }
+    }
+    return remember(expr, Type::of(TypeKind::Error));
+}
+
+void Resolver::resolve_requirement(const ast::Requirement& requirement, bool periodic) {
+    Variable variable;
+    if (!bind_source(requirement.records, variable)) return;
+    declare(requirement.records.variable, requirement.records.variable_location, variable);
+    if (requirement.records.where) expect(requirement.records.where.get(), TypeKind::Bool, "a 'where' filter");
+    expect(requirement.dated.get(), TypeKind::Date, "the date after 'dated'");
+    scope_.pop_back();
+    (void)periodic;
+}
+
+void Resolver::run() {
+    const ast::Rule& rule = *bound_.rule;
+    for (const auto& param : rule.params) {
+        if (params_.count(param.name))
+            error("E-DUPLICATE-NAME", param.location, "parameter '" + param.name + "' is defined twice",
+                  static_cast<int>(param.name.size()));
+        params_[param.name] = literal_type(param.default_value);
+    }
+    if (!rule.subject) return;  // reported by the metadata pass
+    const ast::Subject& subject = *rule.subject;
+    if (!catalog_.find_table(subject.table)) {
+        std::string message = "there is no table '" + subject.table + "'";
+        const std::string match = closest_match(subject.table, catalog_.table_names());
+        if (!match.empty()) message += "; did you mean '" + match + "'?";
+        error("E-UNKNOWN-TABLE", subject.table_location, message, static_cast<int>(subject.table.size()));
+        return;
+    }
+    bound_.subject_table = subject.table;
+    declare(subject.variable, subject.location, Variable{subject.variable, Type::row(subject.table), false});
+    used_names_.insert(subject.variable);
+    if (subject.where) expect(subject.where.get(), TypeKind::Bool, "the subject filter after 'where'");
+
+    for (const auto& let : rule.lets) {
+        Type type = let.value->kind == ast::ExprKind::Union ? resolve_union(let.value.get()) : resolve(let.value.get());
+        if (find_variable(let.name) || lets_.count(let.name) || params_.count(let.name))
+            error("E-DUPLICATE-NAME", let.location, "'" + let.name + "' is already defined in this rule",
+                  static_cast<int>(let.name.size()));
+        lets_[let.name] = type;
+    }
+
+    if (rule.deadline) {
+        const ast::Deadline& deadline = *rule.deadline;
+        expect(deadline.after.get(), TypeKind::Date, "the trigger date after 'after'");
+        expect_duration(deadline.within.get(), "the period after 'within'", true);
+        if (deadline.require) resolve_requirement(*deadline.require, false);
+        expect(deadline.extend_to.get(), TypeKind::Date, "the date after 'extend to'");
+        expect(deadline.unless.get(), TypeKind::Bool, "the condition after 'unless'");
+    }
+    if (rule.periodic) {
+        const ast::Periodic& periodic = *rule.periodic;
+        expect(periodic.start.get(), TypeKind::Date, "the start date after 'start'");
+        expect(periodic.until.get(), TypeKind::Date, "the end date after 'until'");
+        expect_duration(periodic.every.get(), "the period after 'every'", false);
+        expect_duration(periodic.within.get(), "the grace after 'within'", true);
+        scope_.push_back(Variable{"period", Type::of(TypeKind::Error), true});
+        if (periodic.require) resolve_requirement(*periodic.require, true);
+        scope_.pop_back();
+    }
+    if (rule.condition) expect(rule.condition->when.get(), TypeKind::Bool, "the condition after 'when'");
+    // Message placeholders see the subject, the lets and the parameters.
+    for (const auto& placeholder : bound_.synthesized) {
+        const Type type = resolve(placeholder.get());
+        if (!type.is_error() && !type.is_scalar())
+            error("E-BAD-PLACEHOLDER", placeholder->location, "{" + placeholder->path.front() + "...} is " + describe(type) +
+                                                                  "; a message can show a single value",
+                  placeholder->length);
+    }
+
+    for (const auto& param : rule.params)
+        if (!used_names_.count(param.name))
+            diagnostics_.warning("W-UNUSED-PARAM", param.location, "parameter '" + param.name + "' is never used",
+                                 static_cast<int>(param.name.size()));
+    for (const auto& let : rule.lets)
+        if (!used_names_.count(let.name))
+            diagnostics_.warning("W-UNUSED-LET", let.location,
+                                 "'" + let.name + "' is never used (it still shows in the evidence)",
+                                 static_cast<int>(let.name.size()));
+}
+
+void resolve_rule(BoundRule& bound, const schema::Catalog& catalog, DiagnosticBag& diagnostics) {
+    Resolver(bound, catalog, diagnostics).run();
+}
+
+}  // namespace recallguard::checker

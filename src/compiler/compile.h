@@ -1,0 +1,51 @@
+// Checked rule -> SQL plan -> SQL text with bound parameters, and what each result column means.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "checker/bound_program.h"
+#include "exec/sqlite.h"
+
+namespace recallguard::compiler {
+
+enum class RuleForm { Deadline, Periodic, Violation, Signal };
+
+// Result columns every compiled rule returns first, in this order.
+enum FixedColumn : int {
+    kKeyColumn = 0,
+    kCompanyColumn,
+    kTriggerColumn,
+    kDueColumn,
+    kDoneColumn,
+    kPeriodColumn,
+    kRecordColumn,
+    kFixedColumnCount
+};
+
+struct CompiledRule {
+    const checker::BoundRule* rule = nullptr;
+    RuleForm form = RuleForm::Violation;
+    std::string sql;
+    std::vector<exec::SqlValue> params;
+    std::string count_sql;  // how many subjects the rule evaluates
+    std::vector<exec::SqlValue> count_params;
+    int message_column = kFixedColumnCount;  // first message placeholder column
+    int evidence_column = kFixedColumnCount; // first evidence column
+    std::vector<std::string> evidence_names; // one per evidence column
+    std::vector<std::string> tables;         // case-data tables the SQL reads
+    std::string record_table;                // table of the required record (deadlines)
+};
+
+struct CompileOptions {
+    std::string as_of;  // YYYY-MM-DD
+    bool include_pending = false;
+};
+
+CompiledRule compile_rule(const checker::BoundRule& rule, const schema::Catalog& catalog, const CompileOptions& options);
+
+// Names of the working-day tables the calendar module installs in the working database.
+inline constexpr const char* kCalendarDaysTable = "rg_calendar_days";
+inline constexpr const char* kWorkingDaysTable = "rg_working_days";
+
+}  // namespace recallguard::compiler

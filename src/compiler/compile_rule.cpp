@@ -1,0 +1,327 @@
+// Lowering of whole rules: the subject set, then the deadline, periodic or condition form,
+// each as a chain of CTEs that ends in the finding rows (see compile.h for their columns).
+#include "common/errors.h"
+#include "compiler/compile.h"
+#include "compiler/lowering.h"
+
+namespace recallguard::compiler {
+namespace {
+
+using sql::ExprPtr;
+
+const char* kSubjects = "subjects";
+
+// The primary key of a row as one text value ("R1" or "R1/2025-03-31").
+ExprPtr key_of(const schema::Table& table, const std::string& alias) {
+    ExprPtr key;
+    for (const auto& column : table.primary_key) {
+        ExprPtr part = sql::column(alias, column);
+        key = key ? sql::binary("||", sql::binary("||", key, sql::param(std::string("/"))), part) : part;
+    }
+    return key;
+}
+
+std::shared_ptr<sql::Select> select_from(const std::string& table, const std::string& alias) {
+    auto select = std::make_shared<sql::Select>();
+    select->from.push_back({table, nullptr, alias, nullptr, false});
+    return select;
+}
+
+class RuleCompiler {
+public:
+    RuleCompiler(const checker::BoundRule& rule, const schema::Catalog& catalog, const CompileOptions& options)
+        : rule_(rule), ast_(*rule.rule), catalog_(catalog), options_(options), lowering_(rule, catalog, options) {}
+
+    CompiledRule compile() {
+        compiled_.rule = &rule_;
+        table_ = catalog_.find_table(rule_.subject_table);
+        if (!table_) throw InternalError("rule " + ast_.id + " has no subject table");
+        lowering_.use_table(table_->name);
+        build_subjects();
+        if (ast_.deadline) compile_deadline();
+        else if (ast_.periodic) compile_periodic();
+        else compile_condition();
+        build_count_query();
+        for (const auto& table : lowering_.tables())
+            if (catalog_.find_table(table)) compiled_.tables.push_back(table);
+        auto rendered = sql::render(query_);
+        compiled_.sql = std::move(rendered.text);
+        compiled_.params = std::move(rendered.params);
+        return std::move(compiled_);
+    }
+
+private:
+    // Points the subject variable and the lets at the columns of a later stage.
+    void rebind(const std::string& alias) {
+        lowering_.variables[ast_.subject->variable] =
+            VariableBinding{VariableBinding::Kind::Row, alias, table_->name, nullptr, nullptr, nullptr, nullptr};
+        for (size_t i = 0; i < ast_.lets.size(); ++i)
+            if (!lowering_.let_sets.count(ast_.lets[i].name))
+                lowering_.let_values[ast_.lets[i].name] = sql::column(alias, "rg_let_" + std::to_string(i));
+    }
+
+    void build_subjects() {
+        const std::string alias = "subject";
+        lowering_.variables[ast_.subject->variable] =
+            VariableBinding{VariableBinding::Kind::Row, alias, table_->name, nullptr, nullptr, nullptr, nullptr};
+        auto select = select_from(table_->name, alias);
+        select->columns.push_back({nullptr, "", alias});
+        select->columns.push_back({key_of(*table_, alias), "rg_key", ""});
+        select->columns.push_back({company_of(alias), "rg_company", ""});
+        filter_ = ast_.subject->where ? lowering_.lower(ast_.subject->where.get()) : nullptr;
+        select->where = filter_;
+        for (size_t i = 0; i < ast_.lets.size(); ++i) {
+            const auto& let = ast_.lets[i];
+            if (let.value->kind == ast::ExprKind::Union) {
+                lowering_.let_sets[let.name] = lowering_.lower_union(let.value.get());
+                continue;
+            }
+            ExprPtr value = lowering_.lower(let.value.get());
+            lowering_.let_values[let.name] = value;  // later lets of this stage inline it
+            select->columns.push_back({value, "rg_let_" + std::to_string(i), ""});
+        }
+        if (ast_.deadline) select->columns.push_back({lowering_.lower(ast_.deadline->after.get()), "rg_trigger", ""});
+        if (ast_.periodic) {
+            select->columns.push_back({lowering_.lower(ast_.periodic->start.get()), "rg_start", ""});
+            select->columns.push_back(
+                {ast_.periodic->until ? lowering_.lower(ast_.periodic->until.get()) : sql::null(), "rg_until", ""});
+        }
+        query_.ctes.push_back({kSubjects, {}, select, true});
+    }
+
+    ExprPtr company_of(const std::string& alias) {
+        if (table_->name == "companies") return sql::column(alias, "company_id");
+        auto path = catalog_.path_to_company(table_->name);
+        if (path.empty()) return sql::null();
+        const std::string column = path.back().from_column;
+        path.pop_back();
+        return lowering_.navigate(alias, path, column);
+    }
+
+    // Rows inside the rule's effective period (judged by the trigger date).
+    ExprPtr in_effect(ExprPtr trigger) {
+        std::vector<ExprPtr> conditions;
+        if (rule_.effective_from) conditions.push_back(sql::binary(">=", trigger, sql::param(*rule_.effective_from)));
+        if (rule_.effective_until) conditions.push_back(sql::binary("<", trigger, sql::param(*rule_.effective_until)));
+        return sql::all_of(conditions);
+    }
+
+    // Earliest date and key of the records that satisfy a requirement.
+    std::pair<ExprPtr, ExprPtr> requirement_columns(const ast::Requirement& requirement) {
+        auto plan = lowering_.plan_source(requirement.records);
+        lowering_.variables[requirement.records.variable] = plan.variable;
+        ExprPtr dated = lowering_.lower(requirement.dated.get());
+        ExprPtr where = sql::all_of({plan.correlation,
+                                     requirement.records.where ? lowering_.lower(requirement.records.where.get()) : nullptr,
+                                     sql::is_null(dated, true)});
+        auto earliest = std::make_shared<sql::Select>();
+        earliest->columns.push_back({sql::function("min", {dated}), "", ""});
+        earliest->from = plan.from;
+        earliest->where = where;
+        ExprPtr record_key = sql::null();
+        if (plan.variable.kind == VariableBinding::Kind::Row) {
+            const schema::Table* record_table = catalog_.find_table(plan.variable.table);
+            compiled_.record_table = record_table->name;
+            auto first = std::make_shared<sql::Select>();
+            ExprPtr key = key_of(*record_table, plan.variable.alias);
+            first->columns.push_back({key, "", ""});
+            first->from = plan.from;
+            first->where = where;
+            first->order_by = {{dated, false}, {key, false}};
+            first->limit = 1;
+            record_key = sql::scalar(first);
+        }
+        lowering_.variables.erase(requirement.records.variable);
+        return {sql::scalar(earliest), record_key};
+    }
+
+    // The last stage: finding rows only, with messages and evidence.
+    void finish(const std::string& stage, ExprPtr trigger, ExprPtr due, ExprPtr done, ExprPtr period, ExprPtr record,
+                ExprPtr where, const std::vector<std::pair<std::string, ExprPtr>>& extra_evidence) {
+        rebind(stage);
+        auto select = select_from(stage, stage);
+        select->columns.push_back({sql::column(stage, "rg_key"), "rg_key", ""});
+        select->columns.push_back({sql::column(stage, "rg_company"), "rg_company", ""});
+        select->columns.push_back({trigger ? trigger : sql::null(), "rg_trigger", ""});
+        select->columns.push_back({due ? due : sql::null(), "rg_due", ""});
+        select->columns.push_back({done ? done : sql::null(), "rg_done", ""});
+        select->columns.push_back({period ? period : sql::null(), "rg_period", ""});
+        select->columns.push_back({record ? record : sql::null(), "rg_record", ""});
+        compiled_.message_column = static_cast<int>(select->columns.size());
+        int placeholder_index = 0;
+        for (const auto& placeholder : rule_.message) {
+            if (placeholder.kind != checker::Placeholder::Kind::Expr || !placeholder.expr) continue;
+            select->columns.push_back({lowering_.lower(placeholder.expr), "rg_msg_" + std::to_string(placeholder_index++), ""});
+        }
+        compiled_.evidence_column = static_cast<int>(select->columns.size());
+        for (const auto& [name, expr] : extra_evidence) {
+            select->columns.push_back({expr, "rg_ev_" + name, ""});
+            compiled_.evidence_names.push_back(name);
+        }
+        for (size_t i = 0; i < ast_.lets.size(); ++i) {
+            const auto& let = ast_.lets[i];
+            if (lowering_.let_sets.count(let.name)) continue;
+            select->columns.push_back({sql::column(stage, "rg_let_" + std::to_string(i)), "rg_ev_" + let.name, ""});
+            compiled_.evidence_names.push_back(let.name);
+        }
+        select->where = where;
+        select->order_by.push_back({sql::column(stage, "rg_key"), false});
+        if (period) select->order_by.push_back({period, false});
+        query_.body = select;
+    }
+
+    // Which deadline rows are findings: late, missing, pending on request, or a due date
+    // the calendar cannot give (reported as a rule error by the executor).
+    ExprPtr deadline_outcome(const std::string& stage) {
+        ExprPtr due = sql::column(stage, "rg_due"), done = sql::column(stage, "rg_done");
+        ExprPtr late = sql::all_of({sql::is_null(done, true), sql::binary(">", done, due)});
+        ExprPtr open = sql::is_null(done, false);
+        if (!options_.include_pending) open = sql::all_of({open, sql::binary("<", due, sql::param(options_.as_of))});
+        return sql::binary("OR", sql::binary("OR", sql::is_null(due, false), late), open);
+    }
+
+    void compile_deadline() {
+        compiled_.form = RuleForm::Deadline;
+        const ast::Deadline& deadline = *ast_.deadline;
+        rebind(kSubjects);
+        // Stage "dues": the due date from the trigger.
+        auto dues = select_from(kSubjects, kSubjects);
+        ExprPtr trigger = sql::column(kSubjects, "rg_trigger");
+        dues->columns.push_back({nullptr, "", kSubjects});
+        dues->columns.push_back({lowering_.add_duration(trigger, lowering_.duration_of(deadline.within.get()), false), "rg_due0", ""});
+        dues->where = sql::all_of({sql::is_null(trigger, true), in_effect(trigger)});
+        query_.ctes.push_back({"dues", {}, dues, false});
+        // Stage "checked": the earliest satisfying record, extensions, exemptions.
+        rebind("dues");
+        auto checked = select_from("dues", "dues");
+        checked->columns.push_back({nullptr, "", "dues"});
+        auto [done, record] = requirement_columns(*deadline.require);
+        checked->columns.push_back({done, "rg_done", ""});
+        checked->columns.push_back({record, "rg_record", ""});
+        checked->columns.push_back({deadline.extend_to ? lowering_.lower(deadline.extend_to.get()) : sql::null(), "rg_extend", ""});
+        if (deadline.unless)
+            checked->where = sql::binary("=", sql::function("coalesce", {lowering_.lower(deadline.unless.get()), sql::integer(0)}),
+                                         sql::integer(0));
+        query_.ctes.push_back({"checked", {}, checked, false});
+        // Stage "judged": an extension moves the due date later, never earlier.
+        auto judged = select_from("checked", "checked");
+        ExprPtr due0 = sql::column("checked", "rg_due0"), extend = sql::column("checked", "rg_extend");
+        judged->columns.push_back({nullptr, "", "checked"});
+        judged->columns.push_back(
+            {sql::case_when({sql::binary(">", extend, due0), extend, due0}), "rg_due", ""});
+        query_.ctes.push_back({"judged", {}, judged, false});
+        std::vector<std::pair<std::string, ExprPtr>> evidence;
+        if (deadline.extend_to) evidence.push_back({"extended_to", sql::column("judged", "rg_extend")});
+        finish("judged", sql::column("judged", "rg_trigger"), sql::column("judged", "rg_due"),
+               sql::column("judged", "rg_done"), nullptr, sql::column("judged", "rg_record"), deadline_outcome("judged"),
+               evidence);
+    }
+
+    ExprPtr period_end(ExprPtr start, ExprPtr k, const ast::Literal& every) {
+        ExprPtr count = sql::binary("*", k, sql::param(every.integer));
+        if (every.kind == ast::Literal::Kind::Months) return lowering_.months_after(start, count);
+        return sql::function("date", {start, sql::function("printf", {sql::param(std::string("%+d days")), count})});
+    }
+
+    void compile_periodic() {
+        compiled_.form = RuleForm::Periodic;
+        const ast::Periodic& periodic = *ast_.periodic;
+        const ast::Literal& every = lowering_.duration_of(periodic.every.get());
+        if (every.integer <= 0) throw InputError("rule " + ast_.id + ": 'every' must be at least 1");
+        // Stage "periods": period k ends at start + k * every, generated while the previous
+        // period ended by the audit date and before the end (completion).
+        ExprPtr as_of = sql::param(options_.as_of);
+        auto anchor = select_from(kSubjects, kSubjects);
+        ExprPtr start = sql::column(kSubjects, "rg_start");
+        anchor->columns = {{sql::column(kSubjects, "rg_key"), "", ""},
+                           {sql::column(kSubjects, "rg_until"), "", ""},
+                           {start, "", ""},
+                           {sql::integer(1), "", ""},
+                           {start, "", ""},
+                           {period_end(start, sql::integer(1), every), "", ""}};
+        anchor->where = sql::all_of({sql::is_null(start, true), in_effect(start)});
+        auto step = select_from("periods", "p");
+        ExprPtr next_k = sql::binary("+", sql::column("p", "rg_k"), sql::integer(1));
+        step->columns = {{sql::column("p", "rg_pkey"), "", ""},
+                         {sql::column("p", "rg_until"), "", ""},
+                         {sql::column("p", "rg_start"), "", ""},
+                         {next_k, "", ""},
+                         {sql::column("p", "rg_pend"), "", ""},
+                         {period_end(sql::column("p", "rg_start"), next_k, every), "", ""}};
+        step->where = sql::all_of({sql::binary("<=", sql::column("p", "rg_pend"), as_of),
+                                   sql::binary("OR", sql::is_null(sql::column("p", "rg_until"), false),
+                                               sql::binary("<", sql::column("p", "rg_pend"), sql::column("p", "rg_until"))),
+                                   sql::binary("<", sql::column("p", "rg_k"), sql::integer(100000))});
+        anchor->union_all.push_back(step);
+        query_.recursive = true;
+        query_.ctes.push_back({"periods", {"rg_pkey", "rg_until", "rg_start", "rg_k", "rg_pstart", "rg_pend"}, anchor, false});
+        // Stage "checked": one row per (subject, period) that has ended before the end.
+        rebind("s");
+        VariableBinding period;
+        period.kind = VariableBinding::Kind::Period;
+        period.period_start = sql::column("p", "rg_pstart");
+        period.period_end = sql::column("p", "rg_pend");
+        period.period_number = sql::column("p", "rg_k");
+        lowering_.variables["period"] = period;
+        auto checked = std::make_shared<sql::Select>();
+        checked->from.push_back({"periods", nullptr, "p", nullptr, false});
+        checked->from.push_back({kSubjects, nullptr, "s", sql::binary("=", sql::column("s", "rg_key"), sql::column("p", "rg_pkey")), false});
+        checked->columns.push_back({nullptr, "", "s"});
+        checked->columns.push_back({sql::column("p", "rg_k"), "rg_k", ""});
+        checked->columns.push_back({sql::column("p", "rg_pstart"), "rg_pstart", ""});
+        checked->columns.push_back({sql::column("p", "rg_pend"), "rg_pend", ""});
+        checked->columns.push_back(
+            {lowering_.add_duration(sql::column("p", "rg_pend"), lowering_.duration_of(periodic.within.get()), false), "rg_due", ""});
+        auto [done, record] = requirement_columns(*periodic.require);
+        checked->columns.push_back({done, "rg_done", ""});
+        checked->columns.push_back({record, "rg_record", ""});
+        checked->where = sql::all_of({sql::binary("<=", sql::column("p", "rg_pend"), as_of),
+                                      sql::binary("OR", sql::is_null(sql::column("p", "rg_until"), false),
+                                                  sql::binary("<", sql::column("p", "rg_pend"), sql::column("p", "rg_until")))});
+        lowering_.variables.erase("period");
+        query_.ctes.push_back({"checked", {}, checked, false});
+        finish("checked", sql::column("checked", "rg_pend"), sql::column("checked", "rg_due"),
+               sql::column("checked", "rg_done"), sql::column("checked", "rg_k"), sql::column("checked", "rg_record"),
+               deadline_outcome("checked"), {{"period_start", sql::column("checked", "rg_pstart")}});
+    }
+
+    void compile_condition() {
+        compiled_.form = ast_.condition->kind == ast::Condition::Kind::Violation ? RuleForm::Violation : RuleForm::Signal;
+        rebind(kSubjects);
+        ExprPtr when = lowering_.lower(ast_.condition->when.get());
+        finish(kSubjects, nullptr, nullptr, nullptr, nullptr, nullptr, when, {});
+    }
+
+    void build_count_query() {
+        // Subject count for the run status: the subject filter alone, without lets.
+        Lowering counting(rule_, catalog_, options_);
+        counting.variables[ast_.subject->variable] =
+            VariableBinding{VariableBinding::Kind::Row, "subject", table_->name, nullptr, nullptr, nullptr, nullptr};
+        auto select = select_from(table_->name, "subject");
+        select->columns.push_back({sql::function("count", {sql::integer(1)}), "", ""});
+        if (ast_.subject->where) select->where = counting.lower(ast_.subject->where.get());
+        sql::Query query;
+        query.body = select;
+        auto rendered = sql::render(query);
+        compiled_.count_sql = std::move(rendered.text);
+        compiled_.count_params = std::move(rendered.params);
+    }
+
+    const checker::BoundRule& rule_;
+    const ast::Rule& ast_;
+    const schema::Catalog& catalog_;
+    const CompileOptions& options_;
+    Lowering lowering_;
+    const schema::Table* table_ = nullptr;
+    sql::Query query_;
+    ExprPtr filter_;
+    CompiledRule compiled_;
+};
+
+}  // namespace
+
+CompiledRule compile_rule(const checker::BoundRule& rule, const schema::Catalog& catalog, const CompileOptions& options) {
+    return RuleCompiler(rule, catalog, options).compile();
+}
+
+}  // namespace recallguard::compiler

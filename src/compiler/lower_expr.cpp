@@ -1,0 +1,255 @@
+// Lowering of expressions: paths, operators, date arithmetic and aggregates.
+#include "common/errors.h"
+#include "compiler/lowering.h"
+
+namespace recallguard::compiler {
+
+using checker::TypeKind;
+
+std::string Lowering::fresh_alias(const std::string& stem) { return stem + "_" + std::to_string(++alias_counter_); }
+
+sql::ExprPtr Lowering::literal_value(const ast::Literal& literal) {
+    switch (literal.kind) {
+        case ast::Literal::Kind::String:
+        case ast::Literal::Kind::Date: return sql::param(literal.text);
+        case ast::Literal::Kind::Decimal: return sql::param(literal.decimal);
+        default: return sql::param(literal.integer);
+    }
+}
+
+const ast::Literal& Lowering::duration_of(const ast::Expr* expr) {
+    if (expr->kind == ast::ExprKind::Literal) return expr->literal;
+    const auto& info = rule_.info(expr);
+    if (info.path && info.path->kind == checker::PathBinding::Kind::Param) return rule_.param(info.path->name)->value;
+    throw InternalError("a duration is neither a literal nor a parameter");
+}
+
+sql::ExprPtr Lowering::navigate(const std::string& alias, const std::vector<schema::Relation>& steps,
+                                const std::string& column) {
+    if (steps.empty()) return sql::column(alias, column);
+    // The key of the last step's target, reached through the steps before it.
+    std::vector<schema::Relation> before(steps.begin(), steps.end() - 1);
+    const schema::Relation& last = steps.back();
+    sql::ExprPtr key = navigate(alias, before, last.from_column);
+    use_table(last.to_table);
+    const std::string target = fresh_alias(last.to_table);
+    auto select = std::make_shared<sql::Select>();
+    select->columns.push_back({sql::column(target, column), "", ""});
+    select->from.push_back({last.to_table, nullptr, target, nullptr, false});
+    select->where = sql::binary("=", sql::column(target, last.to_column), key);
+    return sql::scalar(select);
+}
+
+sql::ExprPtr Lowering::months_after(sql::ExprPtr date, sql::ExprPtr months) {
+    // SQLite rolls 01-31 + 1 month over into March; the law's months end at the month's last day.
+    auto plain = sql::function("date", {date, sql::function("printf", {sql::param(std::string("%+d months")), months})});
+    auto month_end = sql::function(
+        "date", {date, sql::param(std::string("start of month")),
+                 sql::function("printf", {sql::param(std::string("%+d months")), sql::binary("+", months, sql::integer(1))}),
+                 sql::param(std::string("-1 day"))});
+    return sql::function("min", {plain, month_end});
+}
+
+sql::ExprPtr Lowering::add_duration(sql::ExprPtr date, const ast::Literal& duration, bool subtract) {
+    const int64_t n = subtract ? -duration.integer : duration.integer;
+    switch (duration.kind) {
+        case ast::Literal::Kind::Days:
+            return sql::function("date", {date, sql::param(std::string((n >= 0 ? "+" : "") + std::to_string(n) + " days"))});
+        case ast::Literal::Kind::Months: return months_after(date, sql::param(n));
+        case ast::Literal::Kind::WorkingDays: {
+            // The n-th working day strictly after (or before) the date, by working-day ordinal.
+            use_table(kCalendarDaysTable);
+            const std::string day = fresh_alias("calendar_day");
+            const std::string work = fresh_alias("working_day");
+            auto ordinal = std::make_shared<sql::Select>();
+            sql::ExprPtr target = sql::binary("+", sql::column(day, "ord"), sql::param(n));
+            if (subtract)  // before a non-working day, its own ordinal already counts the previous working day
+                target = sql::binary("+", target, sql::binary("-", sql::integer(1), sql::column(day, "working")));
+            ordinal->columns.push_back({target, "", ""});
+            ordinal->from.push_back({kCalendarDaysTable, nullptr, day, nullptr, false});
+            ordinal->where = sql::all_of({sql::binary("=", sql::column(day, "calendar"), sql::param(rule_.calendar)),
+                                          sql::binary("=", sql::column(day, "day"), date)});
+            auto lookup = std::make_shared<sql::Select>();
+            lookup->columns.push_back({sql::column(work, "day"), "", ""});
+            lookup->from.push_back({kWorkingDaysTable, nullptr, work, nullptr, false});
+            lookup->where = sql::all_of({sql::binary("=", sql::column(work, "calendar"), sql::param(rule_.calendar)),
+                                         sql::binary("=", sql::column(work, "ord"), sql::scalar(ordinal))});
+            return sql::scalar(lookup);
+        }
+        default: throw InternalError("not a duration");
+    }
+}
+
+sql::ExprPtr Lowering::lower_path(const ast::Expr* expr, const checker::ExprInfo& info) {
+    const auto& binding = *info.path;
+    using Kind = checker::PathBinding::Kind;
+    switch (binding.kind) {
+        case Kind::Param: return literal_value(rule_.param(binding.name)->value);
+        case Kind::Let: {
+            auto it = let_values.find(binding.name);
+            if (it == let_values.end()) throw InternalError("let '" + binding.name + "' used before it is lowered");
+            return it->second;
+        }
+        case Kind::Value: return variables.at(binding.variable).value;
+        case Kind::PeriodField: {
+            const auto& period = variables.at(binding.variable);
+            if (binding.name == "start") return period.period_start;
+            if (binding.name == "end") return period.period_end;
+            return period.period_number;
+        }
+        case Kind::Column: {
+            const auto& variable = variables.at(binding.variable);
+            return navigate(variable.alias, binding.steps, binding.column);
+        }
+        case Kind::Row: break;
+    }
+    throw InternalError("a row reference at " + expr->location.to_string() + " cannot be lowered to a value");
+}
+
+sql::ExprPtr Lowering::lower_binary(const ast::Expr* expr) {
+    const std::string& op = expr->op;
+    const auto& left_type = rule_.info(expr->children[0].get()).type;
+    const auto& right_type = rule_.info(expr->children[1].get()).type;
+    if (op == "and") return sql::binary("AND", lower(expr->children[0].get()), lower(expr->children[1].get()));
+    if (op == "or") return sql::binary("OR", lower(expr->children[0].get()), lower(expr->children[1].get()));
+    if ((op == "+" || op == "-") && left_type.kind == TypeKind::Date && right_type.is_duration())
+        return add_duration(lower(expr->children[0].get()), duration_of(expr->children[1].get()), op == "-");
+    if (op == "+" && left_type.is_duration() && right_type.kind == TypeKind::Date)
+        return add_duration(lower(expr->children[1].get()), duration_of(expr->children[0].get()), false);
+    if (op == "-" && left_type.kind == TypeKind::Date && right_type.kind == TypeKind::Date)
+        return sql::cast_integer(sql::binary("-", sql::function("julianday", {lower(expr->children[0].get())}),
+                                             sql::function("julianday", {lower(expr->children[1].get())})));
+    if (op == "/")
+        return sql::binary("/", sql::cast_real(lower(expr->children[0].get())), lower(expr->children[1].get()));
+    return sql::binary(op, lower(expr->children[0].get()), lower(expr->children[1].get()));
+}
+
+Lowering::SourcePlan Lowering::plan_source(const ast::Comprehension& comprehension) {
+    const auto& binding = rule_.source(&comprehension);
+    SourcePlan plan;
+    using Kind = checker::SourceBinding::Kind;
+    if (binding.kind == Kind::LetValues) {
+        const std::string alias = fresh_alias("value");
+        plan.from.push_back({"", let_sets.at(binding.let_name), alias, nullptr, false});
+        plan.variable.kind = VariableBinding::Kind::Value;
+        plan.variable.value = sql::column(alias, "v");
+        return plan;
+    }
+    if (binding.kind == Kind::Table) {
+        use_table(binding.table);
+        const std::string alias = fresh_alias(binding.table);
+        plan.from.push_back({binding.table, nullptr, alias, nullptr, false});
+        plan.variable = {VariableBinding::Kind::Row, alias, binding.table, nullptr, nullptr, nullptr, nullptr};
+        return plan;
+    }
+    const auto& root = variables.at(binding.variable);
+    std::string previous_alias;
+    for (size_t i = 0; i < binding.to_many.size(); ++i) {
+        const schema::Relation& step = binding.to_many[i];
+        use_table(step.to_table);
+        const std::string alias = fresh_alias(step.to_table);
+        if (i == 0) {
+            plan.from.push_back({step.to_table, nullptr, alias, nullptr, false});
+            plan.correlation = sql::binary("=", sql::column(alias, step.to_column),
+                                           navigate(root.alias, binding.to_one, step.from_column));
+        } else {
+            plan.from.push_back({step.to_table, nullptr, alias,
+                                 sql::binary("=", sql::column(alias, step.to_column), sql::column(previous_alias, step.from_column)),
+                                 false});
+        }
+        previous_alias = alias;
+    }
+    plan.variable = {VariableBinding::Kind::Row, previous_alias, binding.table, nullptr, nullptr, nullptr, nullptr};
+    return plan;
+}
+
+sql::ExprPtr Lowering::lower_aggregate(const ast::Expr* expr) {
+    const auto& c = *expr->comprehension;
+    SourcePlan plan = plan_source(c);
+    variables[c.variable] = plan.variable;
+    auto select = std::make_shared<sql::Select>();
+    select->from = plan.from;
+    sql::ExprPtr where = sql::all_of({plan.correlation, c.where ? lower(c.where.get()) : nullptr});
+    const std::string& op = expr->op;
+    sql::ExprPtr result;
+    if (op == "exists" || op == "no") {
+        select->columns.push_back({sql::integer(1), "", ""});
+        select->where = where;
+        result = sql::exists(select, op == "no");
+    } else if (op == "count") {
+        select->columns.push_back({sql::function("count", {sql::integer(1)}), "", ""});
+        select->where = where;
+        result = sql::scalar(select);
+    } else {
+        sql::ExprPtr value = c.value ? lower(c.value.get()) : plan.variable.value;
+        if (c.order_by) {
+            // The value of the earliest/latest row by the ordering expression.
+            sql::ExprPtr order = lower(c.order_by.get());
+            select->columns.push_back({value, "", ""});
+            select->where = sql::all_of({where, sql::is_null(order, true)});
+            select->order_by.push_back({order, op == "latest"});
+            select->limit = 1;
+        } else {
+            const std::string function = op == "sum" ? "sum" : (op == "min" || op == "earliest") ? "min" : "max";
+            sql::ExprPtr aggregate = sql::function(function, {value});
+            if (op == "sum") aggregate = sql::function("coalesce", {aggregate, sql::integer(0)});
+            select->columns.push_back({aggregate, "", ""});
+            select->where = where;
+        }
+        result = sql::scalar(select);
+    }
+    variables.erase(c.variable);
+    return result;
+}
+
+sql::SelectPtr Lowering::lower_union(const ast::Expr* expr) {
+    std::shared_ptr<sql::Select> first;
+    for (const auto& arm : expr->arms) {
+        SourcePlan plan = plan_source(arm);
+        variables[arm.variable] = plan.variable;
+        auto select = std::make_shared<sql::Select>();
+        select->columns.push_back({lower(arm.value.get()), "v", ""});
+        select->from = plan.from;
+        select->where = sql::all_of({plan.correlation, arm.where ? lower(arm.where.get()) : nullptr});
+        variables.erase(arm.variable);
+        if (!first) first = select;
+        else first->union_all.push_back(select);
+    }
+    // Wrapped so that the union can be filtered and aggregated as one derived table.
+    auto wrapper = std::make_shared<sql::Select>();
+    wrapper->columns.push_back({sql::column("u", "v"), "v", ""});
+    wrapper->from.push_back({"", first, "u", nullptr, false});
+    return wrapper;
+}
+
+sql::ExprPtr Lowering::lower(const ast::Expr* expr) {
+    const auto& info = rule_.info(expr);
+    switch (expr->kind) {
+        case ast::ExprKind::Literal: return literal_value(expr->literal);
+        case ast::ExprKind::AsOf: return sql::param(options_.as_of);
+        case ast::ExprKind::Path: return lower_path(expr, info);
+        case ast::ExprKind::Negate: return sql::negate(lower(expr->children[0].get()));
+        case ast::ExprKind::Not: return sql::logical_not(lower(expr->children[0].get()));
+        case ast::ExprKind::Binary: return lower_binary(expr);
+        case ast::ExprKind::IsKnown: return sql::is_null(lower(expr->children[0].get()), true);
+        case ast::ExprKind::IsMissing: return sql::is_null(lower(expr->children[0].get()), false);
+        case ast::ExprKind::InList: {
+            std::vector<sql::ExprPtr> values;
+            for (const auto& literal : expr->list) values.push_back(literal_value(literal));
+            return sql::in_list(lower(expr->children[0].get()), values, expr->negated);
+        }
+        case ast::ExprKind::Between:
+            return sql::between(lower(expr->children[0].get()), lower(expr->children[1].get()),
+                                lower(expr->children[2].get()));
+        case ast::ExprKind::Aggregate: return lower_aggregate(expr);
+        case ast::ExprKind::Coalesce: {
+            std::vector<sql::ExprPtr> args;
+            for (const auto& child : expr->children) args.push_back(lower(child.get()));
+            return sql::function("coalesce", args);
+        }
+        case ast::ExprKind::Union: break;
+    }
+    throw InternalError("cannot lower the expression at " + expr->location.to_string());
+}
+
+}  // namespace recallguard::compiler

@@ -1,0 +1,69 @@
+// Internal to the compiler: lowering of checked expressions to the SQL plan.
+#pragma once
+
+#include <map>
+#include <set>
+#include <string>
+
+#include "checker/bound_program.h"
+#include "compiler/compile.h"
+#include "compiler/sql_ir.h"
+
+namespace recallguard::compiler {
+
+// How a rule-language variable is reached from the SQL being built.
+struct VariableBinding {
+    enum class Kind { Row, Value, Period } kind = Kind::Row;
+    std::string alias;  // Row: SQL alias of the row
+    std::string table;  // Row: its table
+    sql::ExprPtr value; // Value: the SQL expression of the value
+    sql::ExprPtr period_start, period_end, period_number;  // Period
+};
+
+class Lowering {
+public:
+    Lowering(const checker::BoundRule& rule, const schema::Catalog& catalog, const CompileOptions& options)
+        : rule_(rule), catalog_(catalog), options_(options) {}
+
+    // Variables visible to the expression being lowered (subject, aggregate variables, period).
+    std::map<std::string, VariableBinding> variables;
+    // Lets: either an SQL expression (scalar) or, for value sets, the derived table.
+    std::map<std::string, sql::ExprPtr> let_values;
+    std::map<std::string, sql::SelectPtr> let_sets;
+
+    sql::ExprPtr lower(const ast::Expr* expr);
+    sql::SelectPtr lower_union(const ast::Expr* expr);  // a value set: SELECT v ...
+
+    // FROM/WHERE for iterating a comprehension's source; binds the variable.
+    struct SourcePlan {
+        std::vector<sql::TableRef> from;
+        sql::ExprPtr correlation;
+        VariableBinding variable;
+    };
+    SourcePlan plan_source(const ast::Comprehension& comprehension);
+
+    // Value of `column` reached from a row by to-one steps.
+    sql::ExprPtr navigate(const std::string& alias, const std::vector<schema::Relation>& steps, const std::string& column);
+    sql::ExprPtr add_duration(sql::ExprPtr date, const ast::Literal& duration, bool subtract);
+    sql::ExprPtr months_after(sql::ExprPtr date, sql::ExprPtr months);  // clamped to month end
+    sql::ExprPtr literal_value(const ast::Literal& literal);
+    const ast::Literal& duration_of(const ast::Expr* expr);  // literal or parameter
+
+    std::string fresh_alias(const std::string& stem);
+    const std::set<std::string>& tables() const { return tables_; }
+    void use_table(const std::string& table) { tables_.insert(table); }
+    const checker::BoundRule& rule() const { return rule_; }
+
+private:
+    sql::ExprPtr lower_path(const ast::Expr* expr, const checker::ExprInfo& info);
+    sql::ExprPtr lower_binary(const ast::Expr* expr);
+    sql::ExprPtr lower_aggregate(const ast::Expr* expr);
+
+    const checker::BoundRule& rule_;
+    const schema::Catalog& catalog_;
+    const CompileOptions& options_;
+    std::set<std::string> tables_;
+    int alias_counter_ = 0;
+};
+
+}  // namespace recallguard::compiler

@@ -1,0 +1,24 @@
+// Turns ANTLR's syntax errors into located diagnostics that say what was expected.
+#pragma once
+
+#include <antlr4-runtime.h>
+
+#include <string>
+
+#include "common/diagnostic.h"
+
+namespace recallguard::parser {
+
+class SyntaxErrorListener : public antlr4::BaseErrorListener {
+public:
+    SyntaxErrorListener(std::string file, DiagnosticBag& diagnostics) : file_(std::move(file)), diagnostics_(diagnostics) {}
+
+    void syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* offending, size_t line, size_t column,
+                     const std::string& message, std::exception_ptr error) override;
+
+private:
+    std::string file_;
+    DiagnosticBag& diagnostics_;
+};
+
+}  // namespace recallguard::parser

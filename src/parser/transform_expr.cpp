@@ -1,0 +1,208 @@
+// Expressions and literals.
+#include <cstdlib>
+
+#include "common/date.h"
+#include "parser/transformer.h"
+
+namespace recallguard::parser {
+
+using grammar::RuleParser;
+
+namespace {
+ast::ExprPtr make(ast::ExprKind kind, SourceLocation location, int length) {
+    auto expr = std::make_unique<ast::Expr>();
+    expr->kind = kind;
+    expr->location = std::move(location);
+    expr->length = length;
+    return expr;
+}
+}  // namespace
+
+ast::Literal Transformer::transform_literal(RuleParser::LiteralContext* context) {
+    ast::Literal literal;
+    literal.location = location_of(context);
+    auto parse_int = [&](antlr4::tree::TerminalNode* node) -> int64_t {
+        const std::string text = node->getText();
+        if (text.size() > 12) {
+            diagnostics_.error("E-PARSE", location_of(node->getSymbol()), "number " + text + " is too large",
+                               static_cast<int>(text.size()));
+            return 0;
+        }
+        return std::stoll(text);
+    };
+    if (auto* c = dynamic_cast<RuleParser::StringLiteralContext*>(context)) {
+        literal.kind = ast::Literal::Kind::String;
+        literal.text = decode_string(c->STRING());
+    } else if (auto* c = dynamic_cast<RuleParser::DateLiteralContext*>(context)) {
+        literal.kind = ast::Literal::Kind::Date;
+        literal.text = c->DATE()->getText();
+        if (!Date::parse(literal.text))
+            diagnostics_.error("E-BAD-DATE", literal.location, "'" + literal.text + "' is not a real calendar date", 10);
+    } else if (auto* c = dynamic_cast<RuleParser::IntLiteralContext*>(context)) {
+        literal.kind = ast::Literal::Kind::Int;
+        literal.integer = parse_int(c->INT());
+        literal.text = c->INT()->getText();
+    } else if (auto* c = dynamic_cast<RuleParser::DecimalLiteralContext*>(context)) {
+        literal.kind = ast::Literal::Kind::Decimal;
+        literal.text = c->DECIMAL()->getText();
+        literal.decimal = std::strtod(literal.text.c_str(), nullptr);
+    } else if (auto* c = dynamic_cast<RuleParser::NegativeLiteralContext*>(context)) {
+        if (c->INT()) {
+            literal.kind = ast::Literal::Kind::Int;
+            literal.integer = -parse_int(c->INT());
+            literal.text = "-" + c->INT()->getText();
+        } else {
+            literal.kind = ast::Literal::Kind::Decimal;
+            literal.text = "-" + c->DECIMAL()->getText();
+            literal.decimal = std::strtod(literal.text.c_str(), nullptr);
+        }
+    } else if (auto* c = dynamic_cast<RuleParser::WorkingDaysLiteralContext*>(context)) {
+        literal.kind = ast::Literal::Kind::WorkingDays;
+        literal.integer = parse_int(c->INT());
+    } else if (auto* c = dynamic_cast<RuleParser::DaysLiteralContext*>(context)) {
+        literal.kind = ast::Literal::Kind::Days;
+        literal.integer = parse_int(c->INT());
+    } else if (auto* c = dynamic_cast<RuleParser::MonthsLiteralContext*>(context)) {
+        literal.kind = ast::Literal::Kind::Months;
+        literal.integer = parse_int(c->INT());
+    } else if (auto* c = dynamic_cast<RuleParser::BoolLiteralContext*>(context)) {
+        literal.kind = ast::Literal::Kind::Bool;
+        literal.integer = c->TRUE() ? 1 : 0;
+        literal.text = c->TRUE() ? "true" : "false";
+    }
+    return literal;
+}
+
+std::vector<std::string> Transformer::transform_source(RuleParser::SourceContext* context) {
+    std::vector<std::string> path;
+    for (auto* name : context->name()) path.push_back(name->getText());
+    return path;
+}
+
+ast::Comprehension Transformer::transform_comprehension(RuleParser::ComprehensionContext* context) {
+    ast::Comprehension comprehension;
+    const auto expressions = context->expr();
+    comprehension.value = transform_expr(expressions[0]);
+    if (expressions.size() > 1) comprehension.where = transform_expr(expressions[1]);
+    comprehension.variable = context->IDENT()->getText();
+    comprehension.variable_location = location_of(context->IDENT()->getSymbol());
+    comprehension.source = transform_source(context->source());
+    comprehension.source_location = location_of(context->source());
+    return comprehension;
+}
+
+ast::ExprPtr Transformer::transform_primary(RuleParser::PrimaryContext* context) {
+    const auto location = location_of(context);
+    const int length = length_of(context);
+    if (auto* c = dynamic_cast<RuleParser::LiteralPrimaryContext*>(context)) {
+        auto expr = make(ast::ExprKind::Literal, location, length);
+        expr->literal = transform_literal(c->literal());
+        return expr;
+    }
+    if (dynamic_cast<RuleParser::AsOfPrimaryContext*>(context)) return make(ast::ExprKind::AsOf, location, length);
+    if (auto* c = dynamic_cast<RuleParser::PathPrimaryContext*>(context)) {
+        auto expr = make(ast::ExprKind::Path, location, length);
+        for (auto* name : c->name()) {
+            expr->path.push_back(name->getText());
+            expr->path_locations.push_back(location_of(name));
+        }
+        return expr;
+    }
+    if (auto* c = dynamic_cast<RuleParser::CountingAggregateContext*>(context)) {
+        auto expr = make(ast::ExprKind::Aggregate, location, length);
+        expr->op = c->op->getText();
+        expr->comprehension = std::make_unique<ast::Comprehension>();
+        expr->comprehension->variable = c->IDENT()->getText();
+        expr->comprehension->variable_location = location_of(c->IDENT()->getSymbol());
+        expr->comprehension->source = transform_source(c->source());
+        expr->comprehension->source_location = location_of(c->source());
+        if (c->expr()) expr->comprehension->where = transform_expr(c->expr());
+        return expr;
+    }
+    if (auto* c = dynamic_cast<RuleParser::ValueAggregateContext*>(context)) {
+        auto expr = make(ast::ExprKind::Aggregate, location, length);
+        expr->op = c->op->getText();
+        expr->comprehension = std::make_unique<ast::Comprehension>();
+        if (c->value) expr->comprehension->value = transform_expr(c->value);
+        expr->comprehension->variable = c->IDENT()->getText();
+        expr->comprehension->variable_location = location_of(c->IDENT()->getSymbol());
+        expr->comprehension->source = transform_source(c->source());
+        expr->comprehension->source_location = location_of(c->source());
+        if (c->where) expr->comprehension->where = transform_expr(c->where);
+        if (c->by) expr->comprehension->order_by = transform_expr(c->by);
+        return expr;
+    }
+    if (auto* c = dynamic_cast<RuleParser::UnionPrimaryContext*>(context)) {
+        auto expr = make(ast::ExprKind::Union, location, length);
+        for (auto* arm : c->comprehension()) expr->arms.push_back(transform_comprehension(arm));
+        return expr;
+    }
+    if (auto* c = dynamic_cast<RuleParser::CoalescePrimaryContext*>(context)) {
+        auto expr = make(ast::ExprKind::Coalesce, location, length);
+        for (auto* argument : c->expr()) expr->children.push_back(transform_expr(argument));
+        return expr;
+    }
+    if (auto* c = dynamic_cast<RuleParser::ParenPrimaryContext*>(context)) return transform_expr(c->expr());
+    return make(ast::ExprKind::Literal, location, length);  // unreachable for a parsed tree
+}
+
+ast::ExprPtr Transformer::transform_expr(RuleParser::ExprContext* context) {
+    const auto location = location_of(context);
+    const int length = length_of(context);
+    if (!context) return make(ast::ExprKind::Literal, location, length);
+    if (auto* c = dynamic_cast<RuleParser::PrimaryExprContext*>(context)) return transform_primary(c->primary());
+    if (auto* c = dynamic_cast<RuleParser::NegateContext*>(context)) {
+        auto expr = make(ast::ExprKind::Negate, location, length);
+        expr->children.push_back(transform_expr(c->expr()));
+        return expr;
+    }
+    if (auto* c = dynamic_cast<RuleParser::NotContext*>(context)) {
+        auto expr = make(ast::ExprKind::Not, location, length);
+        expr->children.push_back(transform_expr(c->expr()));
+        return expr;
+    }
+    auto binary = [&](const std::string& op, RuleParser::ExprContext* left, RuleParser::ExprContext* right,
+                      antlr4::Token* op_token) {
+        auto expr = make(ast::ExprKind::Binary, op_token ? location_of(op_token) : location, length);
+        expr->op = op;
+        expr->children.push_back(transform_expr(left));
+        expr->children.push_back(transform_expr(right));
+        return expr;
+    };
+    if (auto* c = dynamic_cast<RuleParser::MultiplicativeContext*>(context))
+        return binary(c->op->getText(), c->expr(0), c->expr(1), c->op);
+    if (auto* c = dynamic_cast<RuleParser::AdditiveContext*>(context))
+        return binary(c->op->getText(), c->expr(0), c->expr(1), c->op);
+    if (auto* c = dynamic_cast<RuleParser::CompareContext*>(context)) {
+        std::string op = c->op->getText();
+        if (op == "<>") op = "!=";
+        return binary(op, c->expr(0), c->expr(1), c->op);
+    }
+    if (auto* c = dynamic_cast<RuleParser::AndContext*>(context)) return binary("and", c->expr(0), c->expr(1), nullptr);
+    if (auto* c = dynamic_cast<RuleParser::OrContext*>(context)) return binary("or", c->expr(0), c->expr(1), nullptr);
+    if (auto* c = dynamic_cast<RuleParser::IsKnownContext*>(context)) {
+        auto expr = make(ast::ExprKind::IsKnown, location, length);
+        expr->children.push_back(transform_expr(c->expr()));
+        return expr;
+    }
+    if (auto* c = dynamic_cast<RuleParser::IsMissingContext*>(context)) {
+        auto expr = make(ast::ExprKind::IsMissing, location, length);
+        expr->children.push_back(transform_expr(c->expr()));
+        return expr;
+    }
+    if (auto* c = dynamic_cast<RuleParser::InListContext*>(context)) {
+        auto expr = make(ast::ExprKind::InList, location, length);
+        expr->negated = c->NOT() != nullptr;
+        expr->children.push_back(transform_expr(c->expr()));
+        for (auto* literal : c->literal()) expr->list.push_back(transform_literal(literal));
+        return expr;
+    }
+    if (auto* c = dynamic_cast<RuleParser::BetweenContext*>(context)) {
+        auto expr = make(ast::ExprKind::Between, location, length);
+        for (auto* operand : c->expr()) expr->children.push_back(transform_expr(operand));
+        return expr;
+    }
+    return make(ast::ExprKind::Literal, location, length);
+}
+
+}  // namespace recallguard::parser

@@ -1,0 +1,238 @@
+// File-level constructs: packages, imports, rules and their clauses.
+#include "parser/transformer.h"
+
+namespace recallguard::parser {
+
+using grammar::RuleParser;
+
+SourceLocation Transformer::location_of(antlr4::ParserRuleContext* context) const {
+    return location_of(context->getStart());
+}
+
+SourceLocation Transformer::location_of(antlr4::Token* token) const {
+    return {file_, static_cast<int>(token->getLine()), static_cast<int>(token->getCharPositionInLine()) + 1};
+}
+
+int Transformer::length_of(antlr4::ParserRuleContext* context) const {
+    auto* start = context->getStart();
+    auto* stop = context->getStop();
+    if (!stop || stop->getLine() != start->getLine() || stop->getStopIndex() < start->getStartIndex()) {
+        return static_cast<int>(start->getText().size());
+    }
+    return static_cast<int>(stop->getStopIndex() - start->getStartIndex() + 1);
+}
+
+std::string Transformer::decode_string(antlr4::tree::TerminalNode* node) {
+    const std::string raw = node->getText();
+    std::string out;
+    for (size_t i = 1; i + 1 < raw.size(); ++i) {
+        if (raw[i] != '\\') {
+            out += raw[i];
+            continue;
+        }
+        const char escaped = raw[++i];
+        switch (escaped) {
+            case '"': out += '"'; break;
+            case '\\': out += '\\'; break;
+            case 'n': out += '\n'; break;
+            case 't': out += '\t'; break;
+            default: {
+                auto location = location_of(node->getSymbol());
+                location.column += static_cast<int>(i) - 1;
+                diagnostics_.error("E-PARSE", location,
+                                   std::string("unknown escape '\\") + escaped + "' in a string; use \\\" \\\\ \\n or \\t", 2);
+            }
+        }
+    }
+    return out;
+}
+
+void Transformer::set_once(std::string& field, const std::string& value, antlr4::ParserRuleContext* context,
+                           const char* clause) {
+    if (!field.empty())
+        diagnostics_.error("E-DUPLICATE-CLAUSE", location_of(context),
+                           std::string("'") + clause + "' is given twice; keep one", length_of(context));
+    field = value;
+}
+
+ast::EffectivePeriod Transformer::transform_effective(RuleParser::EffectivePeriodContext* context) {
+    ast::EffectivePeriod period;
+    period.location = location_of(context);
+    if (context->from) period.from = context->from->getText();
+    if (context->until) period.until = context->until->getText();
+    return period;
+}
+
+void Transformer::transform_file(RuleParser::RuleFileContext* context, ast::RuleFile& out) {
+    for (auto* top : context->topLevel()) {
+        if (auto* package = dynamic_cast<RuleParser::TopPackageContext*>(top)) {
+            out.packages.push_back(transform_package(package->packageDecl()));
+        } else if (auto* import = dynamic_cast<RuleParser::TopImportContext*>(top)) {
+            out.imports.emplace_back(decode_string(import->STRING()), location_of(import));
+        } else if (auto* rule = dynamic_cast<RuleParser::TopRuleContext*>(top)) {
+            ast::Rule transformed = transform_rule(rule->ruleDecl());
+            transformed.package_index = static_cast<int>(out.packages.size()) - 1;
+            out.rules.push_back(std::move(transformed));
+        }
+    }
+}
+
+ast::Package Transformer::transform_package(RuleParser::PackageDeclContext* context) {
+    ast::Package package;
+    package.location = location_of(context);
+    if (context->qualifiedName()) package.name = context->qualifiedName()->getText();
+    for (auto* clause : context->packageClause()) {
+        if (auto* c = dynamic_cast<RuleParser::PackageTitleContext*>(clause)) {
+            set_once(package.title, decode_string(c->STRING()), c, "title");
+        } else if (auto* c = dynamic_cast<RuleParser::PackageAuthorityContext*>(clause)) {
+            set_once(package.authority, decode_string(c->STRING()), c, "authority");
+        } else if (auto* c = dynamic_cast<RuleParser::PackageJurisdictionContext*>(clause)) {
+            set_once(package.jurisdiction, decode_string(c->STRING()), c, "jurisdiction");
+        } else if (auto* c = dynamic_cast<RuleParser::PackageCalendarContext*>(clause)) {
+            set_once(package.calendar, c->IDENT()->getText(), c, "calendar");
+            package.calendar_location = location_of(c->IDENT()->getSymbol());
+        } else if (auto* c = dynamic_cast<RuleParser::PackageSourceContext*>(clause)) {
+            set_once(package.source, decode_string(c->STRING()), c, "source");
+        } else if (auto* c = dynamic_cast<RuleParser::PackageEffectiveContext*>(clause)) {
+            package.effective = transform_effective(c->effectivePeriod());
+        }
+    }
+    return package;
+}
+
+ast::Rule Transformer::transform_rule(RuleParser::RuleDeclContext* context) {
+    ast::Rule rule;
+    rule.location = location_of(context);
+    if (context->RULE_ID()) {
+        rule.id = context->RULE_ID()->getText();
+        rule.location = location_of(context->RULE_ID()->getSymbol());
+    }
+    for (auto* clause : context->ruleClause()) transform_rule_clause(clause, rule);
+    return rule;
+}
+
+void Transformer::transform_rule_clause(RuleParser::RuleClauseContext* clause, ast::Rule& rule) {
+    if (auto* c = dynamic_cast<RuleParser::RuleTitleContext*>(clause)) {
+        set_once(rule.title, decode_string(c->STRING()), c, "title");
+    } else if (auto* c = dynamic_cast<RuleParser::RuleCiteContext*>(clause)) {
+        set_once(rule.citation, decode_string(c->STRING()), c, "cite");
+    } else if (auto* c = dynamic_cast<RuleParser::RuleCategoryContext*>(clause)) {
+        set_once(rule.category, c->IDENT()->getText(), c, "category");
+        rule.category_location = location_of(c->IDENT()->getSymbol());
+    } else if (auto* c = dynamic_cast<RuleParser::RuleSeverityContext*>(clause)) {
+        set_once(rule.severity, c->IDENT()->getText(), c, "severity");
+        rule.severity_location = location_of(c->IDENT()->getSymbol());
+    } else if (auto* c = dynamic_cast<RuleParser::RuleDescriptionContext*>(clause)) {
+        set_once(rule.description, decode_string(c->STRING()), c, "description");
+    } else if (auto* c = dynamic_cast<RuleParser::RuleEffectiveContext*>(clause)) {
+        rule.effective = transform_effective(c->effectivePeriod());
+    } else if (auto* c = dynamic_cast<RuleParser::RuleCalendarContext*>(clause)) {
+        set_once(rule.calendar, c->IDENT()->getText(), c, "calendar");
+        rule.calendar_location = location_of(c->IDENT()->getSymbol());
+    } else if (auto* c = dynamic_cast<RuleParser::RuleParamContext*>(clause)) {
+        rule.params.push_back({c->IDENT()->getText(), transform_literal(c->literal()), location_of(c->IDENT()->getSymbol())});
+    } else if (auto* c = dynamic_cast<RuleParser::RuleSubjectContext*>(clause)) {
+        if (rule.subject)
+            diagnostics_.error("E-DUPLICATE-CLAUSE", location_of(c), "a rule has one 'for' clause; this is a second one", length_of(c));
+        ast::Subject subject;
+        subject.variable = c->IDENT(0)->getText();
+        subject.table = c->IDENT(1)->getText();
+        subject.location = location_of(c->IDENT(0)->getSymbol());
+        subject.table_location = location_of(c->IDENT(1)->getSymbol());
+        if (c->expr()) subject.where = transform_expr(c->expr());
+        rule.subject = std::move(subject);
+    } else if (auto* c = dynamic_cast<RuleParser::RuleLetContext*>(clause)) {
+        rule.lets.push_back({c->IDENT()->getText(), transform_expr(c->expr()), location_of(c->IDENT()->getSymbol())});
+    } else if (auto* c = dynamic_cast<RuleParser::RuleDeadlineContext*>(clause)) {
+        rule.deadline = transform_deadline(c);
+        ++rule.body_count;
+    } else if (auto* c = dynamic_cast<RuleParser::RulePeriodicContext*>(clause)) {
+        rule.periodic = transform_periodic(c);
+        ++rule.body_count;
+    } else if (auto* c = dynamic_cast<RuleParser::RuleViolationContext*>(clause)) {
+        rule.condition = ast::Condition{ast::Condition::Kind::Violation, transform_expr(c->expr()), location_of(c)};
+        ++rule.body_count;
+    } else if (auto* c = dynamic_cast<RuleParser::RuleSignalContext*>(clause)) {
+        rule.condition = ast::Condition{ast::Condition::Kind::Signal, transform_expr(c->expr()), location_of(c)};
+        ++rule.body_count;
+    } else if (auto* c = dynamic_cast<RuleParser::RuleMessageContext*>(clause)) {
+        set_once(rule.message, decode_string(c->STRING()), c, "message");
+        rule.message_location = location_of(c->STRING()->getSymbol());
+    }
+}
+
+ast::Requirement Transformer::transform_requirement(RuleParser::RequirementContext* context) {
+    ast::Requirement requirement;
+    requirement.location = location_of(context);
+    requirement.records.variable = context->IDENT()->getText();
+    requirement.records.variable_location = location_of(context->IDENT()->getSymbol());
+    requirement.records.source = transform_source(context->source());
+    requirement.records.source_location = location_of(context->source());
+    const auto expressions = context->expr();
+    if (expressions.size() == 2) {
+        requirement.records.where = transform_expr(expressions[0]);
+        requirement.dated = transform_expr(expressions[1]);
+    } else if (expressions.size() == 1) {
+        requirement.dated = transform_expr(expressions[0]);
+    }
+    return requirement;
+}
+
+namespace {
+void duplicate_clause(DiagnosticBag& diagnostics, const ast::ExprPtr& field, const SourceLocation& location,
+                      const char* name) {
+    if (field) diagnostics.error("E-DUPLICATE-CLAUSE", location, std::string("'") + name + "' is given twice; keep one");
+}
+}  // namespace
+
+ast::Deadline Transformer::transform_deadline(RuleParser::RuleDeadlineContext* context) {
+    ast::Deadline deadline;
+    deadline.location = location_of(context);
+    for (auto* clause : context->deadlineClause()) {
+        if (auto* c = dynamic_cast<RuleParser::DeadlineAfterContext*>(clause)) {
+            duplicate_clause(diagnostics_, deadline.after, location_of(c), "after");
+            deadline.after = transform_expr(c->expr());
+        } else if (auto* c = dynamic_cast<RuleParser::DeadlineWithinContext*>(clause)) {
+            duplicate_clause(diagnostics_, deadline.within, location_of(c), "within");
+            deadline.within = transform_expr(c->expr());
+        } else if (auto* c = dynamic_cast<RuleParser::DeadlineRequireContext*>(clause)) {
+            if (deadline.require)
+                diagnostics_.error("E-DUPLICATE-CLAUSE", location_of(c), "'require' is given twice; keep one");
+            deadline.require = transform_requirement(c->requirement());
+        } else if (auto* c = dynamic_cast<RuleParser::DeadlineExtendContext*>(clause)) {
+            duplicate_clause(diagnostics_, deadline.extend_to, location_of(c), "extend to");
+            deadline.extend_to = transform_expr(c->expr());
+        } else if (auto* c = dynamic_cast<RuleParser::DeadlineUnlessContext*>(clause)) {
+            duplicate_clause(diagnostics_, deadline.unless, location_of(c), "unless");
+            deadline.unless = transform_expr(c->expr());
+        }
+    }
+    return deadline;
+}
+
+ast::Periodic Transformer::transform_periodic(RuleParser::RulePeriodicContext* context) {
+    ast::Periodic periodic;
+    periodic.location = location_of(context);
+    for (auto* clause : context->periodicClause()) {
+        if (auto* c = dynamic_cast<RuleParser::PeriodicStartContext*>(clause)) {
+            duplicate_clause(diagnostics_, periodic.start, location_of(c), "start");
+            periodic.start = transform_expr(c->expr());
+        } else if (auto* c = dynamic_cast<RuleParser::PeriodicEveryContext*>(clause)) {
+            duplicate_clause(diagnostics_, periodic.every, location_of(c), "every");
+            periodic.every = transform_expr(c->expr());
+        } else if (auto* c = dynamic_cast<RuleParser::PeriodicUntilContext*>(clause)) {
+            duplicate_clause(diagnostics_, periodic.until, location_of(c), "until");
+            periodic.until = transform_expr(c->expr());
+        } else if (auto* c = dynamic_cast<RuleParser::PeriodicWithinContext*>(clause)) {
+            duplicate_clause(diagnostics_, periodic.within, location_of(c), "within");
+            periodic.within = transform_expr(c->expr());
+        } else if (auto* c = dynamic_cast<RuleParser::PeriodicRequireContext*>(clause)) {
+            if (periodic.require)
+                diagnostics_.error("E-DUPLICATE-CLAUSE", location_of(c), "'require' is given twice; keep one");
+            periodic.require = transform_requirement(c->requirement());
+        }
+    }
+    return periodic;
+}
+
+}  // namespace recallguard::parser
