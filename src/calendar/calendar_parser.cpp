@@ -1,4 +1,5 @@
 // Calendar file text -> WorkingDayCalendar, reporting every problem with its file:line:col.
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -152,8 +153,9 @@ private:
             error_at(number, line, head, "a day line starts with its date: YYYY-MM-DD " + std::string(head.text) + " TEXT");
             return;
         }
+        const std::string match = closest_match(std::string(head.text), kKeywords);
+        suggested_.push_back(match);
         std::string hint = did_you_mean(head.text, kKeywords);
-        if (hint.empty()) hint = did_you_mean(head.text, kDayKinds);
         if (hint.empty())
             hint = "; a line is `calendar`, `title`, `weekend`, `years` or a day (YYYY-MM-DD holiday|workday TEXT)";
         error_at(number, line, head, "unknown keyword '" + std::string(head.text) + "'" + hint);
@@ -227,7 +229,13 @@ private:
             error(number, line, line.size(), 1, "`weekend` needs the days off of an ordinary week, e.g. `weekend sat sun`");
             return;
         }
-        const std::vector<std::string> names(kWeekdayNames.begin(), kWeekdayNames.end());
+        // Short or long names, any case: "sat", "Sat", "saturday".
+        std::vector<std::string> names(kWeekdayNames.begin(), kWeekdayNames.end());
+        for (const char* long_name : kWeekdayLongNames) {
+            std::string lower(long_name);
+            lower[0] = static_cast<char>(lower[0] - 'A' + 'a');
+            names.push_back(lower);
+        }
         std::array<bool, 7> weekend{};
         bool ok = true;
         for (const Word& word : args) {
@@ -237,14 +245,17 @@ private:
             while (w < names.size() && names[w] != lower) ++w;
             if (w == names.size()) {
                 error_at(number, line, word,
-                         "unknown weekday '" + std::string(word.text) + "'; expected mon, tue, wed, thu, fri, sat or sun" +
-                             did_you_mean(lower, names));
+                         "unknown weekday '" + std::string(word.text) +
+                             "'; expected mon, tue, wed, thu, fri, sat or sun" + did_you_mean(lower, names));
                 ok = false;
-            } else if (weekend[w]) {
+                continue;
+            }
+            w %= 7;
+            if (weekend[w]) {
                 error_at(number, line, word, "'" + std::string(word.text) + "' is listed twice");
                 ok = false;
             }
-            if (w < names.size()) weekend[w] = true;
+            weekend[w] = true;
         }
         if (ok) weekend_.value = weekend;
     }
@@ -320,9 +331,13 @@ private:
 
     // Checks that need the whole file: required keywords, years, duplicates and contradictions.
     void check_days() {
-        if (!name_.value && name_.line == 0) error_file("the file has no `calendar NAME` line");
-        if (!years_.value && years_.line == 0) error_file("the file has no `years FIRST LAST` line");
-        if (!weekend_.value && weekend_.line == 0) error_file("the file has no `weekend DAY...` line");
+        // A misspelt keyword already reported (with its did-you-mean) is not reported again as missing.
+        auto missing = [this](int line, const std::string& keyword) {
+            return line == 0 && std::find(suggested_.begin(), suggested_.end(), keyword) == suggested_.end();
+        };
+        if (missing(name_.line, "calendar")) error_file("the file has no `calendar NAME` line");
+        if (missing(years_.line, "years")) error_file("the file has no `years FIRST LAST` line");
+        if (missing(weekend_.line, "weekend")) error_file("the file has no `weekend DAY...` line");
         std::map<int64_t, const PendingDay*> seen;
         for (const PendingDay& pending : days_) {
             const Date date = pending.day.date;
@@ -335,9 +350,10 @@ private:
                 error(pending.line, line, pending.kind_offset, pending.kind_word.size(), std::move(message));
             };
             if (years_.value && (date.year() < years_.value->first || date.year() > years_.value->second)) {
-                error_at_date(date.to_string() + " is outside the calendar's years " + std::to_string(years_.value->first) +
-                             "\u2013" + std::to_string(years_.value->second) + " (line " +
-                             std::to_string(years_.line) + ")");
+                error_at_date(date.to_string() + " is outside the covered years " +
+                              std::to_string(years_.value->first) + "\u2013" + std::to_string(years_.value->second) +
+                              " (set on line " + std::to_string(years_.line) + "); extend `years` to include " +
+                              std::to_string(date.year()));
                 continue;
             }
             const auto [it, inserted] = seen.emplace(date.days(), &pending);
@@ -367,6 +383,7 @@ private:
     Setting<std::array<bool, 7>> weekend_;
     Setting<std::pair<int, int>> years_;
     std::vector<PendingDay> days_;
+    std::vector<std::string> suggested_;  // did-you-mean keywords of unknown keyword lines
 };
 
 }  // namespace
