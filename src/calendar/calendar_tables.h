@@ -19,7 +19,8 @@ inline constexpr const char* kWorkingDaysTable = "rg_working_days";
 // "N working days after D" (N >= 1) is then
 //   SELECT day FROM rg_working_days WHERE calendar = :c AND ord =
 //     (SELECT ord FROM rg_calendar_days WHERE calendar = :c AND day = :d) + :n
-// which is NULL exactly when WorkingDayCalendar::add_working_days throws CalendarRangeError.
+// which, used as a scalar subquery, is NULL exactly when WorkingDayCalendar::add_working_days
+// throws CalendarRangeError (d or the answer outside the covered years); on its own it returns no row.
 // Throws InputError (with SQLite's message) when the tables already exist or SQLite fails.
 void install_calendar_tables(exec::Database& db, const std::string& schema_name, const CalendarSet& calendars);
 
