@@ -1,0 +1,414 @@
+// Calendar file text -> WorkingDayCalendar, reporting every problem with its file:line:col.
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string_view>
+
+#include "calendar/calendar.h"
+#include "calendar/calendar_format.h"
+
+namespace recallguard::calendar {
+namespace {
+
+const std::vector<std::string> kKeywords{"calendar", "title", "weekend", "years"};
+const std::vector<std::string> kDayKinds{"holiday", "workday"};
+
+bool is_blank(char c) { return c == ' ' || c == '\t'; }
+
+// Diagnostics count columns in code points (as render_diagnostic does).
+int code_points(std::string_view text) {
+    int count = 0;
+    for (const char c : text)
+        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++count;
+    return count;
+}
+
+// Byte offset of the first byte that does not belong to well-formed UTF-8, or npos.
+size_t first_invalid_utf8(std::string_view text) {
+    size_t i = 0;
+    while (i < text.size()) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        size_t length = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+        if (length == 0 || i + length > text.size()) return i;
+        for (size_t k = 1; k < length; ++k)
+            if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return i;
+        i += length;
+    }
+    return std::string_view::npos;
+}
+
+// `#` starts a comment at the start of a line or after a blank, unless inside a "quoted" title.
+std::string_view strip_comment(std::string_view line) {
+    bool quoted = false;
+    for (size_t i = 0; i < line.size(); ++i) {
+        if (line[i] == '"') quoted = !quoted;
+        if (line[i] == '#' && !quoted && (i == 0 || is_blank(line[i - 1]))) return line.substr(0, i);
+    }
+    return line;
+}
+
+struct Word {
+    std::string_view text;
+    size_t offset = 0;  // bytes from the start of the line
+};
+
+// The blank-separated words of line from byte offset `from` on.
+std::vector<Word> split_words(std::string_view line, size_t from) {
+    std::vector<Word> words;
+    size_t i = from;
+    while (i < line.size()) {
+        while (i < line.size() && is_blank(line[i])) ++i;
+        if (i >= line.size()) break;
+        const size_t start = i;
+        while (i < line.size() && !is_blank(line[i])) ++i;
+        words.push_back({line.substr(start, i - start), start});
+    }
+    return words;
+}
+
+std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {
+    const std::string match = closest_match(std::string(word), candidates);
+    return match.empty() ? "" : "; did you mean '" + match + "'?";
+}
+
+// A day line kept until the whole file is read; positions are byte offsets into line_text.
+struct PendingDay {
+    ListedDay day;
+    int line = 0;
+    std::string line_text;
+    size_t date_offset = 0;
+    size_t kind_offset = 0;
+    std::string kind_word;
+};
+
+// A header keyword's value and the line that gave it, to report a second occurrence.
+template <typename T>
+struct Setting {
+    std::optional<T> value;
+    int line = 0;
+};
+
+class CalendarParser {
+public:
+    CalendarParser(std::string file_name, DiagnosticBag& diagnostics)
+        : file_name_(std::move(file_name)), diagnostics_(diagnostics) {}
+
+    std::optional<WorkingDayCalendar> parse(const std::string& text) {
+        const size_t errors_before = diagnostics_.error_count();
+        std::istringstream stream(text);
+        std::string raw;
+        for (int number = 1; std::getline(stream, raw); ++number) {
+            if (!raw.empty() && raw.back() == '\r') raw.pop_back();
+            if (number == 1 && raw.rfind("\xEF\xBB\xBF", 0) == 0) raw.erase(0, 3);  // UTF-8 byte-order mark
+            parse_line(raw, number);
+        }
+        check_days();
+        if (diagnostics_.error_count() > errors_before) return std::nullopt;
+        CalendarSpec spec;
+        spec.name = *name_.value;
+        spec.title = title_.value.value_or("");
+        spec.first_year = years_.value->first;
+        spec.last_year = years_.value->second;
+        spec.weekend = *weekend_.value;
+        spec.declared_at = name_location_;
+        for (PendingDay& pending : days_) spec.days.push_back(std::move(pending.day));
+        return WorkingDayCalendar(std::move(spec));
+    }
+
+private:
+    void error(int line, std::string_view line_text, size_t offset, size_t length, std::string message) {
+        const int column = code_points(line_text.substr(0, offset)) + 1;
+        const int width = std::max(1, code_points(line_text.substr(offset, length)));
+        diagnostics_.error(kCalendarErrorCode, SourceLocation{file_name_, line, column}, std::move(message), width);
+    }
+    void error_at(int line, std::string_view line_text, const Word& word, std::string message) {
+        error(line, line_text, word.offset, word.text.size(), std::move(message));
+    }
+    void error_file(std::string message) {
+        diagnostics_.error(kCalendarErrorCode, SourceLocation{file_name_, 1, 1}, std::move(message));
+    }
+
+    void parse_line(const std::string& raw, int number) {
+        const std::string_view line_text(raw);
+        if (const size_t bad = first_invalid_utf8(line_text); bad != std::string_view::npos) {
+            error(number, line_text.substr(0, bad), bad, 1, "the line is not valid UTF-8 text");
+            return;
+        }
+        std::string_view line = strip_comment(line_text);
+        while (!line.empty() && is_blank(line.back())) line.remove_suffix(1);
+        const std::vector<Word> words = split_words(line, 0);
+        if (words.empty()) return;
+        const Word& head = words.front();
+        if (head.text[0] >= '0' && head.text[0] <= '9') return parse_day(line, number, words);
+        const std::vector<Word> args(words.begin() + 1, words.end());
+        if (head.text == "calendar") return parse_name(line, number, head, args);
+        if (head.text == "title") return parse_title(line, number, head);
+        if (head.text == "weekend") return parse_weekend(line, number, head, args);
+        if (head.text == "years") return parse_years(line, number, head, args);
+        if (head.text == "holiday" || head.text == "workday") {
+            error_at(number, line, head, "a day line starts with its date: YYYY-MM-DD " + std::string(head.text) + " TEXT");
+            return;
+        }
+        const std::string match = closest_match(std::string(head.text), kKeywords);
+        suggested_.push_back(match);
+        std::string hint = did_you_mean(head.text, kKeywords);
+        if (hint.empty())
+            hint = "; a line is `calendar`, `title`, `weekend`, `years` or a day (YYYY-MM-DD holiday|workday TEXT)";
+        error_at(number, line, head, "unknown keyword '" + std::string(head.text) + "'" + hint);
+    }
+
+    // Reports a keyword given twice; true when this is the first time.
+    template <typename T>
+    bool first_time(Setting<T>& setting, int number, std::string_view line, const Word& head) {
+        if (setting.line == 0) {
+            setting.line = number;
+            return true;
+        }
+        error_at(number, line, head,
+                 "`" + std::string(head.text) + "` is given twice (first on line " + std::to_string(setting.line) + ")");
+        return false;
+    }
+
+    bool expect_count(int number, std::string_view line, const Word& head, const std::vector<Word>& args,
+                      size_t wanted, const char* usage) {
+        if (args.size() == wanted) return true;
+        if (args.size() < wanted)
+            error(number, line, line.size(), 1, "`" + std::string(head.text) + "` needs " + usage);
+        else
+            error_at(number, line, args[wanted],
+                     "unexpected '" + std::string(args[wanted].text) + "'; `" + std::string(head.text) +
+                         "` takes " + usage);
+        return false;
+    }
+
+    void parse_name(std::string_view line, int number, const Word& head, const std::vector<Word>& args) {
+        if (!first_time(name_, number, line, head)) return;
+        if (!expect_count(number, line, head, args, 1, "one name, e.g. `calendar CN`")) return;
+        if (!is_valid_calendar_name(args[0].text)) {
+            error_at(number, line, args[0],
+                     "'" + std::string(args[0].text) +
+                         "' is not a calendar name: use letters, digits, '_' or '-', starting with a letter");
+            return;
+        }
+        name_.value = std::string(args[0].text);
+        name_location_ = SourceLocation{file_name_, number, code_points(line.substr(0, args[0].offset)) + 1};
+    }
+
+    void parse_title(std::string_view line, int number, const Word& head) {
+        if (!first_time(title_, number, line, head)) return;
+        size_t open = head.offset + head.text.size();
+        while (open < line.size() && is_blank(line[open])) ++open;
+        if (open >= line.size() || line[open] != '"') {
+            error(number, line, open, 1, "`title` needs a quoted text, e.g. title \"State Council holiday notices\"");
+            return;
+        }
+        const size_t close = line.find('"', open + 1);
+        if (close == std::string_view::npos) {
+            error(number, line, open, 1, "the title's closing '\"' is missing");
+            return;
+        }
+        const std::vector<Word> rest = split_words(line, close + 1);
+        if (!rest.empty()) {
+            error_at(number, line, rest[0], "unexpected '" + std::string(rest[0].text) + "' after the title");
+            return;
+        }
+        if (close == open + 1) {
+            error(number, line, open, 2, "the title is empty");
+            return;
+        }
+        title_.value = std::string(line.substr(open + 1, close - open - 1));
+    }
+
+    void parse_weekend(std::string_view line, int number, const Word& head, const std::vector<Word>& args) {
+        if (!first_time(weekend_, number, line, head)) return;
+        if (args.empty()) {
+            error(number, line, line.size(), 1, "`weekend` needs the days off of an ordinary week, e.g. `weekend sat sun`");
+            return;
+        }
+        // Short or long names, any case: "sat", "Sat", "saturday".
+        std::vector<std::string> names(kWeekdayNames.begin(), kWeekdayNames.end());
+        for (const char* long_name : kWeekdayLongNames) {
+            std::string lower(long_name);
+            lower[0] = static_cast<char>(lower[0] - 'A' + 'a');
+            names.push_back(lower);
+        }
+        std::array<bool, 7> weekend{};
+        bool ok = true;
+        for (const Word& word : args) {
+            std::string lower(word.text);
+            for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+            size_t w = 0;
+            while (w < names.size() && names[w] != lower) ++w;
+            if (w == names.size()) {
+                error_at(number, line, word,
+                         "unknown weekday '" + std::string(word.text) +
+                             "'; expected mon, tue, wed, thu, fri, sat or sun" + did_you_mean(lower, names));
+                ok = false;
+                continue;
+            }
+            w %= 7;
+            if (weekend[w]) {
+                error_at(number, line, word, "'" + std::string(word.text) + "' is listed twice");
+                ok = false;
+            }
+            weekend[w] = true;
+        }
+        if (ok) weekend_.value = weekend;
+    }
+
+    std::optional<int> parse_year(std::string_view line, int number, const Word& word) {
+        bool digits = word.text.size() == 4;
+        for (const char c : word.text) digits = digits && c >= '0' && c <= '9';
+        const int year = digits ? std::stoi(std::string(word.text)) : 0;
+        if (!digits || year < kMinYear || year > kMaxYear) {
+            error_at(number, line, word,
+                     "'" + std::string(word.text) + "' is not a year from " + std::to_string(kMinYear) + " to " +
+                         std::to_string(kMaxYear));
+            return std::nullopt;
+        }
+        return year;
+    }
+
+    void parse_years(std::string_view line, int number, const Word& head, const std::vector<Word>& args) {
+        if (!first_time(years_, number, line, head)) return;
+        if (!expect_count(number, line, head, args, 2, "the first and last covered year, e.g. `years 2024 2026`"))
+            return;
+        const auto first = parse_year(line, number, args[0]);
+        const auto last = parse_year(line, number, args[1]);
+        if (!first || !last) return;
+        if (*first > *last) {
+            error_at(number, line, args[1],
+                     "the last year " + std::to_string(*last) + " is before the first year " + std::to_string(*first));
+            return;
+        }
+        if (*last - *first >= kMaxCoveredYears) {
+            error_at(number, line, args[1],
+                     "a calendar covers at most " + std::to_string(kMaxCoveredYears) + " years; " +
+                         std::to_string(*first) + "\u2013" + std::to_string(*last) + " is " +
+                         std::to_string(*last - *first + 1));
+            return;
+        }
+        years_.value = std::pair{*first, *last};
+    }
+
+    void parse_day(std::string_view line, int number, const std::vector<Word>& words) {
+        const Word& date_word = words[0];
+        const auto date = Date::parse(date_word.text);
+        if (!date) {
+            error_at(number, line, date_word,
+                     "'" + std::string(date_word.text) + "' is not a date; expected YYYY-MM-DD naming a day that exists");
+            return;
+        }
+        if (words.size() < 2) {
+            error(number, line, line.size(), 1, "expected `holiday` or `workday` after the date");
+            return;
+        }
+        const Word& kind_word = words[1];
+        DayKind kind;
+        if (kind_word.text == "holiday") {
+            kind = DayKind::Holiday;
+        } else if (kind_word.text == "workday") {
+            kind = DayKind::MakeUpWorkday;
+        } else {
+            error_at(number, line, kind_word,
+                     "expected `holiday` or `workday` after the date, found '" + std::string(kind_word.text) + "'" +
+                         did_you_mean(kind_word.text, kDayKinds));
+            return;
+        }
+        if (words.size() < 3) {
+            error(number, line, line.size(), 1,
+                  "the " + std::string(kind_word.text) + " on " + date->to_string() +
+                      " needs a description (what the day is, e.g. its holiday's name)");
+            return;
+        }
+        days_.push_back(PendingDay{ListedDay{*date, kind, std::string(line.substr(words[2].offset))}, number,
+                                   std::string(line), date_word.offset, kind_word.offset, std::string(kind_word.text)});
+    }
+
+    // Checks that need the whole file: required keywords, years, duplicates and contradictions.
+    void check_days() {
+        // A misspelt keyword already reported (with its did-you-mean) is not reported again as missing.
+        auto missing = [this](int line, const std::string& keyword) {
+            return line == 0 && std::find(suggested_.begin(), suggested_.end(), keyword) == suggested_.end();
+        };
+        if (missing(name_.line, "calendar")) error_file("the file has no `calendar NAME` line");
+        if (missing(years_.line, "years")) error_file("the file has no `years FIRST LAST` line");
+        if (missing(weekend_.line, "weekend")) error_file("the file has no `weekend DAY...` line");
+        std::map<int64_t, const PendingDay*> seen;
+        for (const PendingDay& pending : days_) {
+            const Date date = pending.day.date;
+            const std::string_view line = pending.line_text;
+            const size_t date_length = 10;  // YYYY-MM-DD, as parsed
+            auto error_at_date = [&](std::string message) {
+                error(pending.line, line, pending.date_offset, date_length, std::move(message));
+            };
+            auto error_at_kind = [&](std::string message) {
+                error(pending.line, line, pending.kind_offset, pending.kind_word.size(), std::move(message));
+            };
+            if (years_.value && (date.year() < years_.value->first || date.year() > years_.value->second)) {
+                error_at_date(date.to_string() + " is outside the covered years " +
+                              std::to_string(years_.value->first) + "\u2013" + std::to_string(years_.value->second) +
+                              " (set on line " + std::to_string(years_.line) + "); extend `years` to include " +
+                              std::to_string(date.year()));
+                continue;
+            }
+            const auto [it, inserted] = seen.emplace(date.days(), &pending);
+            if (!inserted) {
+                const PendingDay& first = *it->second;
+                if (first.day.kind == pending.day.kind) {
+                    error_at_date(date.to_string() + " is listed twice (first on line " + std::to_string(first.line) + ")");
+                } else {
+                    error_at_kind(date.to_string() + " is a " + first.kind_word + " on line " +
+                                  std::to_string(first.line) + " and a " + pending.kind_word +
+                                  " here; a day is one or the other");
+                }
+                continue;
+            }
+            if (pending.day.kind == DayKind::MakeUpWorkday && weekend_.value && !(*weekend_.value)[date.weekday()]) {
+                error_at_kind(date.to_string() + " is a " + kWeekdayLongNames[date.weekday()] +
+                             ", already a working day; `workday` lists only weekend days that are worked (调休)");
+            }
+        }
+    }
+
+    std::string file_name_;
+    DiagnosticBag& diagnostics_;
+    Setting<std::string> name_;
+    SourceLocation name_location_;
+    Setting<std::string> title_;
+    Setting<std::array<bool, 7>> weekend_;
+    Setting<std::pair<int, int>> years_;
+    std::vector<PendingDay> days_;
+    std::vector<std::string> suggested_;  // did-you-mean keywords of unknown keyword lines
+};
+
+}  // namespace
+
+std::optional<WorkingDayCalendar> parse_calendar(const std::string& text, const std::string& file_name,
+                                                 DiagnosticBag& diagnostics) {
+    return CalendarParser(file_name, diagnostics).parse(text);
+}
+
+std::optional<WorkingDayCalendar> load_calendar(const std::string& path, DiagnosticBag& diagnostics) {
+    std::error_code error;
+    if (!std::filesystem::is_regular_file(path, error)) {
+        diagnostics.error(kCalendarErrorCode, SourceLocation{path, 0, 0},
+                          std::filesystem::exists(path, error) ? "not a regular file" : "calendar file not found");
+        return std::nullopt;
+    }
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream content;
+    content << in.rdbuf();
+    if (!in.good() && !in.eof()) {
+        diagnostics.error(kCalendarErrorCode, SourceLocation{path, 0, 0},
+                          std::string("cannot read calendar file: ") + std::strerror(errno));
+        return std::nullopt;
+    }
+    return parse_calendar(content.str(), path, diagnostics);
+}
+
+}  // namespace recallguard::calendar
