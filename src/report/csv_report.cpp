@@ -1,0 +1,71 @@
+// The CSV report: RFC 4180, one row per finding, guarded against spreadsheet formula injection.
+#include <string_view>
+#include <vector>
+
+#include "report/formats.h"
+#include "report/summary.h"
+
+namespace recallguard::report {
+
+namespace {
+
+constexpr std::string_view kHeader =
+    "rule_id,package,severity,category,company_id,subject_table,subject_key,period,status,"
+    "trigger_date,due,done,days_late,citation,message";
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Spreadsheets run a cell that starts with = + @ (or - before anything but a number, or tab / CR)
+// as a formula; a leading apostrophe makes them show it as text. Dates and negative numbers stay.
+bool looks_like_formula(std::string_view cell) {
+    if (cell.empty()) return false;
+    switch (cell[0]) {
+        case '=':
+        case '+':
+        case '@':
+        case '\t':
+        case '\r': return true;
+        case '-': return cell.size() == 1 || !is_digit(cell[1]);
+        default: return false;
+    }
+}
+
+std::string csv_cell(std::string_view value) {
+    std::string cell = looks_like_formula(value) ? "'" + std::string(value) : std::string(value);
+    if (cell.find_first_of(",\"\r\n") == std::string::npos) return cell;
+    std::string quoted = "\"";
+    for (char c : cell) {
+        if (c == '"') quoted += '"';
+        quoted += c;
+    }
+    return quoted + '"';
+}
+
+template <typename T>
+std::string text_of(const std::optional<T>& value) {
+    if (!value) return "";
+    if constexpr (std::is_same_v<T, std::string>)
+        return *value;
+    else
+        return std::to_string(*value);
+}
+
+}  // namespace
+
+void write_csv(const findings::AuditReport& report, std::ostream& out) {
+    // RFC 4180 ends records with CRLF; every field keeps its bytes exactly (apart from the guard).
+    out << kHeader << "\r\n";
+    for (const auto* f : sorted_findings(report)) {
+        const std::vector<std::string> row{
+            f->rule_id,        f->package,        findings::severity_name(f->severity),
+            f->category,       f->company_id,     f->subject_table,
+            f->subject_key,    text_of(f->period), findings::status_name(f->status),
+            text_of(f->trigger_date), text_of(f->due), text_of(f->done),
+            text_of(f->days_late),    f->citation,     f->message,
+        };
+        for (size_t i = 0; i < row.size(); ++i) out << (i ? "," : "") << csv_cell(row[i]);
+        out << "\r\n";
+    }
+}
+
+}  // namespace recallguard::report

@@ -1,0 +1,146 @@
+#include "report/html_assets.h"
+
+namespace recallguard::report {
+
+const char* const kHtmlStyle = R"css(
+:root {
+  --ink: #1f2933; --muted: #616e7c; --line: #d9e2ec; --panel: #ffffff; --page: #f5f7fa;
+  --accent: #1d4e89;
+  --late: #d97706; --missing: #dc2626; --violation: #7c3aed; --signal: #0e7490; --pending: #9aa5b1;
+}
+* { box-sizing: border-box; }
+body { margin: 0; background: var(--page); color: var(--ink);
+  font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans CJK SC", sans-serif; }
+header.top { background: var(--accent); color: #fff; padding: 20px 32px 16px; }
+header.top h1 { margin: 0 0 4px; font-size: 22px; font-weight: 600; letter-spacing: .2px; }
+header.top .subtitle { margin: 0 0 14px; opacity: .85; }
+dl.facts { display: grid; grid-template-columns: max-content 1fr max-content 1fr; gap: 4px 16px; margin: 0;
+  font-size: 12.5px; }
+dl.facts dt { opacity: .75; }
+dl.facts dd { margin: 0; font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace;
+  overflow-wrap: anywhere; }
+main { padding: 20px 32px 32px; }
+section { margin-bottom: 24px; }
+h2 { font-size: 17px; margin: 0 0 10px; }
+.cards { display: flex; flex-wrap: wrap; gap: 12px; }
+.card { background: var(--panel); border: 1px solid var(--line); border-radius: 8px; padding: 10px 16px;
+  min-width: 120px; border-top: 4px solid var(--accent); }
+.card .num { display: block; font-size: 26px; font-weight: 650; }
+.card .label { color: var(--muted); font-size: 12.5px; }
+.card.late { border-top-color: var(--late); } .card.missing { border-top-color: var(--missing); }
+.card.violation { border-top-color: var(--violation); } .card.signal { border-top-color: var(--signal); }
+.card.pending { border-top-color: var(--pending); } .card.failed { border-top-color: #b91c1c; }
+.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(380px, 1fr)); gap: 16px; }
+figure.chart { margin: 0; background: var(--panel); border: 1px solid var(--line); border-radius: 8px;
+  padding: 12px 14px; }
+figure.chart figcaption { font-weight: 600; margin-bottom: 6px; }
+figure.chart svg { width: 100%; height: auto; display: block; }
+figure.chart svg text { font-size: 12px; fill: var(--ink); }
+figure.chart .empty { color: var(--muted); }
+figure.chart rect.late { fill: var(--late); } figure.chart rect.missing { fill: var(--missing); }
+figure.chart rect.violation { fill: var(--violation); } figure.chart rect.signal { fill: var(--signal); }
+figure.chart rect.pending { fill: var(--pending); }
+figure.chart svg text.count { fill: var(--muted); }
+.legend { display: flex; gap: 14px; flex-wrap: wrap; margin: 10px 0 0; font-size: 12.5px; color: var(--muted); }
+.legend span::before { content: ""; display: inline-block; width: 10px; height: 10px; border-radius: 2px;
+  margin-right: 5px; vertical-align: -1px; background: currentColor; }
+.legend .late { color: var(--late); } .legend .missing { color: var(--missing); }
+.legend .violation { color: var(--violation); } .legend .signal { color: var(--signal); }
+.legend .pending { color: var(--pending); }
+.panel { background: var(--panel); border: 1px solid var(--line); border-radius: 8px; padding: 14px 16px; }
+.filters { display: flex; gap: 10px; align-items: center; flex-wrap: wrap; margin-bottom: 10px; }
+.filters input, .filters select { font: inherit; padding: 5px 8px; border: 1px solid #bcccdc; border-radius: 6px;
+  background: #fff; }
+.filters input { min-width: 260px; }
+.filters .shown { color: var(--muted); margin-left: auto; }
+table { border-collapse: collapse; width: 100%; font-size: 13px; }
+th, td { text-align: left; vertical-align: top; padding: 6px 8px; border-bottom: 1px solid var(--line); }
+thead th { position: sticky; top: 0; background: #eef2f7; font-weight: 600; white-space: nowrap;
+  cursor: pointer; user-select: none; }
+thead th:hover { background: #e1e8f0; }
+thead th[aria-sort="ascending"]::after { content: " \25B2"; font-size: 10px; }
+thead th[aria-sort="descending"]::after { content: " \25BC"; font-size: 10px; }
+tbody tr:nth-child(even) { background: #fafbfc; }
+tbody tr:hover { background: #f0f4f8; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.date { white-space: nowrap; font-variant-numeric: tabular-nums; }
+td.message { min-width: 220px; white-space: pre-wrap; overflow-wrap: anywhere; }
+code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 12px; }
+.badge { display: inline-block; padding: 1px 8px; border-radius: 10px; font-size: 12px; font-weight: 600;
+  color: #fff; white-space: nowrap; }
+.badge.late { background: var(--late); } .badge.missing { background: var(--missing); }
+.badge.violation { background: var(--violation); } .badge.signal { background: var(--signal); }
+.badge.pending { background: var(--pending); }
+.sev { font-size: 11.5px; color: var(--muted); text-transform: uppercase; letter-spacing: .4px; }
+.sev.critical, .sev.high { color: #b91c1c; font-weight: 600; }
+dl.evidence { margin: 0; display: grid; grid-template-columns: max-content 1fr; gap: 1px 8px; font-size: 12px; }
+dl.evidence dt { color: var(--muted); }
+dl.evidence dd { margin: 0; font-family: ui-monospace, Menlo, Consolas, monospace; overflow-wrap: anywhere;
+  white-space: pre-wrap; }
+.state-error { color: #b91c1c; font-weight: 600; } .state-skipped { color: var(--muted); }
+.muted { color: var(--muted); }
+footer { padding: 0 32px 24px; color: var(--muted); font-size: 12px; }
+)css";
+
+const char* const kHtmlScript = R"js(
+(function () {
+  'use strict';
+  var table = document.getElementById('findings');
+  if (!table) { return; }
+  var body = table.tBodies[0];
+  var rows = Array.prototype.slice.call(body.rows);
+  var text = document.getElementById('filter-text');
+  var status = document.getElementById('filter-status');
+  var severity = document.getElementById('filter-severity');
+  var shown = document.getElementById('shown-count');
+  var none = document.getElementById('no-match');
+
+  function applyFilter() {
+    var needle = text.value.trim().toLowerCase();
+    var visible = 0;
+    rows.forEach(function (row) {
+      var show = (!status.value || row.dataset.status === status.value) &&
+                 (!severity.value || row.dataset.severity === severity.value) &&
+                 (!needle || row.textContent.toLowerCase().indexOf(needle) !== -1);
+      row.hidden = !show;
+      if (show) { visible += 1; }
+    });
+    shown.textContent = 'Showing ' + visible + ' of ' + rows.length;
+    none.hidden = visible !== 0 || rows.length === 0;
+  }
+
+  function sortKey(row, column, numeric) {
+    var cell = row.cells[column];
+    var key = cell.hasAttribute('data-sort') ? cell.getAttribute('data-sort') : cell.textContent.trim();
+    if (!numeric) { return key.toLowerCase(); }
+    var number = parseFloat(key);
+    return isNaN(number) ? -Infinity : number;
+  }
+
+  Array.prototype.forEach.call(table.tHead.rows[0].cells, function (header, column) {
+    header.addEventListener('click', function () {
+      var ascending = header.getAttribute('aria-sort') !== 'ascending';
+      var numeric = header.dataset.type === 'number';
+      Array.prototype.forEach.call(table.tHead.rows[0].cells, function (other) {
+        other.removeAttribute('aria-sort');
+      });
+      header.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
+      var order = rows.map(function (row, index) { return { row: row, index: index }; });
+      order.sort(function (a, b) {
+        var x = sortKey(a.row, column, numeric), y = sortKey(b.row, column, numeric);
+        var result = x < y ? -1 : x > y ? 1 : 0;
+        if (result === 0) { return a.index - b.index; }
+        return ascending ? result : -result;
+      });
+      order.forEach(function (item) { body.appendChild(item.row); });
+    });
+  });
+
+  text.addEventListener('input', applyFilter);
+  status.addEventListener('change', applyFilter);
+  severity.addEventListener('change', applyFilter);
+  applyFilter();
+})();
+)js";
+
+}  // namespace recallguard::report
