@@ -22,10 +22,7 @@ fi
 tables=(companies products complaints incidents defect_cases filings recalls notices
         recall_progress sales design_changes foreign_recalls regulator_actions)
 ingest_args=()
-for table in "${tables[@]}"; do
-  csv="$example_dir/data/$table.csv"
-  if [ -f "$csv" ]; then ingest_args+=(--table "$table" "$csv"); fi
-done
+for table in "${tables[@]}"; do ingest_args+=(--table "$table" "$example_dir/data/$table.csv"); done
 
 "$recallguard" init "$out"
 "$recallguard" ingest "$out" "${ingest_args[@]}"
