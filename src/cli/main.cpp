@@ -15,6 +15,8 @@ namespace {
 // Registered subcommands, in the order `--help` lists them.
 using AddCommand = void (*)(CLI::App&, int&);
 const std::vector<AddCommand> kCommands{
+    recallguard::cli::add_check_command,
+    recallguard::cli::add_lint_command,
     recallguard::cli::add_schema_commands,
 };
 

@@ -14,7 +14,7 @@ std::string sql_value_to_string(const SqlValue& value) {
 }
 
 Database Database::open(const std::string& path, Mode mode) {
-    int flags = SQLITE_OPEN_NOMUTEX;
+    int flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI;
     std::string uri = path;
     switch (mode) {
         case Mode::ReadOnly: flags |= SQLITE_OPEN_READONLY; break;

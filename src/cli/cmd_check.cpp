@@ -1,0 +1,108 @@
+// `recallguard check`: audits a case database with rule packs and reports the findings.
+#include <unistd.h>
+
+#include <iostream>
+#include <thread>
+
+#include "cli/command.h"
+#include "cli/output_file.h"
+#include "common/errors.h"
+#include "engine/audit.h"
+#include "engine/rule_loader.h"
+#include "report/report.h"
+
+namespace recallguard::cli {
+
+namespace {
+
+struct CheckFlags {
+    std::string db;
+    std::string as_of;
+    std::vector<std::string> rule_ids, packages, params, paths;
+    std::string format;
+    std::string output;
+    std::string fail_on = "low";
+    bool include_pending = false;
+    int jobs = 0;
+    std::string calendars;
+    int64_t max_findings = 0;
+    double rule_timeout = 0;
+    bool timings = false;
+};
+
+std::map<std::string, std::string> parse_params(const std::vector<std::string>& params) {
+    std::map<std::string, std::string> out;
+    for (const auto& p : params) {
+        const size_t eq = p.find('=');
+        if (eq == std::string::npos) throw InputError("--param '" + p + "' must be RULE-ID.name=value");
+        out[p.substr(0, eq)] = p.substr(eq + 1);
+    }
+    return out;
+}
+
+}  // namespace
+
+void add_check_command(CLI::App& app, int& exit_code) {
+    auto* check = app.add_subcommand("check", "Audit a case database against rule packs and report the findings");
+    static CheckFlags f;
+    check->add_option("RULES", f.paths, "Rule files or folders")->required();
+    check->add_option("--db", f.db, "The case database (SQLite) to audit; opened read-only")->required();
+    check->add_option("--as-of", f.as_of, "Audit date YYYY-MM-DD (default: today)");
+    check->add_option("--rule", f.rule_ids, "Run only this rule (repeatable)");
+    check->add_option("--package", f.packages, "Run only this package (repeatable)");
+    check->add_option("--param", f.params, "Override a parameter: RULE-ID.name=value (repeatable)");
+    check->add_option("--format", f.format, "text, json, jsonl, csv, sarif, junit or html (default: text)");
+    check->add_option("-o,--output", f.output, "Write the report to this file (whole or not at all)");
+    check->add_option("--fail-on", f.fail_on, "Exit 1 when a finding has this severity or higher")
+        ->check(CLI::IsMember({"info", "low", "medium", "high", "critical"}));
+    check->add_flag("--include-pending", f.include_pending, "Also report obligations not yet due (status pending)");
+    check->add_option("--jobs", f.jobs, "Rules run in parallel on this many connections (default: cores)");
+    check->add_option("--calendars", f.calendars, "Folder of *.calendar files (default: the bundled calendars)");
+    check->add_option("--max-findings", f.max_findings, "Stop a rule after this many findings (reported as such)");
+    check->add_option("--rule-timeout", f.rule_timeout, "Stop a rule after this many seconds (reported as such)");
+    check->add_flag("--timings", f.timings, "Include per-rule timings in the report");
+    check->callback([&exit_code] {
+        const auto format = report::parse_format(f.format.empty() ? "text" : f.format);
+        if (!format) throw InputError("unknown --format '" + f.format + "'");
+        engine::LoadOptions load;
+        load.paths = f.paths;
+        load.calendar_directory = f.calendars;
+        load.param_overrides = parse_params(f.params);
+        const auto loaded = engine::load_rules(load);
+        if (loaded.diagnostics.has_errors() || loaded.unreadable) {
+            std::cerr << engine::render_diagnostics(loaded);
+            std::cerr << "recallguard: the rules have errors; nothing was checked\n";
+            exit_code = kExitBadInput;
+            return;
+        }
+        engine::AuditOptions options;
+        options.database = f.db;
+        options.as_of = f.as_of.empty() ? engine::today() : f.as_of;
+        options.include_pending = f.include_pending;
+        options.jobs = f.jobs > 0 ? f.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+        options.rule_ids = f.rule_ids;
+        options.packages = f.packages;
+        options.max_findings = f.max_findings;
+        options.rule_timeout_seconds = f.rule_timeout;
+        const auto audit = engine::run_audit(loaded, options);
+
+        report::ReportOptions report_options;
+        report_options.color = f.output.empty() && *format == report::Format::Text && isatty(STDOUT_FILENO);
+        report_options.include_timings = f.timings;
+        write_output(f.output, [&](std::ostream& out) { report::write_report(audit, *format, out, report_options); });
+
+        const auto threshold = findings::parse_severity(f.fail_on).value_or(findings::Severity::Low);
+        bool failing = false;
+        for (const auto& finding : audit.findings)
+            failing = failing || (finding.severity >= threshold && finding.status != findings::Status::Pending);
+        bool rule_errors = false;
+        for (const auto& status : audit.statuses) {
+            if (status.state != findings::RuleRunStatus::State::Error) continue;
+            rule_errors = true;
+            std::cerr << "recallguard: rule " << status.rule_id << " did not complete: " << status.detail << "\n";
+        }
+        exit_code = rule_errors ? kExitBadInput : failing ? kExitFindings : kExitClean;
+    });
+}
+
+}  // namespace recallguard::cli

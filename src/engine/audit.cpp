@@ -1,0 +1,164 @@
+#include "engine/audit.h"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <ctime>
+#include <fstream>
+#include <set>
+#include <thread>
+
+#include "common/date.h"
+#include "common/errors.h"
+#include "compiler/compile.h"
+#include "exec/executor.h"
+#include "exec/snapshot.h"
+
+namespace recallguard::engine {
+namespace {
+
+std::string utc_now() {
+    const std::time_t now = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&now, &tm);
+    char buffer[32];
+    std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buffer;
+}
+
+bool in_period(const checker::BoundRule& rule, const std::string& date) {
+    if (rule.effective_from && date < *rule.effective_from) return false;
+    if (rule.effective_until && date >= *rule.effective_until) return false;
+    return true;
+}
+
+}  // namespace
+
+std::string today() {
+    const std::time_t now = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&now, &tm);
+    char buffer[16];
+    std::strftime(buffer, sizeof buffer, "%Y-%m-%d", &tm);
+    return buffer;
+}
+
+std::string file_fingerprint(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw InputError(path + ": cannot read the database file");
+    uint64_t hash = 1469598103934665603ull;
+    char buffer[1 << 16];
+    while (in) {
+        in.read(buffer, sizeof buffer);
+        for (std::streamsize i = 0; i < in.gcount(); ++i) {
+            hash ^= static_cast<unsigned char>(buffer[i]);
+            hash *= 1099511628211ull;
+        }
+    }
+    char hex[17];
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
+    return hex;
+}
+
+std::vector<const checker::BoundRule*> select_rules(const checker::BoundProgram& program,
+                                                    const std::vector<std::string>& rule_ids,
+                                                    const std::vector<std::string>& packages) {
+    std::vector<std::string> known_ids, known_packages;
+    for (const auto& rule : program.rules) {
+        known_ids.push_back(rule->rule->id);
+        known_packages.push_back(rule->package_name);
+    }
+    auto require_known = [](const std::vector<std::string>& wanted, const std::vector<std::string>& known, const char* what) {
+        for (const auto& name : wanted) {
+            if (std::find(known.begin(), known.end(), name) != known.end()) continue;
+            std::string message = std::string("no ") + what + " '" + name + "' in the rules given";
+            const std::string match = closest_match(name, known);
+            if (!match.empty()) message += "; did you mean '" + match + "'?";
+            throw InputError(message);
+        }
+    };
+    require_known(rule_ids, known_ids, "rule");
+    require_known(packages, known_packages, "package");
+    std::vector<const checker::BoundRule*> selected;
+    for (const auto& rule : program.rules) {
+        const bool id_ok = rule_ids.empty() || std::count(rule_ids.begin(), rule_ids.end(), rule->rule->id);
+        const bool package_ok = packages.empty() || std::count(packages.begin(), packages.end(), rule->package_name);
+        if (id_ok && package_ok) selected.push_back(rule.get());
+    }
+    if (selected.empty()) throw InputError("no rule matches the selection; nothing would be checked");
+    return selected;
+}
+
+findings::AuditReport run_audit(const LoadedRules& rules, const AuditOptions& options) {
+    if (!Date::parse(options.as_of)) throw InputError("--as-of '" + options.as_of + "' is not a date (YYYY-MM-DD)");
+    findings::AuditReport report;
+    report.run.tool_version = RECALLGUARD_VERSION;
+    report.run.as_of = options.as_of;
+    report.run.database = options.database;
+    report.run.database_fingerprint = file_fingerprint(options.database);
+    report.run.rules_fingerprint = rules.fingerprint;
+    report.run.rule_files = rules.files;
+    report.run.started_at = utc_now();
+
+    const auto selected = select_rules(rules.program, options.rule_ids, options.packages);
+    const auto& catalog = schema::Catalog::case_data_v1();
+    compiler::CompileOptions compile_options{options.as_of, options.include_pending};
+
+    // Compile everything first: a rule that cannot compile is an error before any data is read.
+    std::vector<compiler::CompiledRule> compiled;
+    std::vector<findings::RuleRunStatus> statuses(selected.size());
+    std::set<std::string> tables;
+    for (size_t i = 0; i < selected.size(); ++i) {
+        const auto* rule = selected[i];
+        report.rules.push_back(exec::rule_info(*rule));
+        statuses[i].rule_id = rule->rule->id;
+        compiled.push_back(compiler::compile_rule(*rule, catalog, compile_options));
+        const bool condition_form = rule->rule->condition.has_value();
+        if (condition_form && !in_period(*rule, options.as_of)) {
+            statuses[i].state = findings::RuleRunStatus::State::Skipped;
+            statuses[i].detail = "the audit date " + options.as_of + " is outside the rule's effective period";
+            continue;
+        }
+        tables.insert(compiled.back().tables.begin(), compiled.back().tables.end());
+    }
+
+    const auto snapshot = exec::Snapshot::build(options.database, tables, options.as_of, catalog, rules.calendars);
+
+    std::vector<std::vector<findings::Finding>> results(selected.size());
+    std::atomic<size_t> next{0};
+    exec::ExecuteOptions execute_options{options.as_of, options.max_findings, options.rule_timeout_seconds};
+    auto worker = [&] {
+        auto db = exec::Database::open(snapshot.path(), exec::Database::Mode::ReadOnly);
+        for (size_t i = next++; i < selected.size(); i = next++) {
+            if (statuses[i].state == findings::RuleRunStatus::State::Skipped) continue;
+            spdlog::debug("running {}", selected[i]->rule->id);
+            auto outcome = exec::execute_rule(db, compiled[i], rules.calendars, execute_options);
+            statuses[i] = outcome.status;
+            results[i] = std::move(outcome.findings);
+        }
+    };
+    const int jobs = std::max(1, std::min<int>(options.jobs, static_cast<int>(selected.size())));
+    std::vector<std::thread> threads;
+    std::exception_ptr failure;
+    for (int j = 1; j < jobs; ++j) threads.emplace_back([&] {
+        try {
+            worker();
+        } catch (...) {
+            failure = std::current_exception();
+        }
+    });
+    worker();
+    for (auto& thread : threads) thread.join();
+    if (failure) std::rethrow_exception(failure);
+
+    for (auto& findings_of_rule : results)
+        for (auto& finding : findings_of_rule) report.findings.push_back(std::move(finding));
+    std::sort(report.findings.begin(), report.findings.end(), findings::finding_less);
+    report.statuses = std::move(statuses);
+    report.run.finished_at = utc_now();
+    return report;
+}
+
+}  // namespace recallguard::engine

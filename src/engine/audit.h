@@ -1,0 +1,37 @@
+// The audit pipeline: checked rules -> compiled SQL -> working database -> parallel execution -> report.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "engine/rule_loader.h"
+#include "findings/finding.h"
+
+namespace recallguard::engine {
+
+struct AuditOptions {
+    std::string database;
+    std::string as_of;                  // YYYY-MM-DD
+    bool include_pending = false;
+    int jobs = 1;
+    std::vector<std::string> rule_ids;  // empty = all
+    std::vector<std::string> packages;  // empty = all
+    int64_t max_findings = 0;
+    double rule_timeout_seconds = 0;
+};
+
+// Rules chosen by id and package. Throws InputError naming what does not exist: an audit
+// never reports "clean" for a rule it did not run.
+std::vector<const checker::BoundRule*> select_rules(const checker::BoundProgram& program,
+                                                    const std::vector<std::string>& rule_ids,
+                                                    const std::vector<std::string>& packages);
+
+findings::AuditReport run_audit(const LoadedRules& rules, const AuditOptions& options);
+
+// 16 hex digits identifying a file's bytes.
+std::string file_fingerprint(const std::string& path);
+
+// Today's date (UTC) as YYYY-MM-DD, the default audit date.
+std::string today();
+
+}  // namespace recallguard::engine

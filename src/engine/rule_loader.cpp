@@ -1,0 +1,172 @@
+#include "engine/rule_loader.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "checker/checker.h"
+#include "parser/parse.h"
+#include "schema/catalog.h"
+
+namespace recallguard::engine {
+namespace fs = std::filesystem;
+
+namespace {
+
+// Rule files above this size are refused rather than read.
+constexpr uintmax_t kMaxRuleFileBytes = 4u << 20;
+
+bool read_file(const std::string& path, std::string& text, DiagnosticBag& diagnostics) {
+    std::error_code error;
+    const auto size = fs::file_size(path, error);
+    if (error) {
+        diagnostics.error("E-IO", {path, 0, 0}, "cannot read the file: " + error.message());
+        return false;
+    }
+    if (size > kMaxRuleFileBytes) {
+        diagnostics.error("E-IO", {path, 0, 0}, "the file is larger than the 4 MiB limit for rule files");
+        return false;
+    }
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        diagnostics.error("E-IO", {path, 0, 0}, "cannot open the file");
+        return false;
+    }
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    text = buffer.str();
+    return true;
+}
+
+// FNV-1a, 64 bit: a stable fingerprint of the inputs for the run metadata.
+uint64_t fnv1a(const std::string& text, uint64_t hash = 1469598103934665603ull) {
+    for (unsigned char c : text) {
+        hash ^= c;
+        hash *= 1099511628211ull;
+    }
+    return hash;
+}
+
+bool valid_utf8(const std::string& text, size_t& bad_offset) {
+    size_t i = 0;
+    while (i < text.size()) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        size_t extra = c < 0x80 ? 0 : (c >> 5) == 0x6 ? 1 : (c >> 4) == 0xE ? 2 : (c >> 3) == 0x1E ? 3 : 99;
+        if (extra == 99 || i + extra >= text.size() + (extra == 0 ? 1 : 0)) {
+            bad_offset = i;
+            return false;
+        }
+        for (size_t k = 1; k <= extra; ++k) {
+            if (i + k >= text.size() || (static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) {
+                bad_offset = i;
+                return false;
+            }
+        }
+        i += extra + 1;
+    }
+    return true;
+}
+
+SourceLocation location_of_offset(const std::string& path, const std::string& text, size_t offset) {
+    int line = 1, column = 1;
+    for (size_t i = 0; i < offset && i < text.size(); ++i) {
+        if (text[i] == '\n') {
+            ++line;
+            column = 1;
+        } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+            ++column;
+        }
+    }
+    return {path, line, column};
+}
+
+}  // namespace
+
+std::vector<std::string> expand_rule_paths(const std::vector<std::string>& paths, DiagnosticBag& diagnostics,
+                                           bool& unreadable) {
+    std::vector<std::string> files;
+    for (const auto& path : paths) {
+        std::error_code error;
+        if (fs::is_directory(path, error)) {
+            std::vector<std::string> found;
+            for (auto it = fs::recursive_directory_iterator(path, error); !error && it != fs::recursive_directory_iterator();
+                 it.increment(error))
+                if (it->is_regular_file() && it->path().extension() == ".rules") found.push_back(it->path().string());
+            std::sort(found.begin(), found.end());
+            if (found.empty()) diagnostics.warning("W-NO-RULES", {path, 0, 0}, "the folder holds no *.rules file");
+            files.insert(files.end(), found.begin(), found.end());
+        } else if (fs::is_regular_file(path, error)) {
+            files.push_back(path);
+        } else {
+            diagnostics.error("E-IO", {path, 0, 0}, "no such rule file or folder");
+            unreadable = true;
+        }
+    }
+    return files;
+}
+
+LoadedRules load_rules(const LoadOptions& options) {
+    LoadedRules loaded;
+    const std::string calendar_dir =
+        options.calendar_directory.empty() ? calendar::bundled_calendar_directory() : options.calendar_directory;
+    loaded.calendars = calendar::CalendarSet::load_directory(calendar_dir, loaded.diagnostics);
+
+    std::vector<std::string> queue = expand_rule_paths(options.paths, loaded.diagnostics, loaded.unreadable);
+    std::set<std::string> seen;
+    std::vector<std::unique_ptr<ast::RuleFile>> files;
+    uint64_t hash = fnv1a(loaded.calendars.fingerprint());
+    for (size_t i = 0; i < queue.size(); ++i) {
+        std::error_code error;
+        const std::string canonical = fs::weakly_canonical(queue[i], error).string();
+        if (!seen.insert(canonical).second) continue;
+        std::string text;
+        if (!read_file(queue[i], text, loaded.diagnostics)) {
+            loaded.unreadable = true;
+            continue;
+        }
+        size_t bad = 0;
+        if (!valid_utf8(text, bad)) {
+            loaded.diagnostics.error("E-ENCODING", location_of_offset(queue[i], text, bad),
+                                     "the file is not valid UTF-8 at this point");
+            loaded.unreadable = true;
+            continue;
+        }
+        hash = fnv1a(text, fnv1a(canonical, hash));
+        loaded.sources[queue[i]] = text;
+        loaded.files.push_back(queue[i]);
+        auto file = std::make_unique<ast::RuleFile>(parser::parse_rule_file(queue[i], text, loaded.diagnostics));
+        for (const auto& [import, location] : file->imports) {
+            const fs::path target = fs::path(queue[i]).parent_path() / import;
+            if (!fs::is_regular_file(target, error)) {
+                loaded.diagnostics.error("E-IMPORT", location, "imported file '" + import + "' does not exist (looked at " +
+                                                                   target.string() + ")");
+                continue;
+            }
+            queue.push_back(target.lexically_normal().string());
+        }
+        files.push_back(std::move(file));
+    }
+    char hex[17];
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
+    loaded.fingerprint = hex;
+
+    checker::CheckOptions check_options;
+    check_options.calendars = loaded.calendars.names();
+    check_options.param_overrides = options.param_overrides;
+    loaded.program = checker::check_program(std::move(files), schema::Catalog::case_data_v1(), check_options,
+                                            loaded.diagnostics);
+    return loaded;
+}
+
+std::string render_diagnostics(const LoadedRules& loaded) {
+    std::string out;
+    for (const auto& diagnostic : loaded.diagnostics.sorted()) {
+        auto it = loaded.sources.find(diagnostic.location.file);
+        out += render_diagnostic(diagnostic, it == loaded.sources.end() ? std::string() : it->second);
+    }
+    return out;
+}
+
+}  // namespace recallguard::engine
