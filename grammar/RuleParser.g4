@@ -35,7 +35,7 @@ ruleDecl: RULE RULE_ID LBRACE ruleClause* RBRACE;
 ruleClause
     : TITLE STRING                                         # RuleTitle
     | CITE STRING                                          # RuleCite
-    | CATEGORY IDENT                                       # RuleCategory
+    | CATEGORY name                                        # RuleCategory
     | SEVERITY IDENT                                       # RuleSeverity
     | DESCRIPTION STRING                                   # RuleDescription
     | EFFECTIVE effectivePeriod                            # RuleEffective
@@ -118,4 +118,5 @@ name
     : IDENT
     | SOURCE | START | KNOWN | MISSING | COUNT | MIN | MAX | SUM | FROM | TO | BY | CATEGORY
     | TITLE | DESCRIPTION | SEVERITY | AS_OF | DAY | MONTH | CALENDAR | PERIODIC | MESSAGE
+    | SIGNAL | VIOLATION | WHEN | EVERY | DEADLINE | REQUIRE | WITHIN | AFTER
     ;

@@ -117,8 +117,8 @@ void Transformer::transform_rule_clause(RuleParser::RuleClauseContext* clause, a
     } else if (auto* c = dynamic_cast<RuleParser::RuleCiteContext*>(clause)) {
         set_once(rule.citation, decode_string(c->STRING()), c, "cite");
     } else if (auto* c = dynamic_cast<RuleParser::RuleCategoryContext*>(clause)) {
-        set_once(rule.category, c->IDENT()->getText(), c, "category");
-        rule.category_location = location_of(c->IDENT()->getSymbol());
+        set_once(rule.category, c->name()->getText(), c, "category");
+        rule.category_location = location_of(c->name());
     } else if (auto* c = dynamic_cast<RuleParser::RuleSeverityContext*>(clause)) {
         set_once(rule.severity, c->IDENT()->getText(), c, "severity");
         rule.severity_location = location_of(c->IDENT()->getSymbol());
