@@ -135,7 +135,7 @@ private:
     void parse_line(const std::string& raw, int number) {
         const std::string_view line_text(raw);
         if (const size_t bad = first_invalid_utf8(line_text); bad != std::string_view::npos) {
-            error(number, line_text.substr(0, bad), bad, 1, "the line is not valid UTF-8 text");
+            error(number, line_text, bad, 1, "the line is not valid UTF-8 text");
             return;
         }
         std::string_view line = strip_comment(line_text);
@@ -155,9 +155,10 @@ private:
         }
         const std::string match = closest_match(std::string(head.text), kKeywords);
         suggested_.push_back(match);
-        std::string hint = did_you_mean(head.text, kKeywords);
-        if (hint.empty())
-            hint = "; a line is `calendar`, `title`, `weekend`, `years` or a day (YYYY-MM-DD holiday|workday TEXT)";
+        const std::string hint =
+            match.empty()
+                ? "; a line is `calendar`, `title`, `weekend`, `years` or a day (YYYY-MM-DD holiday|workday TEXT)"
+                : "; did you mean '" + match + "'?";
         error_at(number, line, head, "unknown keyword '" + std::string(head.text) + "'" + hint);
     }
 
@@ -256,6 +257,10 @@ private:
                 ok = false;
             }
             weekend[w] = true;
+        }
+        if (ok && std::all_of(weekend.begin(), weekend.end(), [](bool off) { return off; })) {
+            error_at(number, line, head, "`weekend` lists all seven days; a calendar needs working days");
+            ok = false;
         }
         if (ok) weekend_.value = weekend;
     }
