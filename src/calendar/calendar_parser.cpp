@@ -17,7 +17,9 @@ namespace {
 const std::vector<std::string> kKeywords{"calendar", "title", "weekend", "years"};
 const std::vector<std::string> kDayKinds{"holiday", "workday"};
 
-bool is_blank(char c) { return c == ' ' || c == '\t'; }
+bool is_blank(char c) {
+    return c == ' ' || c == '\t';
+}
 
 // Diagnostics count columns in code points (as render_diagnostic does).
 int code_points(std::string_view text) {
@@ -150,7 +152,8 @@ private:
         if (head.text == "weekend") return parse_weekend(line, number, head, args);
         if (head.text == "years") return parse_years(line, number, head, args);
         if (head.text == "holiday" || head.text == "workday") {
-            error_at(number, line, head, "a day line starts with its date: YYYY-MM-DD " + std::string(head.text) + " TEXT");
+            error_at(number, line, head,
+                     "a day line starts with its date: YYYY-MM-DD " + std::string(head.text) + " TEXT");
             return;
         }
         const std::string match = closest_match(std::string(head.text), kKeywords);
@@ -169,20 +172,21 @@ private:
             setting.line = number;
             return true;
         }
-        error_at(number, line, head,
-                 "`" + std::string(head.text) + "` is given twice (first on line " + std::to_string(setting.line) + ")");
+        error_at(
+            number, line, head,
+            "`" + std::string(head.text) + "` is given twice (first on line " + std::to_string(setting.line) + ")");
         return false;
     }
 
-    bool expect_count(int number, std::string_view line, const Word& head, const std::vector<Word>& args,
-                      size_t wanted, const char* usage) {
+    bool expect_count(int number, std::string_view line, const Word& head, const std::vector<Word>& args, size_t wanted,
+                      const char* usage) {
         if (args.size() == wanted) return true;
         if (args.size() < wanted)
             error(number, line, line.size(), 1, "`" + std::string(head.text) + "` needs " + usage);
         else
-            error_at(number, line, args[wanted],
-                     "unexpected '" + std::string(args[wanted].text) + "'; `" + std::string(head.text) +
-                         "` takes " + usage);
+            error_at(
+                number, line, args[wanted],
+                "unexpected '" + std::string(args[wanted].text) + "'; `" + std::string(head.text) + "` takes " + usage);
         return false;
     }
 
@@ -227,7 +231,8 @@ private:
     void parse_weekend(std::string_view line, int number, const Word& head, const std::vector<Word>& args) {
         if (!first_time(weekend_, number, line, head)) return;
         if (args.empty()) {
-            error(number, line, line.size(), 1, "`weekend` needs the days off of an ordinary week, e.g. `weekend sat sun`");
+            error(number, line, line.size(), 1,
+                  "`weekend` needs the days off of an ordinary week, e.g. `weekend sat sun`");
             return;
         }
         // Short or long names, any case: "sat", "Sat", "saturday".
@@ -304,8 +309,9 @@ private:
         const Word& date_word = words[0];
         const auto date = Date::parse(date_word.text);
         if (!date) {
-            error_at(number, line, date_word,
-                     "'" + std::string(date_word.text) + "' is not a date; expected YYYY-MM-DD naming a day that exists");
+            error_at(
+                number, line, date_word,
+                "'" + std::string(date_word.text) + "' is not a date; expected YYYY-MM-DD naming a day that exists");
             return;
         }
         if (words.size() < 2) {
@@ -365,7 +371,8 @@ private:
             if (!inserted) {
                 const PendingDay& first = *it->second;
                 if (first.day.kind == pending.day.kind) {
-                    error_at_date(date.to_string() + " is listed twice (first on line " + std::to_string(first.line) + ")");
+                    error_at_date(date.to_string() + " is listed twice (first on line " + std::to_string(first.line) +
+                                  ")");
                 } else {
                     error_at_kind(date.to_string() + " is a " + first.kind_word + " on line " +
                                   std::to_string(first.line) + " and a " + pending.kind_word +
@@ -375,7 +382,7 @@ private:
             }
             if (pending.day.kind == DayKind::MakeUpWorkday && weekend_.value && !(*weekend_.value)[date.weekday()]) {
                 error_at_kind(date.to_string() + " is a " + kWeekdayLongNames[date.weekday()] +
-                             ", already a working day; `workday` lists only weekend days that are worked (调休)");
+                              ", already a working day; `workday` lists only weekend days that are worked (调休)");
             }
         }
     }
