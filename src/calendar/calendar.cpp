@@ -64,9 +64,13 @@ WorkingDayCalendar::WorkingDayCalendar(CalendarSpec spec) : spec_(std::move(spec
     }
 }
 
-Date WorkingDayCalendar::last_day() const { return Date::from_ymd(spec_.last_year, 12, 31); }
+Date WorkingDayCalendar::last_day() const {
+    return Date::from_ymd(spec_.last_year, 12, 31);
+}
 
-bool WorkingDayCalendar::covers(Date d) const { return d >= first_day_ && d <= last_day(); }
+bool WorkingDayCalendar::covers(Date d) const {
+    return d >= first_day_ && d <= last_day();
+}
 
 const ListedDay* WorkingDayCalendar::listed(Date d) const {
     const auto it = listed_index_.find(d.days());
@@ -89,12 +93,12 @@ bool WorkingDayCalendar::is_working_day(Date d) const {
 Date WorkingDayCalendar::add_working_days(Date d, int n) const {
     if (n < 0) throw std::invalid_argument("add_working_days: n must be >= 0, got " + std::to_string(n));
     if (!covers(d))
-        throw CalendarRangeError(spec_.name, spec_.first_year, spec_.last_year, d.year(),
-                                 "the deadline counts from " + d.to_string() + ", which needs " +
-                                     std::to_string(d.year()));
+        throw CalendarRangeError(
+            spec_.name, spec_.first_year, spec_.last_year, d.year(),
+            "the deadline counts from " + d.to_string() + ", which needs " + std::to_string(d.year()));
     if (n == 0) return d;
-    const auto target = static_cast<size_t>(ord_[static_cast<size_t>(d.days() - first_day_.days())]) +
-                        static_cast<size_t>(n);
+    const auto target =
+        static_cast<size_t>(ord_[static_cast<size_t>(d.days() - first_day_.days())]) + static_cast<size_t>(n);
     if (target > working_days_.size())
         throw CalendarRangeError(spec_.name, spec_.first_year, spec_.last_year, spec_.last_year + 1);
     return working_days_[target - 1];
@@ -125,8 +129,8 @@ std::string WorkingDayCalendar::canonical_text() const {
         if (spec_.weekend[w]) text += std::string(" ") + kWeekdayNames[w];
     text += "\nyears " + std::to_string(spec_.first_year) + " " + std::to_string(spec_.last_year) + "\n";
     for (const ListedDay& day : spec_.days) {
-        text += day.date.to_string() + (day.kind == DayKind::Holiday ? " holiday " : " workday ") +
-                day.description + "\n";
+        text +=
+            day.date.to_string() + (day.kind == DayKind::Holiday ? " holiday " : " workday ") + day.description + "\n";
     }
     return text;
 }
@@ -204,6 +208,8 @@ CalendarSet CalendarSet::load_directory(const std::string& dir, DiagnosticBag& d
     return set;
 }
 
-std::string bundled_calendar_directory() { return std::string(RECALLGUARD_SOURCE_DIR) + "/rules/calendars"; }
+std::string bundled_calendar_directory() {
+    return std::string(RECALLGUARD_SOURCE_DIR) + "/rules/calendars";
+}
 
 }  // namespace recallguard::calendar

@@ -17,7 +17,9 @@ namespace {
 const std::vector<std::string> kKeywords{"calendar", "title", "weekend", "years"};
 const std::vector<std::string> kDayKinds{"holiday", "workday"};
 
-bool is_blank(char c) { return c == ' ' || c == '\t'; }
+bool is_blank(char c) {
+    return c == ' ' || c == '\t';
+}
 
 // Diagnostics count columns in code points (as render_diagnostic does).
 int code_points(std::string_view text) {
@@ -135,7 +137,7 @@ private:
     void parse_line(const std::string& raw, int number) {
         const std::string_view line_text(raw);
         if (const size_t bad = first_invalid_utf8(line_text); bad != std::string_view::npos) {
-            error(number, line_text.substr(0, bad), bad, 1, "the line is not valid UTF-8 text");
+            error(number, line_text, bad, 1, "the line is not valid UTF-8 text");
             return;
         }
         std::string_view line = strip_comment(line_text);
@@ -150,14 +152,16 @@ private:
         if (head.text == "weekend") return parse_weekend(line, number, head, args);
         if (head.text == "years") return parse_years(line, number, head, args);
         if (head.text == "holiday" || head.text == "workday") {
-            error_at(number, line, head, "a day line starts with its date: YYYY-MM-DD " + std::string(head.text) + " TEXT");
+            error_at(number, line, head,
+                     "a day line starts with its date: YYYY-MM-DD " + std::string(head.text) + " TEXT");
             return;
         }
         const std::string match = closest_match(std::string(head.text), kKeywords);
         suggested_.push_back(match);
-        std::string hint = did_you_mean(head.text, kKeywords);
-        if (hint.empty())
-            hint = "; a line is `calendar`, `title`, `weekend`, `years` or a day (YYYY-MM-DD holiday|workday TEXT)";
+        const std::string hint =
+            match.empty()
+                ? "; a line is `calendar`, `title`, `weekend`, `years` or a day (YYYY-MM-DD holiday|workday TEXT)"
+                : "; did you mean '" + match + "'?";
         error_at(number, line, head, "unknown keyword '" + std::string(head.text) + "'" + hint);
     }
 
@@ -168,20 +172,21 @@ private:
             setting.line = number;
             return true;
         }
-        error_at(number, line, head,
-                 "`" + std::string(head.text) + "` is given twice (first on line " + std::to_string(setting.line) + ")");
+        error_at(
+            number, line, head,
+            "`" + std::string(head.text) + "` is given twice (first on line " + std::to_string(setting.line) + ")");
         return false;
     }
 
-    bool expect_count(int number, std::string_view line, const Word& head, const std::vector<Word>& args,
-                      size_t wanted, const char* usage) {
+    bool expect_count(int number, std::string_view line, const Word& head, const std::vector<Word>& args, size_t wanted,
+                      const char* usage) {
         if (args.size() == wanted) return true;
         if (args.size() < wanted)
             error(number, line, line.size(), 1, "`" + std::string(head.text) + "` needs " + usage);
         else
-            error_at(number, line, args[wanted],
-                     "unexpected '" + std::string(args[wanted].text) + "'; `" + std::string(head.text) +
-                         "` takes " + usage);
+            error_at(
+                number, line, args[wanted],
+                "unexpected '" + std::string(args[wanted].text) + "'; `" + std::string(head.text) + "` takes " + usage);
         return false;
     }
 
@@ -226,7 +231,8 @@ private:
     void parse_weekend(std::string_view line, int number, const Word& head, const std::vector<Word>& args) {
         if (!first_time(weekend_, number, line, head)) return;
         if (args.empty()) {
-            error(number, line, line.size(), 1, "`weekend` needs the days off of an ordinary week, e.g. `weekend sat sun`");
+            error(number, line, line.size(), 1,
+                  "`weekend` needs the days off of an ordinary week, e.g. `weekend sat sun`");
             return;
         }
         // Short or long names, any case: "sat", "Sat", "saturday".
@@ -256,6 +262,10 @@ private:
                 ok = false;
             }
             weekend[w] = true;
+        }
+        if (ok && std::all_of(weekend.begin(), weekend.end(), [](bool off) { return off; })) {
+            error_at(number, line, head, "`weekend` lists all seven days; a calendar needs working days");
+            ok = false;
         }
         if (ok) weekend_.value = weekend;
     }
@@ -299,8 +309,9 @@ private:
         const Word& date_word = words[0];
         const auto date = Date::parse(date_word.text);
         if (!date) {
-            error_at(number, line, date_word,
-                     "'" + std::string(date_word.text) + "' is not a date; expected YYYY-MM-DD naming a day that exists");
+            error_at(
+                number, line, date_word,
+                "'" + std::string(date_word.text) + "' is not a date; expected YYYY-MM-DD naming a day that exists");
             return;
         }
         if (words.size() < 2) {
@@ -360,7 +371,8 @@ private:
             if (!inserted) {
                 const PendingDay& first = *it->second;
                 if (first.day.kind == pending.day.kind) {
-                    error_at_date(date.to_string() + " is listed twice (first on line " + std::to_string(first.line) + ")");
+                    error_at_date(date.to_string() + " is listed twice (first on line " + std::to_string(first.line) +
+                                  ")");
                 } else {
                     error_at_kind(date.to_string() + " is a " + first.kind_word + " on line " +
                                   std::to_string(first.line) + " and a " + pending.kind_word +
@@ -370,7 +382,7 @@ private:
             }
             if (pending.day.kind == DayKind::MakeUpWorkday && weekend_.value && !(*weekend_.value)[date.weekday()]) {
                 error_at_kind(date.to_string() + " is a " + kWeekdayLongNames[date.weekday()] +
-                             ", already a working day; `workday` lists only weekend days that are worked (调休)");
+                              ", already a working day; `workday` lists only weekend days that are worked (调休)");
             }
         }
     }

@@ -15,7 +15,8 @@ void install_calendar_tables(exec::Database& db, const std::string& schema_name,
         db.exec("CREATE TABLE " + working_table +
                 " (calendar TEXT NOT NULL, ord INTEGER NOT NULL, day TEXT NOT NULL,"
                 " PRIMARY KEY (calendar, ord)) WITHOUT ROWID");
-        auto insert_day = db.prepare("INSERT INTO " + days_table + " (calendar, day, ord, working) VALUES (?, ?, ?, ?)");
+        auto insert_day =
+            db.prepare("INSERT INTO " + days_table + " (calendar, day, ord, working) VALUES (?, ?, ?, ?)");
         auto insert_working = db.prepare("INSERT INTO " + working_table + " (calendar, ord, day) VALUES (?, ?, ?)");
         for (const std::string& name : calendars.names()) {
             const WorkingDayCalendar& calendar = *calendars.find(name);

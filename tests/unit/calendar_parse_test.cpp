@@ -76,8 +76,9 @@ TEST(CalendarParse, ValidFileSaysWhatTheCalendarAnswers) {
 TEST(CalendarParse, LineEndingsAndByteOrderMarkDoNotMatter) {
     DiagnosticBag diagnostics;
     const auto calendar = parse_calendar(
-        "\xEF\xBB\xBF" "calendar X\r\nweekend sat sun\r\nyears 2025 2025\r\n2025-01-01 holiday New Year\r\n", "x.calendar",
-        diagnostics);
+        "\xEF\xBB\xBF"
+        "calendar X\r\nweekend sat sun\r\nyears 2025 2025\r\n2025-01-01 holiday New Year\r\n",
+        "x.calendar", diagnostics);
     ASSERT_TRUE(calendar);
     EXPECT_EQ(calendar->describe_day(*Date::parse("2025-01-01")), "holiday: New Year");
 }

@@ -103,13 +103,14 @@ TEST(CalendarTables, HaveExactlyTheDocumentedColumns) {
     install_calendar_tables(db, "main", bundled());
     auto columns = [&db](const std::string& table) {
         std::vector<std::string> out;
-        auto statement = db.prepare("SELECT name || ' ' || type || ' ' || \"notnull\" || ' ' || pk FROM pragma_table_info(?)");
+        auto statement =
+            db.prepare("SELECT name || ' ' || type || ' ' || \"notnull\" || ' ' || pk FROM pragma_table_info(?)");
         statement.bind_text(1, table);
         while (statement.step()) out.push_back(statement.column_text(0));
         return out;
     };
-    EXPECT_EQ(columns("rg_calendar_days"),
-              (std::vector<std::string>{"calendar TEXT 1 1", "day TEXT 1 2", "ord INTEGER 1 0", "working INTEGER 1 0"}));
+    EXPECT_EQ(columns("rg_calendar_days"), (std::vector<std::string>{"calendar TEXT 1 1", "day TEXT 1 2",
+                                                                     "ord INTEGER 1 0", "working INTEGER 1 0"}));
     EXPECT_EQ(columns("rg_working_days"),
               (std::vector<std::string>{"calendar TEXT 1 1", "ord INTEGER 1 2", "day TEXT 1 0"}));
 }

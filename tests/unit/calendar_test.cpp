@@ -2,12 +2,11 @@
 #include "calendar/calendar.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 #include <set>
-
-#include <unistd.h>
 
 using recallguard::Date;
 using recallguard::DiagnosticBag;
@@ -32,15 +31,20 @@ std::string after(const WorkingDayCalendar& calendar, const char* from, int n) {
 const CalendarSet& bundled() {
     static const CalendarSet set = [] {
         DiagnosticBag diagnostics;
-        CalendarSet loaded = CalendarSet::load_directory(recallguard::calendar::bundled_calendar_directory(), diagnostics);
+        CalendarSet loaded =
+            CalendarSet::load_directory(recallguard::calendar::bundled_calendar_directory(), diagnostics);
         for (const auto& d : diagnostics.sorted()) ADD_FAILURE() << d.location.to_string() << ": " << d.message;
         return loaded;
     }();
     return set;
 }
 
-const WorkingDayCalendar& cn() { return *bundled().find("CN"); }
-const WorkingDayCalendar& us() { return *bundled().find("US"); }
+const WorkingDayCalendar& cn() {
+    return *bundled().find("CN");
+}
+const WorkingDayCalendar& us() {
+    return *bundled().find("US");
+}
 
 std::set<std::string> listed(const WorkingDayCalendar& calendar, DayKind kind) {
     std::set<std::string> out;
@@ -71,23 +75,34 @@ TEST(BundledCalendars, LoadWithoutDiagnosticsAndCover2024To2026) {
 // The State Council notices, transcribed independently of the data file.
 TEST(BundledCalendars, ChinaListsExactlyTheStateCouncilNotices) {
     std::set<std::string> off;
-    for (const auto& [from, to] : std::vector<std::pair<const char*, const char*>>{
-             // 2024 (国办发明电〔2023〕7号)
-             {"2024-01-01", "2024-01-01"}, {"2024-02-10", "2024-02-17"}, {"2024-04-04", "2024-04-06"},
-             {"2024-05-01", "2024-05-05"}, {"2024-06-10", "2024-06-10"}, {"2024-09-15", "2024-09-17"},
-             {"2024-10-01", "2024-10-07"},
-             // 2025 (国办发明电〔2024〕12号)
-             {"2025-01-01", "2025-01-01"}, {"2025-01-28", "2025-02-04"}, {"2025-04-04", "2025-04-06"},
-             {"2025-05-01", "2025-05-05"}, {"2025-05-31", "2025-06-02"}, {"2025-10-01", "2025-10-08"},
-             // 2026 (notice of 2025-11-04)
-             {"2026-01-01", "2026-01-03"}, {"2026-02-15", "2026-02-23"}, {"2026-04-04", "2026-04-06"},
-             {"2026-05-01", "2026-05-05"}, {"2026-06-19", "2026-06-21"}, {"2026-09-25", "2026-09-27"},
-             {"2026-10-01", "2026-10-07"}})
+    for (const auto& [from, to] : std::vector<std::pair<const char*, const char*>>{// 2024 (国办发明电〔2023〕7号)
+                                                                                   {"2024-01-01", "2024-01-01"},
+                                                                                   {"2024-02-10", "2024-02-17"},
+                                                                                   {"2024-04-04", "2024-04-06"},
+                                                                                   {"2024-05-01", "2024-05-05"},
+                                                                                   {"2024-06-10", "2024-06-10"},
+                                                                                   {"2024-09-15", "2024-09-17"},
+                                                                                   {"2024-10-01", "2024-10-07"},
+                                                                                   // 2025 (国办发明电〔2024〕12号)
+                                                                                   {"2025-01-01", "2025-01-01"},
+                                                                                   {"2025-01-28", "2025-02-04"},
+                                                                                   {"2025-04-04", "2025-04-06"},
+                                                                                   {"2025-05-01", "2025-05-05"},
+                                                                                   {"2025-05-31", "2025-06-02"},
+                                                                                   {"2025-10-01", "2025-10-08"},
+                                                                                   // 2026 (notice of 2025-11-04)
+                                                                                   {"2026-01-01", "2026-01-03"},
+                                                                                   {"2026-02-15", "2026-02-23"},
+                                                                                   {"2026-04-04", "2026-04-06"},
+                                                                                   {"2026-05-01", "2026-05-05"},
+                                                                                   {"2026-06-19", "2026-06-21"},
+                                                                                   {"2026-09-25", "2026-09-27"},
+                                                                                   {"2026-10-01", "2026-10-07"}})
         add_range(off, from, to);
-    const std::set<std::string> make_up{
-        "2024-02-04", "2024-02-18", "2024-04-07", "2024-04-28", "2024-05-11", "2024-09-14", "2024-09-29",
-        "2024-10-12", "2025-01-26", "2025-02-08", "2025-04-27", "2025-09-28", "2025-10-11", "2026-01-04",
-        "2026-02-14", "2026-02-28", "2026-05-09", "2026-09-20", "2026-10-10"};
+    const std::set<std::string> make_up{"2024-02-04", "2024-02-18", "2024-04-07", "2024-04-28", "2024-05-11",
+                                        "2024-09-14", "2024-09-29", "2024-10-12", "2025-01-26", "2025-02-08",
+                                        "2025-04-27", "2025-09-28", "2025-10-11", "2026-01-04", "2026-02-14",
+                                        "2026-02-28", "2026-05-09", "2026-09-20", "2026-10-10"};
     EXPECT_EQ(listed(cn(), DayKind::Holiday), off);
     EXPECT_EQ(listed(cn(), DayKind::MakeUpWorkday), make_up);
     for (const auto& text : make_up) EXPECT_GE(day(text.c_str()).weekday(), 5u) << text << " is not a weekend day";
@@ -123,12 +138,12 @@ TEST(BundledCalendars, UnitedStatesListsExactlyTheObservedFederalHolidays) {
     constexpr unsigned kMonday = 0, kThursday = 3;
     std::set<std::string> expected;
     for (int year = 2024; year <= 2026; ++year) {
-        for (const Date d : {observed(Date::from_ymd(year, 1, 1)), nth_weekday(year, 1, kMonday, 3),
-                             nth_weekday(year, 2, kMonday, 3), nth_weekday(year, 5, kMonday, -1),
-                             observed(Date::from_ymd(year, 6, 19)), observed(Date::from_ymd(year, 7, 4)),
-                             nth_weekday(year, 9, kMonday, 1), nth_weekday(year, 10, kMonday, 2),
-                             observed(Date::from_ymd(year, 11, 11)), nth_weekday(year, 11, kThursday, 4),
-                             observed(Date::from_ymd(year, 12, 25))})
+        for (const Date d :
+             {observed(Date::from_ymd(year, 1, 1)), nth_weekday(year, 1, kMonday, 3), nth_weekday(year, 2, kMonday, 3),
+              nth_weekday(year, 5, kMonday, -1), observed(Date::from_ymd(year, 6, 19)),
+              observed(Date::from_ymd(year, 7, 4)), nth_weekday(year, 9, kMonday, 1), nth_weekday(year, 10, kMonday, 2),
+              observed(Date::from_ymd(year, 11, 11)), nth_weekday(year, 11, kThursday, 4),
+              observed(Date::from_ymd(year, 12, 25))})
             expected.insert(d.to_string());
         // Next New Year's Day on a Saturday is observed on 31 December of this year.
         if (const Date d = observed(Date::from_ymd(year + 1, 1, 1)); d.year() == year) expected.insert(d.to_string());
@@ -140,8 +155,7 @@ TEST(BundledCalendars, UnitedStatesListsExactlyTheObservedFederalHolidays) {
 
     // Spot checks by hand: 2026-07-04 is a Saturday, observed Friday 2026-07-03.
     EXPECT_EQ(day("2026-07-04").weekday(), 5u);
-    EXPECT_EQ(us().describe_day(day("2026-07-03")),
-              "holiday: Independence Day (observed: 4 July 2026 is a Saturday)");
+    EXPECT_EQ(us().describe_day(day("2026-07-03")), "holiday: Independence Day (observed: 4 July 2026 is a Saturday)");
     EXPECT_EQ(us().describe_day(day("2026-07-04")), "weekend");
     EXPECT_EQ(day("2025-01-20").weekday(), 0u);  // MLK Day 2025, a Monday
     EXPECT_EQ(day("2024-11-28").weekday(), 3u);  // Thanksgiving 2024, a Thursday
@@ -179,7 +193,8 @@ TEST(ChinaDeadlines, SpringFestival2025WithBothMakeUpDays) {
     // CN-CP-PLAN, 10 WD after a conclusion on Monday 2025-01-20: 01-21..01-24 = 1..4; 01-26 = 5;
     // 01-27 = 6; 02-05..02-07 = 7..9; 02-08 (Saturday make-up) = 10.
     EXPECT_EQ(after(cn(), "2025-01-20", 10), "2025-02-08");
-    EXPECT_EQ(cn().describe_day(day("2025-02-08")), "make-up working day: 春节调休 make-up day for the Spring Festival holiday");
+    EXPECT_EQ(cn().describe_day(day("2025-02-08")),
+              "make-up working day: 春节调休 make-up day for the Spring Festival holiday");
 }
 
 TEST(ChinaDeadlines, TheStartDayNeverCountsAndZeroDaysIsTheStartDay) {
@@ -239,8 +254,8 @@ TEST(CalendarExplanations, DescribeDaysAndListTheDaysSkipped) {
     std::vector<std::string> skipped;
     for (const Date d : cn().non_working_days_between(day("2025-10-01"), day("2025-10-10")))
         skipped.push_back(d.to_string());
-    EXPECT_EQ(skipped, (std::vector<std::string>{"2025-10-01", "2025-10-02", "2025-10-03", "2025-10-04",
-                                                 "2025-10-05", "2025-10-06", "2025-10-07", "2025-10-08"}));
+    EXPECT_EQ(skipped, (std::vector<std::string>{"2025-10-01", "2025-10-02", "2025-10-03", "2025-10-04", "2025-10-05",
+                                                 "2025-10-06", "2025-10-07", "2025-10-08"}));
     EXPECT_TRUE(cn().non_working_days_between(day("2025-10-10"), day("2025-10-09")).empty());
     ASSERT_EQ(cn().non_working_days_between(day("2025-10-11"), day("2025-10-12")).size(), 1u);
 }
@@ -259,12 +274,15 @@ TEST(CalendarFingerprint, DependsOnContentNotLayout) {
     EXPECT_EQ(fingerprint.find_first_not_of("0123456789abcdef"), std::string::npos);
 
     // The same facts written differently (no comments, other order, other spacing) agree.
-    const std::string a = "calendar X\nweekend sat sun\nyears 2025 2025\n2025-01-01 holiday New Year\n"
-                          "2025-10-01 holiday National Day\n";
-    const std::string b = "# reordered\nyears   2025 2025\ncalendar X\n2025-10-01 holiday National Day  # note\n"
-                          "weekend sat sun\n2025-01-01\tholiday New Year\n";
-    const std::string c = "calendar X\nweekend sat sun\nyears 2025 2025\n2025-01-01 holiday New Year's Day\n"
-                          "2025-10-01 holiday National Day\n";
+    const std::string a =
+        "calendar X\nweekend sat sun\nyears 2025 2025\n2025-01-01 holiday New Year\n"
+        "2025-10-01 holiday National Day\n";
+    const std::string b =
+        "# reordered\nyears   2025 2025\ncalendar X\n2025-10-01 holiday National Day  # note\n"
+        "weekend sat sun\n2025-01-01\tholiday New Year\n";
+    const std::string c =
+        "calendar X\nweekend sat sun\nyears 2025 2025\n2025-01-01 holiday New Year's Day\n"
+        "2025-10-01 holiday National Day\n";
     auto fingerprint_of = [](const std::string& text) {
         DiagnosticBag diagnostics;
         CalendarSet set;
@@ -278,8 +296,9 @@ TEST(CalendarFingerprint, DependsOnContentNotLayout) {
 
     // Loading the same directory again gives the same fingerprint.
     DiagnosticBag diagnostics;
-    EXPECT_EQ(CalendarSet::load_directory(recallguard::calendar::bundled_calendar_directory(), diagnostics).fingerprint(),
-              fingerprint);
+    EXPECT_EQ(
+        CalendarSet::load_directory(recallguard::calendar::bundled_calendar_directory(), diagnostics).fingerprint(),
+        fingerprint);
 }
 
 TEST(CalendarSetLoading, FileNameMustMatchTheCalendarAndOtherFilesAreIgnored) {
