@@ -18,6 +18,13 @@ const char* case_data_model_ddl();
 enum class ColumnType { Text, Integer, Date, Json };
 const char* column_type_name(ColumnType type);
 
+// A format rule on a text value beyond its type (each is a CHECK in the DDL).
+enum class TextFormat {
+    Free,
+    CountryCode,  // ISO 3166-1 alpha-2 as the DDL checks it: two upper-case letters
+    NonEmpty,     // must not be the empty string
+};
+
 struct Column {
     std::string name;
     ColumnType type = ColumnType::Text;
@@ -26,6 +33,8 @@ struct Column {
     std::optional<int> min_value;          // integer lower bound (inclusive)
     std::string references;                // referenced table (its primary key), or ""
     std::string relation;                  // name of the forward relation, e.g. "product"
+    std::optional<int> max_value{};        // integer upper bound (inclusive)
+    TextFormat format = TextFormat::Free;
 };
 
 // A column whose value (and those of `masked`) is not yet known before the date in it:
