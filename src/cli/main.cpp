@@ -16,6 +16,8 @@ namespace {
 using AddCommand = void (*)(CLI::App&, int&);
 const std::vector<AddCommand> kCommands{
     recallguard::cli::add_schema_commands,
+    recallguard::cli::add_validate_command,
+    recallguard::cli::add_ingest_command,
 };
 
 void setup_logging(const std::string& level) {

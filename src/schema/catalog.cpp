@@ -90,12 +90,15 @@ std::vector<Table> case_data_v1_tables() {
                   enumeration("outcome", {"death", "serious_injury", "minor_injury", "property_damage", "none"}),
                   enumeration("hazard", kHazards), country("country")},
                  {"incident_id"}, "known_on", {}, {}});
+    t.back().date_orders = {{"occurred_on", "known_on", true, false, "a company cannot learn of harm before it occurs"}};
     t.push_back({"defect_cases",
                  {text("case_id"), reference("product_id", "products", "product"), date("opened_on"),
                   enumeration("source", {"complaint", "incident", "test", "regulator_notice", "foreign_recall", "internal"}),
                   enumeration("hazard", kHazards), date("concluded_on", false),
                   enumeration("conclusion", {"defect", "no_defect"}, false)},
                  {"case_id"}, "opened_on", {{"concluded_on", {"concluded_on", "conclusion"}}}, {}});
+    t.back().date_orders = {{"opened_on", "concluded_on", false, false, "an investigation is concluded after it is opened"}};
+    t.back().set_together = {{"concluded_on", "conclusion"}};
     t.push_back({"filings",
                  {text("filing_id"), reference("company_id", "companies", "company"),
                   reference("product_id", "products", "product", false),
@@ -112,6 +115,8 @@ std::vector<Table> case_data_v1_tables() {
                   enumeration("remedy", {"repair", "replace", "refund", "warning"})},
                  {"recall_id"}, "decided_on",
                  {{"started_on", {"started_on"}}, {"completed_on", {"completed_on"}}}, {}});
+    t.back().date_orders = {{"decided_on", "started_on", false, false, "a recall starts after it is decided"},
+                            {"started_on", "completed_on", false, true, "a recall is completed after it starts"}};
     t.push_back({"notices",
                  {text("notice_id"), reference("recall_id", "recalls", "recall"),
                   enumeration("audience", {"public", "consumers", "sellers", "owners"}), date("published_on"),

@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace recallguard::schema {
@@ -55,6 +56,17 @@ struct Table {
     // (recall_progress.units_remedied per recall over as_of).
     struct Monotonic { std::string column, group_by, order_by; };
     std::optional<Monotonic> non_decreasing;
+    // Two dates of one row in order, `earlier` <= `later` when both are set. A rule the
+    // model states is an error (and a DDL CHECK); one it only implies is a warning.
+    struct DateOrder {
+        std::string earlier, later;
+        bool stated = false;
+        bool later_needs_earlier = false;  // `later` set while `earlier` is NULL is out of order too
+        std::string reason;                // why the order holds, for messages
+    };
+    std::vector<DateOrder> date_orders{};
+    // Pairs of columns that are both NULL or both set (a DDL CHECK).
+    std::vector<std::pair<std::string, std::string>> set_together{};
 
     const Column* find_column(const std::string& column) const;
     std::vector<std::string> column_names() const;
