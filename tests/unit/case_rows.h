@@ -53,6 +53,16 @@ inline void insert_row(exec::Database& db, const std::string& table, const RowVa
     insert.step();
 }
 
+// The model's tables and columns with no types and no constraints, as a foreign
+// database may have them: whatever is inserted is stored as given.
+inline void create_loose_tables(exec::Database& db) {
+    for (const auto& t : schema::Catalog::case_data_v1().tables()) {
+        std::string columns;
+        for (const auto& c : t.columns) columns += (columns.empty() ? "" : ", ") + exec::quote_identifier(c.name);
+        db.exec("CREATE TABLE " + exec::quote_identifier(t.name) + " (" + columns + ")");
+    }
+}
+
 // Row 0 of every table, in the catalog's order (parents before children).
 inline void insert_base_rows(exec::Database& db) {
     for (const auto& t : schema::Catalog::case_data_v1().tables()) insert_row(db, t.name, valid_row(t, 0));
