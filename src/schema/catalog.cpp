@@ -38,8 +38,23 @@ namespace {
 
 Column text(std::string name, bool not_null = true) { return {std::move(name), ColumnType::Text, not_null, {}, {}, {}, {}}; }
 Column date(std::string name, bool not_null = true) { return {std::move(name), ColumnType::Date, not_null, {}, {}, {}, {}}; }
+Column country(std::string name) {
+    Column c = text(std::move(name));
+    c.format = TextFormat::CountryCode;
+    return c;
+}
 Column integer(std::string name, int min_value) {
     return {std::move(name), ColumnType::Integer, true, {}, min_value, {}, {}};
+}
+Column non_empty(std::string name) {
+    Column c = text(std::move(name));
+    c.format = TextFormat::NonEmpty;
+    return c;
+}
+Column flag(std::string name) {
+    Column c = integer(std::move(name), 0);
+    c.max_value = 1;
+    return c;
 }
 Column enumeration(std::string name, std::vector<std::string> values, bool not_null = true) {
     return {std::move(name), ColumnType::Text, not_null, std::move(values), {}, {}, {}};
@@ -54,14 +69,14 @@ const std::vector<std::string> kHazards{"fire",   "explosion", "overheating", "e
 std::vector<Table> case_data_v1_tables() {
     std::vector<Table> t;
     t.push_back({"companies",
-                 {text("company_id"), text("name"), text("country"),
+                 {text("company_id"), text("name"), country("country"),
                   enumeration("role", {"producer", "importer", "seller"})},
                  {"company_id"}, "", {}, {}});
     t.push_back({"products",
                  {text("product_id"), reference("company_id", "companies", "company"),
                   enumeration("category", {"power_bank", "vehicle", "childrens_product", "household_appliance",
                                            "electronics", "other"}),
-                  text("brand", false), text("model"), text("batch", false), text("market"),
+                  text("brand", false), text("model"), text("batch", false), country("market"),
                   integer("units_sold", 0), text("certificate", false)},
                  {"product_id"}, "", {}, {}});
     t.push_back({"complaints",
@@ -73,21 +88,24 @@ std::vector<Table> case_data_v1_tables() {
                  {text("incident_id"), reference("product_id", "products", "product"), date("occurred_on"),
                   date("known_on"),
                   enumeration("outcome", {"death", "serious_injury", "minor_injury", "property_damage", "none"}),
-                  enumeration("hazard", kHazards), text("country")},
+                  enumeration("hazard", kHazards), country("country")},
                  {"incident_id"}, "known_on", {}, {}});
+    t.back().date_orders = {{"occurred_on", "known_on", true, false, "a company cannot learn of harm before it occurs"}};
     t.push_back({"defect_cases",
                  {text("case_id"), reference("product_id", "products", "product"), date("opened_on"),
                   enumeration("source", {"complaint", "incident", "test", "regulator_notice", "foreign_recall", "internal"}),
                   enumeration("hazard", kHazards), date("concluded_on", false),
                   enumeration("conclusion", {"defect", "no_defect"}, false)},
                  {"case_id"}, "opened_on", {{"concluded_on", {"concluded_on", "conclusion"}}}, {}});
+    t.back().date_orders = {{"opened_on", "concluded_on", false, false, "an investigation is concluded after it is opened"}};
+    t.back().set_together = {{"concluded_on", "conclusion"}};
     t.push_back({"filings",
                  {text("filing_id"), reference("company_id", "companies", "company"),
                   reference("product_id", "products", "product", false),
                   reference("case_id", "defect_cases", "case", false),
                   enumeration("kind", {"incident_report", "foreign_recall_report", "defect_report", "recall_plan",
                                        "plan_change", "progress_report", "summary_report", "bulletin_filing"}),
-                  date("filed_on"), text("authority"), date("period_end", false),
+                  date("filed_on"), non_empty("authority"), date("period_end", false),
                   {"content", ColumnType::Json, false, {}, {}, {}, {}}},
                  {"filing_id"}, "filed_on", {}, {}});
     t.push_back({"recalls",
@@ -97,6 +115,8 @@ std::vector<Table> case_data_v1_tables() {
                   enumeration("remedy", {"repair", "replace", "refund", "warning"})},
                  {"recall_id"}, "decided_on",
                  {{"started_on", {"started_on"}}, {"completed_on", {"completed_on"}}}, {}});
+    t.back().date_orders = {{"decided_on", "started_on", false, false, "a recall starts after it is decided"},
+                            {"started_on", "completed_on", false, true, "a recall is completed after it starts"}};
     t.push_back({"notices",
                  {text("notice_id"), reference("recall_id", "recalls", "recall"),
                   enumeration("audience", {"public", "consumers", "sellers", "owners"}), date("published_on"),
@@ -111,10 +131,10 @@ std::vector<Table> case_data_v1_tables() {
     t.push_back({"design_changes",
                  {text("change_id"), reference("product_id", "products", "product"), date("effective_on"),
                   enumeration("kind", {"design_change", "service_bulletin", "software_update"}),
-                  {"safety_related", ColumnType::Integer, true, {}, 0, {}, {}}, text("description", false)},
+                  flag("safety_related"), text("description", false)},
                  {"change_id"}, "effective_on", {}, {}});
     t.push_back({"foreign_recalls",
-                 {text("foreign_recall_id"), reference("product_id", "products", "product"), text("country"),
+                 {text("foreign_recall_id"), reference("product_id", "products", "product"), country("country"),
                   date("announced_on")},
                  {"foreign_recall_id"}, "announced_on", {}, {}});
     t.push_back({"regulator_actions",

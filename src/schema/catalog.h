@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace recallguard::schema {
@@ -18,6 +19,13 @@ const char* case_data_model_ddl();
 enum class ColumnType { Text, Integer, Date, Json };
 const char* column_type_name(ColumnType type);
 
+// A format rule on a text value beyond its type (each is a CHECK in the DDL).
+enum class TextFormat {
+    Free,
+    CountryCode,  // ISO 3166-1 alpha-2 as the DDL checks it: two upper-case letters
+    NonEmpty,     // must not be the empty string
+};
+
 struct Column {
     std::string name;
     ColumnType type = ColumnType::Text;
@@ -26,6 +34,8 @@ struct Column {
     std::optional<int> min_value;          // integer lower bound (inclusive)
     std::string references;                // referenced table (its primary key), or ""
     std::string relation;                  // name of the forward relation, e.g. "product"
+    std::optional<int> max_value{};        // integer upper bound (inclusive)
+    TextFormat format = TextFormat::Free;
 };
 
 // A column whose value (and those of `masked`) is not yet known before the date in it:
@@ -46,6 +56,17 @@ struct Table {
     // (recall_progress.units_remedied per recall over as_of).
     struct Monotonic { std::string column, group_by, order_by; };
     std::optional<Monotonic> non_decreasing;
+    // Two dates of one row in order, `earlier` <= `later` when both are set. A rule the
+    // model states is an error (and a DDL CHECK); one it only implies is a warning.
+    struct DateOrder {
+        std::string earlier, later;
+        bool stated = false;
+        bool later_needs_earlier = false;  // `later` set while `earlier` is NULL is out of order too
+        std::string reason;                // why the order holds, for messages
+    };
+    std::vector<DateOrder> date_orders{};
+    // Pairs of columns that are both NULL or both set (a DDL CHECK).
+    std::vector<std::pair<std::string, std::string>> set_together{};
 
     const Column* find_column(const std::string& column) const;
     std::vector<std::string> column_names() const;

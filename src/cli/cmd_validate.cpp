@@ -1,0 +1,34 @@
+// `recallguard validate DB`: checks a case database against the case-data model, read-only.
+#include <iostream>
+
+#include "cli/command.h"
+#include "common/errors.h"
+#include "schema/validator.h"
+
+namespace recallguard::cli {
+
+void add_validate_command(CLI::App& app, int& exit_code) {
+    auto* validate = app.add_subcommand("validate", "Check a case database against the case data model (read-only)");
+    static std::string path;
+    static std::string format = "text";
+    static size_t max_per_check = 50;
+    validate->add_option("DB", path, "Path of the database to check")->required();
+    validate->add_option("--format", format, "Output format: text or json")
+        ->check(CLI::IsMember({"text", "json"}))
+        ->capture_default_str();
+    validate->add_option("--max-per-check", max_per_check, "Problems listed per check and column (0 = all)")
+        ->capture_default_str();
+    validate->callback([&exit_code] {
+        auto db = exec::Database::open(path, exec::Database::Mode::ReadOnly);
+        const auto report = schema::validate_case_database(db, schema::Catalog::case_data_v1(), max_per_check);
+        if (format == "json")
+            std::cout << schema::render_validation_json(report, path).dump(2, ' ', false,
+                                                                            nlohmann::json::error_handler_t::replace)
+                      << "\n";
+        else
+            std::cout << schema::render_validation_text(report, path);
+        exit_code = report.error_count() > 0 ? kExitFindings : kExitClean;
+    });
+}
+
+}  // namespace recallguard::cli

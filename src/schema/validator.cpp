@@ -1,0 +1,404 @@
+#include "schema/validator.h"
+
+#include <fmt/format.h>
+
+#include <functional>
+#include <map>
+#include <set>
+#include <tuple>
+
+#include "common/diagnostic.h"
+#include "common/errors.h"
+#include "schema/value_check.h"
+
+namespace recallguard::schema {
+
+using Level = ValidationProblem::Level;
+using exec::quote_identifier;
+using exec::SqlValue;
+
+namespace {
+
+std::string join(const std::vector<std::string>& items, const std::string& separator) {
+    std::string out;
+    for (const auto& item : items) out += (out.empty() ? "" : separator) + item;
+    return out;
+}
+
+std::string lower(std::string text) {
+    for (auto& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return text;
+}
+
+// Long values (a filing's content) are cut in messages so one bad row stays one line.
+std::string abbreviate(const std::string& text, size_t limit = 60) {
+    return text.size() <= limit ? text : text.substr(0, limit) + "...";
+}
+
+// SQL that holds when `column` is a real calendar date as text. A bare date(x) echoes
+// 2025-02-30 back unchanged; the modifier makes SQLite normalise it first.
+std::string valid_date_sql(const std::string& column) {
+    const std::string c = quote_identifier(column);
+    return "(typeof(" + c + ") = 'text' AND date(" + c + ", '+0 days') IS " + c + ")";
+}
+
+std::string storage_description(ColumnType type) {
+    switch (type) {
+        case ColumnType::Integer: return "an integer";
+        case ColumnType::Date: return "a date stored as text YYYY-MM-DD";
+        case ColumnType::Json: return "a JSON object stored as text";
+        case ColumnType::Text: return "text";
+    }
+    return "text";
+}
+
+// One SQL query that lists the rows breaking one rule. The query selects the row key
+// first, then `values`; `where` and `tail` may hold ?s bound from `binds`.
+struct Check {
+    Level level = Level::Error;
+    std::string code, table, column;
+    std::string where;
+    std::vector<std::string> values;
+    std::vector<SqlValue> binds;
+    std::string from;  // defaults to the table itself
+    std::string tail;  // GROUP BY / HAVING
+};
+
+// What one result row of a check reports.
+struct Found {
+    std::string value, message;
+    std::string column;  // overrides the check's column when set
+};
+
+class Validator {
+public:
+    Validator(exec::Database& db, const Catalog& catalog, size_t max_per_check)
+        : db_(db), catalog_(catalog), max_per_check_(max_per_check) {}
+
+    ValidationReport run() {
+        check_version();
+        for (const auto& table : catalog_.tables()) check_table(table);
+        return std::move(report_);
+    }
+
+private:
+    // `row` is the result row; the check's values start at column `first`.
+    using Describe = std::function<Found(const std::string& key, const exec::Statement& row, int first)>;
+
+    void check_version() {
+        auto pragma = db_.prepare("PRAGMA user_version");
+        const int64_t version = pragma.step() ? pragma.column_int(0) : 0;
+        if (version <= kCaseDataModelVersion) return;
+        add({Level::Error, "V-VERSION", "", "", "", std::to_string(version),
+             fmt::format("The database has user_version {}, a newer case data model than this recallguard "
+                         "understands (version {}); upgrade recallguard to check it.",
+                         version, kCaseDataModelVersion)});
+    }
+
+    void check_table(const Table& table) {
+        if (!read_shape(table)) return;
+        for (const auto& column : table.columns)
+            if (has(column.name)) check_column(table, column);
+        check_keys(table);
+        for (const auto& column : table.columns)
+            if (!column.references.empty()) check_reference(table, column);
+        check_non_decreasing(table);
+        for (const auto& order : table.date_orders) check_date_order(table, order);
+        for (const auto& [first, second] : table.set_together) check_set_together(table, first, second);
+    }
+
+    // Reports a missing table or missing columns; false when the table is missing.
+    bool read_shape(const Table& table) {
+        columns_.clear();
+        auto exists = db_.prepare(
+            "SELECT name FROM sqlite_schema WHERE type IN ('table', 'view') AND name = ? COLLATE NOCASE");
+        exists.bind_text(1, table.name);
+        if (!exists.step()) {
+            add({Level::Error, "V-MISSING-TABLE", table.name, "", "", "",
+                 fmt::format("The database has no table {}, which the case data model (version {}) requires.",
+                             table.name, kCaseDataModelVersion)});
+            return false;
+        }
+        auto info = db_.prepare("SELECT name FROM pragma_table_info(?)");
+        info.bind_text(1, exists.column_text(0));
+        while (info.step()) columns_.insert(lower(info.column_text(0)));
+        for (const auto& column : table.columns) {
+            if (has(column.name)) continue;
+            add({Level::Error, "V-MISSING-COLUMN", table.name, "", column.name, "",
+                 fmt::format("Table {} has no column {} ({}{}), which the case data model (version {}) requires.",
+                             table.name, column.name, storage_description(column.type),
+                             column.not_null ? ", NOT NULL" : "", kCaseDataModelVersion)});
+        }
+        // Rows are named by their primary key; without it, by SQLite's rowid.
+        key_sql_.clear();
+        bool whole_key = true;
+        for (const auto& key : table.primary_key) whole_key = whole_key && has(key);
+        if (whole_key)
+            for (const auto& key : table.primary_key) key_sql_.push_back("CAST(" + quote_identifier(key) + " AS TEXT)");
+        else
+            key_sql_.push_back("'rowid ' || rowid");
+        return true;
+    }
+
+    bool has(const std::string& column) const { return columns_.count(lower(column)) > 0; }
+
+    void check_column(const Table& t, const Column& c) {
+        const std::string col = quote_identifier(c.name);
+        const std::string typed = "typeof(" + col + ")";
+        if (c.not_null)
+            run({Level::Error, "V-NULL", t.name, c.name, col + " IS NULL", {}, {}, {}, {}},
+                [&](const std::string& key, const exec::Statement&, int) {
+                    return Found{"NULL",
+                                 fmt::format("{} row '{}': {} is NULL, but the model requires a value.", t.name,
+                                             key, c.name),
+                                 {}};
+                });
+        const std::string storage = c.type == ColumnType::Integer ? "integer" : "text";
+        run({Level::Error, "V-TYPE", t.name, c.name, typed + " NOT IN ('null', ?)", {"quote(" + col + ")", typed},
+             {storage}, {}, {}},
+            [&](const std::string& key, const exec::Statement& row, int i) {
+                return Found{row.column_text(i),
+                             fmt::format("{} row '{}': {} holds the {} value {}, but the model requires {}.", t.name,
+                                         key, c.name, row.column_text(i + 1), abbreviate(row.column_text(i)),
+                                         storage_description(c.type)),
+                             {}};
+            });
+        const std::string is_text = typed + " = 'text'";
+        auto value_message = [&](std::string code, std::string where, std::vector<SqlValue> binds,
+                                 std::function<std::string(const std::string&)> fact) {
+            run({Level::Error, std::move(code), t.name, c.name, std::move(where), {col}, std::move(binds), {}, {}},
+                [&](const std::string& key, const exec::Statement& row, int i) {
+                    const std::string value = row.column_text(i);
+                    return Found{value, fmt::format("{} row '{}': {} {}", t.name, key, c.name, fact(value)), {}};
+                });
+        };
+        if (c.type == ColumnType::Date)
+            value_message("V-BAD-DATE", is_text + " AND NOT " + valid_date_sql(c.name), {}, [](const std::string& v) {
+                return fmt::format("is '{}', which is not a real calendar date written YYYY-MM-DD.", v);
+            });
+        if (!c.enum_values.empty()) {
+            std::string marks;
+            std::vector<SqlValue> binds;
+            for (const auto& value : c.enum_values) {
+                marks += marks.empty() ? "?" : ", ?";
+                binds.emplace_back(value);
+            }
+            value_message("V-ENUM", is_text + " AND " + col + " NOT IN (" + marks + ")", binds,
+                          [&](const std::string& v) {
+                              const std::string match = closest_match(v, c.enum_values);
+                              return fmt::format("is '{}', which is not one of the allowed values ({}){}.", v,
+                                                 join(c.enum_values, ", "),
+                                                 match.empty() ? "" : "; did you mean '" + match + "'?");
+                          });
+        }
+        if (c.type == ColumnType::Integer && c.min_value)
+            value_message("V-NEGATIVE", typed + " = 'integer' AND " + col + " < ?", {int64_t{*c.min_value}},
+                          [&](const std::string& v) {
+                              return fmt::format("is {}, but it must be {}.", v, bounds_description(c));
+                          });
+        if (c.type == ColumnType::Integer && c.max_value)
+            value_message("V-RANGE", typed + " = 'integer' AND " + col + " > ?", {int64_t{*c.max_value}},
+                          [&](const std::string& v) {
+                              return fmt::format("is {}, but it must be {}.", v, bounds_description(c));
+                          });
+        if (c.format == TextFormat::CountryCode)
+            value_message("V-COUNTRY", is_text + " AND " + col + " NOT GLOB ?", {std::string("[A-Z][A-Z]")},
+                          [](const std::string& v) {
+                              return fmt::format("is '{}', which is not an ISO 3166-1 alpha-2 country code (two "
+                                                 "upper-case letters, e.g. CN).",
+                                                 v);
+                          });
+        if (c.format == TextFormat::NonEmpty)
+            value_message("V-EMPTY", is_text + " AND " + col + " = ''", {},
+                          [](const std::string&) { return std::string("is empty, but the model requires a name."); });
+        if (c.type == ColumnType::Json)
+            run({Level::Error, "V-JSON", t.name, c.name,
+                 is_text + " AND CASE WHEN json_valid(" + col + ") THEN json_type(" + col + ") <> 'object' ELSE 1 END",
+                 {col, "CASE WHEN json_valid(" + col + ") THEN json_type(" + col + ") END"}, {}, {}, {}},
+                [&](const std::string& key, const exec::Statement& row, int i) {
+                    const std::string value = row.column_text(i);
+                    const std::string what = row.is_null(i + 1)
+                                                 ? fmt::format("is not valid JSON: '{}'", abbreviate(value))
+                                                 : fmt::format("is a JSON {}, '{}'", row.column_text(i + 1),
+                                                               abbreviate(value));
+                    return Found{abbreviate(value, 200),
+                                 fmt::format("{} row '{}': {} {}, but the model requires a JSON object.", t.name,
+                                             key, c.name, what),
+                                 {}};
+                });
+    }
+
+    // Foreign databases may lack PRIMARY KEY constraints, so keys are checked by grouping.
+    void check_keys(const Table& t) {
+        std::vector<std::string> columns, not_null;
+        for (const auto& key : t.primary_key) {
+            if (!has(key)) return;
+            columns.push_back(quote_identifier(key));
+            not_null.push_back(quote_identifier(key) + " IS NOT NULL");
+        }
+        run({Level::Error, "V-DUPLICATE-KEY", t.name, join(t.primary_key, ","), join(not_null, " AND "),
+             {"count(*)"}, {}, {}, " GROUP BY " + join(columns, ", ") + " HAVING count(*) > 1"},
+            [&](const std::string& key, const exec::Statement& row, int i) {
+                return Found{key,
+                             fmt::format("{} has {} rows with the key '{}' ({}), but a key names one row.", t.name,
+                                         row.column_int(i), key, join(t.primary_key, "/")),
+                             {}};
+            });
+    }
+
+    void check_reference(const Table& t, const Column& c) {
+        const Table* parent = catalog_.find_table(c.references);
+        if (!parent || parent->primary_key.size() != 1 || !table_has(c.references, parent->primary_key.front()))
+            return;  // the missing table or column is reported on its own
+        const std::string col = quote_identifier(c.name);
+        const std::string parent_key = quote_identifier(parent->primary_key.front());
+        run({Level::Error, "V-ORPHAN", t.name, c.name,
+             col + " IS NOT NULL AND " + col + " NOT IN (SELECT " + parent_key + " FROM " +
+                 quote_identifier(c.references) + " WHERE " + parent_key + " IS NOT NULL)",
+             {col}, {}, {}, {}},
+            [&](const std::string& key, const exec::Statement& row, int i) {
+                const std::string value = row.column_text(i);
+                return Found{value,
+                             fmt::format("{} row '{}': {} '{}' names no row of {} (no {} '{}').", t.name, key, c.name,
+                                         value, c.references, parent->primary_key.front(), value),
+                             {}};
+            });
+    }
+
+    void check_non_decreasing(const Table& t) {
+        if (!t.non_decreasing) return;
+        const auto& m = *t.non_decreasing;
+        if (!has(m.column) || !has(m.group_by) || !has(m.order_by)) return;
+        const std::string col = quote_identifier(m.column), order = quote_identifier(m.order_by);
+        // Only well-formed rows are compared; bad ones are reported by their own checks.
+        const std::string window = " OVER (PARTITION BY " + quote_identifier(m.group_by) + " ORDER BY " + order + ")";
+        const std::string from = "(SELECT *, lag(" + col + ")" + window + " AS \"recallguard:previous\", lag(" +
+                                 order + ")" + window + " AS \"recallguard:previous_at\" FROM " +
+                                 quote_identifier(t.name) + " WHERE typeof(" + col + ") = 'integer' AND " +
+                                 valid_date_sql(m.order_by) + " AND " + quote_identifier(m.group_by) + " IS NOT NULL)";
+        run({Level::Error, "V-DECREASING", t.name, m.column, col + " < \"recallguard:previous\"",
+             {col, "\"recallguard:previous\"", "\"recallguard:previous_at\"", order}, {}, from, {}},
+            [&](const std::string& key, const exec::Statement& row, int i) {
+                return Found{row.column_text(i),
+                             fmt::format("{} row '{}': {} fell to {} as of {} from {} as of {}; it is cumulative and "
+                                         "never decreases within one {}.",
+                                         t.name, key, m.column, row.column_text(i), row.column_text(i + 3),
+                                         row.column_text(i + 1), row.column_text(i + 2), m.group_by),
+                             {}};
+            });
+    }
+
+    void check_date_order(const Table& t, const Table::DateOrder& order) {
+        if (!has(order.earlier) || !has(order.later)) return;
+        const Level level = order.stated ? Level::Error : Level::Warning;
+        const std::string earlier = quote_identifier(order.earlier), later = quote_identifier(order.later);
+        run({level, "V-DATE-ORDER", t.name, order.later,
+             valid_date_sql(order.earlier) + " AND " + valid_date_sql(order.later) + " AND " + later + " < " + earlier,
+             {later, earlier}, {}, {}, {}},
+            [&](const std::string& key, const exec::Statement& row, int i) {
+                return Found{row.column_text(i),
+                             fmt::format("{} row '{}': {} {} is before {} {}; {}.", t.name, key, order.later,
+                                         row.column_text(i), order.earlier, row.column_text(i + 1), order.reason),
+                             {}};
+            });
+        if (!order.later_needs_earlier) return;
+        run({level, "V-DATE-ORDER", t.name, order.later, later + " IS NOT NULL AND " + earlier + " IS NULL",
+             {later}, {}, {}, {}},
+            [&](const std::string& key, const exec::Statement& row, int i) {
+                return Found{row.column_text(i),
+                             fmt::format("{} row '{}': {} is {} but {} is NULL; {}.", t.name, key, order.later,
+                                         row.column_text(i), order.earlier, order.reason),
+                             {}};
+            });
+    }
+
+    void check_set_together(const Table& t, const std::string& first, const std::string& second) {
+        if (!has(first) || !has(second)) return;
+        const std::string a = quote_identifier(first), b = quote_identifier(second);
+        run({Level::Error, "V-PAIR", t.name, first + "," + second, "(" + a + " IS NULL) <> (" + b + " IS NULL)",
+             {a, b}, {}, {}, {}},
+            [&](const std::string& key, const exec::Statement& row, int i) {
+                const bool first_set = !row.is_null(i);
+                const std::string& set = first_set ? first : second;
+                const std::string& unset = first_set ? second : first;
+                const std::string value = row.column_text(first_set ? i : i + 1);
+                return Found{value,
+                             fmt::format("{} row '{}': {} is '{}' but {} is NULL; the two are set together or both "
+                                         "NULL.",
+                                         t.name, key, set, value, unset),
+                             unset};
+            });
+    }
+
+    // True when `table` exists and has `column` (for tables other than the current one).
+    bool table_has(const std::string& table, const std::string& column) {
+        auto info = db_.prepare("SELECT 1 FROM pragma_table_info(?) WHERE name = ? COLLATE NOCASE");
+        info.bind_text(1, table);
+        info.bind_text(2, column);
+        return info.step();
+    }
+
+    void run(const Check& check, const Describe& describe) {
+        size_t& listed = listed_[std::tuple(check.code, check.table, check.column)];
+        const int64_t limit = max_per_check_ == 0 ? -1 : static_cast<int64_t>(max_per_check_ - std::min(listed, max_per_check_)) + 1;
+        const std::string sql = "SELECT " + join(key_sql_, ", ") + (check.values.empty() ? "" : ", ") +
+                                join(check.values, ", ") + " FROM " +
+                                (check.from.empty() ? quote_identifier(check.table) : check.from) + " WHERE " +
+                                check.where + check.tail + " LIMIT ?";
+        auto query = db_.prepare(sql);
+        int index = 1;
+        for (const auto& value : check.binds) query.bind(index++, value);
+        query.bind_int(index, limit);
+        const int keys = static_cast<int>(key_sql_.size());
+        while (step(query, check.table)) {
+            if (max_per_check_ != 0 && listed >= max_per_check_) {
+                report_.truncated = true;
+                break;
+            }
+            std::vector<std::string> key_parts;
+            for (int k = 0; k < keys; ++k) key_parts.push_back(query.is_null(k) ? "NULL" : query.column_text(k));
+            const std::string key = join(key_parts, "/");
+            Found found = describe(key, query, keys);
+            add({check.level, check.code, check.table, key, found.column.empty() ? check.column : found.column,
+                 std::move(found.value), std::move(found.message)});
+            ++listed;
+        }
+    }
+
+    // SQLite reports a corrupt or truncated file only when a query reaches the bad page.
+    bool step(exec::Statement& query, const std::string& table) {
+        try {
+            return query.step();
+        } catch (const InputError& e) {
+            throw InputError(fmt::format("{}: cannot read table {}: {}", db_.path(), table, e.what()));
+        }
+    }
+
+    void add(ValidationProblem problem) { report_.problems.push_back(std::move(problem)); }
+
+    exec::Database& db_;
+    const Catalog& catalog_;
+    const size_t max_per_check_;
+    ValidationReport report_;
+    std::map<std::tuple<std::string, std::string, std::string>, size_t> listed_;
+    std::set<std::string> columns_;     // lower-case column names of the current table
+    std::vector<std::string> key_sql_;  // expressions naming the current table's rows
+};
+
+}  // namespace
+
+size_t ValidationReport::error_count() const {
+    size_t n = 0;
+    for (const auto& p : problems) n += p.level == Level::Error;
+    return n;
+}
+
+size_t ValidationReport::warning_count() const { return problems.size() - error_count(); }
+
+const char* validation_level_name(Level level) { return level == Level::Error ? "error" : "warning"; }
+
+ValidationReport validate_case_database(exec::Database& db, const Catalog& catalog, size_t max_per_check) {
+    return Validator(db, catalog, max_per_check).run();
+}
+
+}  // namespace recallguard::schema
