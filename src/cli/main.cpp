@@ -16,6 +16,7 @@ namespace {
 using AddCommand = void (*)(CLI::App&, int&);
 const std::vector<AddCommand> kCommands{
     recallguard::cli::add_schema_commands,
+    recallguard::cli::add_generate_command,
 };
 
 void setup_logging(const std::string& level) {
