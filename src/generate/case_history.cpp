@@ -33,18 +33,29 @@ void CompanySimulation::add_cases(ProductPlan& plan) {
             opened = cluster->plus_days(rng_.between(0, 10));
             source = "complaint";
         }
-        if (exists(opened)) add_case(plan, opened, source, plan.defect_hazard);
+        if (exists(opened)) add_case(plan, CaseKind::Defect, opened, source, plan.defect_hazard);
     }
-    if (!cluster || plan.ignore_cluster) return;
-    for (Date opened : plan.case_opened)
-        if (opened <= cluster->plus_days(10)) return;
-    if (violate()) return;  // a fire cluster left uninvestigated
-    const Date opened = cluster->plus_days(rng_.between(1, 10));
-    if (exists(opened)) add_case(plan, opened, "complaint", "fire");
+    if (cluster && !plan.ignore_cluster) {
+        bool answered = false;
+        for (Date opened : plan.case_opened) answered = answered || opened <= cluster->plus_days(10);
+        // Unless the company leaves the fire cluster uninvestigated (a breach).
+        if (!answered && !violate()) {
+            const Date opened = cluster->plus_days(rng_.between(1, 10));
+            if (exists(opened)) add_case(plan, CaseKind::Cluster, opened, "complaint", "fire");
+        }
+    }
+    // Routine investigations, most of which find nothing.
+    if (rng_.chance(0.25)) {
+        static const std::vector<std::string> kSources{"test", "internal", "regulator_notice", "complaint", "incident"};
+        static const std::vector<std::string> kHazards{"fire", "overheating", "electric_shock", "injury", "other"};
+        const Date opened = random_date(plan.launch.plus_days(20), settings_.horizon);
+        add_case(plan, CaseKind::Routine, opened, kSources[rng_.weighted({30, 25, 15, 20, 10})],
+                 plan.category == "vehicle" && rng_.chance(0.5) ? "crash" : rng_.pick(kHazards));
+    }
 }
 
-void CompanySimulation::add_case(ProductPlan& plan, Date opened, const std::string& source, const std::string& hazard) {
-    const bool defect_driven = plan.defective && hazard == plan.defect_hazard && plan.case_opened.empty();
+void CompanySimulation::add_case(ProductPlan& plan, CaseKind kind, Date opened, const std::string& source,
+                                 const std::string& hazard) {
     CaseRow c;
     c.case_id = fmt::format("{}-DC{}", plan.id, plan.case_opened.size() + 1);
     c.product_id = plan.id;
@@ -60,16 +71,19 @@ void CompanySimulation::add_case(ProductPlan& plan, Date opened, const std::stri
                                           issued.plus_days(30)});
     }
 
+    // Investigations take 15 to 85 days: past 90 days with serious harm known is a stalled case.
     std::optional<Date> concluded = opened.plus_days(rng_.between(15, 85));
-    if (defect_driven && plan.stall_case) {
+    if (kind == CaseKind::Defect && plan.stall_case) {
         concluded = rng_.chance(0.5) ? std::nullopt : std::optional<Date>(opened.plus_days(rng_.between(150, 400)));
-    } else if (defect_driven && plan.edge_conclusion) {
+    } else if (kind == CaseKind::Defect && plan.edge_conclusion) {
         const int64_t span = plan.edge_conclusion->days() - opened.days();
         if (span >= 15 && span <= 85) concluded = plan.edge_conclusion;
     }
+    // Two serious incidents of the case's hazard make "no defect" a denial (SIG-DENIED-HARM).
+    const bool harm_known = concluded && serious_incidents_known(plan, hazard, *concluded) >= 2;
     std::string conclusion = "no_defect";
-    if (defect_driven) conclusion = plan.deny_harm ? "no_defect" : "defect";
-    else if (plan.defective || (concluded && serious_incidents_known(plan, hazard, *concluded) >= 2)) conclusion = "defect";
+    if (kind == CaseKind::Defect) conclusion = plan.deny_harm ? "no_defect" : "defect";
+    else if (harm_known || (kind == CaseKind::Cluster && plan.defective)) conclusion = "defect";
 
     // An interim safety measure while the investigation runs.
     if (rng_.chance(0.15))

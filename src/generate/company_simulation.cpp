@@ -39,11 +39,11 @@ std::string defect_hazard_for(Prng& rng, const std::string& category) {
 }
 
 double defect_chance(const std::string& category) {
-    if (category == "vehicle") return 0.3;
-    if (category == "power_bank") return 0.2;
-    if (category == "childrens_product" || category == "household_appliance") return 0.12;
-    if (category == "electronics") return 0.1;
-    return 0.06;
+    if (category == "vehicle") return 0.45;
+    if (category == "power_bank") return 0.3;
+    if (category == "childrens_product" || category == "household_appliance") return 0.2;
+    if (category == "electronics") return 0.15;
+    return 0.1;
 }
 
 int twin_key(const ProductPlan& p) { return p.twin_group >= 0 ? p.twin_group : static_cast<int>(p.row); }
@@ -59,7 +59,7 @@ CompanySimulation::CompanySimulation(uint64_t seed, int64_t index, const Simulat
 
 CompanyRecords CompanySimulation::run() {
     make_company();
-    const bool vehicle_maker = out_.company.role == "producer" && rng_.chance(0.12);
+    const bool vehicle_maker = out_.company.role == "producer" && rng_.chance(0.2);
     const int64_t product_count = vehicle_maker ? rng_.between(2, 5) : rng_.between(3, 9);
     const std::string favourite = rng_.pick(kConsumerCategories);
 

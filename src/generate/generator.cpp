@@ -10,6 +10,22 @@
 #include "schema/case_database.h"
 
 namespace recallguard::generate {
+namespace {
+
+// Drops the indexes the DDL declares (not the primary-key ones) and returns their SQL.
+std::vector<std::string> drop_secondary_indexes(exec::Database& db) {
+    std::vector<std::pair<std::string, std::string>> found;
+    auto list = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL ORDER BY rowid");
+    while (list.step()) found.emplace_back(list.column_text(0), list.column_text(1));
+    std::vector<std::string> sql;
+    for (const auto& [name, create] : found) {
+        db.exec("DROP INDEX " + exec::quote_identifier(name));
+        sql.push_back(create);
+    }
+    return sql;
+}
+
+}  // namespace
 
 Date earliest_as_of() { return Date::from_ymd(2024, 4, 1); }
 Date latest_as_of() { return Date::from_ymd(2026, 9, 30); }
@@ -45,6 +61,9 @@ GenerateSummary generate_case_database(const GenerateOptions& options) {
                 "PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY");
         db.exec("BEGIN");
         schema::apply_case_data_model(db);
+        // Secondary indexes are built once at the end (sorted bulk build) instead of row by row;
+        // the finished database has exactly the DDL's indexes.
+        const std::vector<std::string> indexes = drop_secondary_indexes(db);
         RecordWriter writer(db);
         const SimulationSettings settings{options.as_of, options.violation_rate};
         for (int64_t i = 0; i < options.companies; ++i) {
@@ -56,6 +75,7 @@ GenerateSummary generate_case_database(const GenerateOptions& options) {
                 throw InternalError(std::string("generated data violates the case data model: ") + e.what());
             }
         }
+        for (const auto& sql : indexes) db.exec(sql);
         db.exec("COMMIT");
         summary.tables = writer.counts();
     } catch (...) {

@@ -45,7 +45,7 @@ void CompanySimulation::plan_sales(ProductPlan& plan) {
     const bool vehicle = plan.category == "vehicle";
     int counter = 0;
     for (Date day = plan.launch; day <= plan.sales_end;
-         day = day.plus_days(vehicle ? rng_.between(4, 12) : rng_.between(6, 18))) {
+         day = day.plus_days(vehicle ? rng_.between(5, 14) : rng_.between(7, 21))) {
         const int64_t units = vehicle ? rng_.between(20, 400) : rng_.between(50, 5000);
         plan.planned_sales.push_back({next_id(plan.id + "-S", counter, 4), plan.id, day, units});
     }
@@ -179,8 +179,9 @@ void CompanySimulation::add_design_changes(ProductPlan& plan) {
             add_change(plan, random_date(plan.launch, settings_.horizon),
                        rng_.chance(0.5) ? "service_bulletin" : "software_update", false);
 
-    // A silent fix: a safety change with no case near it and no recall at all.
-    if (plan.first_recall || !violate()) return;
+    // A silent fix: a safety change with no case near it and no recall at all. A behaviour
+    // rather than a missed deadline, so rarer than the rate.
+    if (plan.first_recall || !rng_.chance(settings_.violation_rate / 4)) return;
     const Date effective = random_date(plan.launch, settings_.horizon);
     for (Date opened : plan.case_opened)
         if (opened >= effective.plus_days(-30) && opened <= effective.plus_days(30)) return;

@@ -15,6 +15,13 @@ namespace recallguard::generate {
 // Which rule pack's obligations a product falls under (standard-rules.md, market scope).
 enum class Regime { ChinaConsumer, ChinaVehicle, UsConsumer, UsVehicle, Elsewhere };
 
+// Why a defect case was opened, which decides how it ends.
+enum class CaseKind {
+    Defect,   // investigating the product's real defect: concluded defect (unless denied)
+    Cluster,  // answering a fire cluster: defect when the product is defective or harm is serious
+    Routine,  // a test, an internal review or a regulator's question: usually no defect
+};
+
 // A harm event as SIG-FIRE-CLUSTER counts it: an incident (occurred_on) or complaint (received_on).
 struct HazardEvent {
     Date on;
@@ -79,7 +86,7 @@ private:
 
     // case_history.cpp
     void add_cases(ProductPlan& plan);
-    void add_case(ProductPlan& plan, Date opened, const std::string& source, const std::string& hazard);
+    void add_case(ProductPlan& plan, CaseKind kind, Date opened, const std::string& source, const std::string& hazard);
     void add_recall(ProductPlan& plan, const CaseRow& defect_case);
     void add_stage_reports(const ProductPlan& plan, const CaseRow& defect_case, const RecallRow& recall,
                            Date completed);
