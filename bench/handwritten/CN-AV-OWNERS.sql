@@ -23,10 +23,12 @@ triggered AS (
   JOIN first_filed ff ON ff.case_id = s.case_id
 ),
 deadlines AS (
-  SELECT s.subject_key, sw.day AS due
+  SELECT s.subject_key,
+         (SELECT w.day FROM cal.rg_working_days w
+           WHERE w.calendar = 'CN'
+             AND w.ord = (SELECT d.ord FROM cal.rg_calendar_days d
+                          WHERE d.calendar = 'CN' AND d.day = s.trigger_on) + 30) AS due
   FROM triggered s
-  JOIN cal.rg_calendar_days sd ON sd.calendar = 'CN' AND sd.day = s.trigger_on
-  JOIN cal.rg_working_days sw ON sw.calendar = 'CN' AND sw.ord = sd.ord + 30
 ),
 published AS (
   SELECT recall_id, min(published_on) AS done FROM notices

@@ -38,13 +38,18 @@ bounds AS (
                       - 1) || ' days') AS period_end
   FROM periods
 ),
-due_periods AS (
-  SELECT b.recall_id, b.case_id, b.k, b.previous_end, b.period_end, bw.day AS due
+with_due AS (
+  SELECT b.recall_id, b.case_id, b.completed_on, b.k, b.previous_end, b.period_end,
+         (SELECT w.day FROM cal.rg_working_days w
+           WHERE w.calendar = 'CN'
+             AND w.ord = (SELECT d.ord FROM cal.rg_calendar_days d
+                          WHERE d.calendar = 'CN' AND d.day = b.period_end) + 10) AS due
   FROM bounds b
-  JOIN cal.rg_calendar_days bd ON bd.calendar = 'CN' AND bd.day = b.period_end
-  JOIN cal.rg_working_days bw ON bw.calendar = 'CN' AND bw.ord = bd.ord + 10
-  WHERE (b.completed_on IS NULL OR b.period_end < b.completed_on)
-    AND bw.day < :as_of
+),
+due_periods AS (
+  SELECT recall_id, case_id, k, previous_end, period_end, due
+  FROM with_due
+  WHERE (completed_on IS NULL OR period_end < completed_on) AND due < :as_of
 ),
 reports AS (
   SELECT case_id, period_end, filed_on FROM filings

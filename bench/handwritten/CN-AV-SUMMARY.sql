@@ -13,10 +13,12 @@ WITH subjects AS (
     AND r.completed_on <= :as_of
 ),
 deadlines AS (
-  SELECT s.subject_key, s.case_id, sw.day AS due
+  SELECT s.subject_key, s.case_id,
+         (SELECT w.day FROM cal.rg_working_days w
+           WHERE w.calendar = 'CN'
+             AND w.ord = (SELECT d.ord FROM cal.rg_calendar_days d
+                          WHERE d.calendar = 'CN' AND d.day = s.completed_on) + 15) AS due
   FROM subjects s
-  JOIN cal.rg_calendar_days sd ON sd.calendar = 'CN' AND sd.day = s.completed_on
-  JOIN cal.rg_working_days sw ON sw.calendar = 'CN' AND sw.ord = sd.ord + 15
 ),
 filed AS (
   SELECT case_id, min(filed_on) AS done FROM filings

@@ -11,10 +11,12 @@ WITH subjects AS (
     AND x.announced_on <= :as_of
 ),
 deadlines AS (
-  SELECT s.subject_key, s.product_id, s.trigger_on, sw.day AS due
+  SELECT s.subject_key, s.product_id, s.trigger_on,
+         (SELECT w.day FROM cal.rg_working_days w
+           WHERE w.calendar = 'CN'
+             AND w.ord = (SELECT d.ord FROM cal.rg_calendar_days d
+                          WHERE d.calendar = 'CN' AND d.day = s.trigger_on) + 2) AS due
   FROM subjects s
-  JOIN cal.rg_calendar_days sd ON sd.calendar = 'CN' AND sd.day = s.trigger_on
-  JOIN cal.rg_working_days sw ON sw.calendar = 'CN' AND sw.ord = sd.ord + 2
 ),
 reports AS (
   SELECT product_id, filed_on FROM filings

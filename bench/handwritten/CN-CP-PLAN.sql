@@ -12,10 +12,12 @@ WITH subjects AS (
     AND c.conclusion = 'defect' AND c.concluded_on <= :as_of
 ),
 deadlines AS (
-  SELECT s.subject_key, sw.day AS due
+  SELECT s.subject_key,
+         (SELECT w.day FROM cal.rg_working_days w
+           WHERE w.calendar = 'CN'
+             AND w.ord = (SELECT d.ord FROM cal.rg_calendar_days d
+                          WHERE d.calendar = 'CN' AND d.day = s.concluded_on) + 10) AS due
   FROM subjects s
-  JOIN cal.rg_calendar_days sd ON sd.calendar = 'CN' AND sd.day = s.concluded_on
-  JOIN cal.rg_working_days sw ON sw.calendar = 'CN' AND sw.ord = sd.ord + 10
 ),
 -- Matched by case: a filing counts whatever its date (even before the conclusion).
 filed AS (

@@ -12,10 +12,12 @@ WITH subjects AS (
     AND c.conclusion = 'defect' AND c.concluded_on <= :as_of
 ),
 deadlines AS (
-  SELECT s.subject_key, sw.day AS due
+  SELECT s.subject_key,
+         (SELECT w.day FROM cal.rg_working_days w
+           WHERE w.calendar = 'US'
+             AND w.ord = (SELECT d.ord FROM cal.rg_calendar_days d
+                          WHERE d.calendar = 'US' AND d.day = s.concluded_on) + 5) AS due
   FROM subjects s
-  JOIN cal.rg_calendar_days sd ON sd.calendar = 'US' AND sd.day = s.concluded_on
-  JOIN cal.rg_working_days sw ON sw.calendar = 'US' AND sw.ord = sd.ord + 5
 ),
 -- Matched by case: a filing counts whatever its date (even before the conclusion).
 filed AS (
