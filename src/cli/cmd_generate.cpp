@@ -17,7 +17,15 @@ void add_generate_command(CLI::App& app, int& exit_code) {
     static std::string as_of = options.as_of.to_string();
     cmd->add_option("--out", options.out, "Path of the database to create")->required();
     cmd->add_option("--companies", options.companies, "Number of companies (about 500 rows each)")->required();
-    cmd->add_option("--seed", options.seed, "Seed of the pseudo-random generator")->required();
+    cmd->add_option("--seed", options.seed, "Seed of the pseudo-random generator (0 to 2^64-1)")
+        ->required()
+        ->check(CLI::Validator(
+            [](std::string& value) -> std::string {
+                if (value.empty() || value.find_first_not_of("0123456789") != std::string::npos)
+                    return "'" + value + "' is not a whole number from 0 to 18446744073709551615";
+                return "";
+            },
+            "UINT64"));
     cmd->add_option("--as-of", as_of, "Snapshot date YYYY-MM-DD: no row is dated after it")
         ->capture_default_str();
     cmd->add_option("--violation-rate", options.violation_rate,
