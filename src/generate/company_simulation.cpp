@@ -55,7 +55,7 @@ CompanyRecords simulate_company(uint64_t seed, int64_t index, const SimulationSe
 }
 
 CompanySimulation::CompanySimulation(uint64_t seed, int64_t index, const SimulationSettings& settings)
-    : seed_(seed), index_(index), settings_(settings), rng_(Prng::derive(seed, static_cast<uint64_t>(index))) {}
+    : index_(index), settings_(settings), rng_(Prng::derive(seed, static_cast<uint64_t>(index))) {}
 
 CompanyRecords CompanySimulation::run() {
     make_company();

@@ -45,7 +45,7 @@ void CompanySimulation::plan_sales(ProductPlan& plan) {
     const bool vehicle = plan.category == "vehicle";
     int counter = 0;
     for (Date day = plan.launch; day <= plan.sales_end;
-         day = day.plus_days(vehicle ? rng_.between(5, 14) : rng_.between(7, 21))) {
+         day = day.plus_days(vehicle ? rng_.between(4, 13) : rng_.between(6, 18))) {
         const int64_t units = vehicle ? rng_.between(20, 400) : rng_.between(50, 5000);
         plan.planned_sales.push_back({next_id(plan.id + "-S", counter, 4), plan.id, day, units});
     }

@@ -104,10 +104,9 @@ private:
     Date random_date(Date from, Date to) { return from.plus_days(rng_.between(0, to.days() - from.days())); }
     FilingRow& add_filing(const ProductPlan& plan, const std::string& kind, Date filed_on,
                           std::optional<std::string> case_id);
-    std::string authority(const ProductPlan& plan) ;
+    std::string authority(const ProductPlan& plan);
     std::string next_id(const std::string& prefix, int& counter, int width);
 
-    uint64_t seed_;
     int64_t index_;
     SimulationSettings settings_;
     Prng rng_;
