@@ -82,6 +82,11 @@ GenerateSummary generate_case_database(const GenerateOptions& options) {
         std::filesystem::remove(partial);
         throw;
     }
+    // The target may have appeared while we were building: still never overwrite it.
+    if (std::filesystem::exists(options.out)) {
+        std::filesystem::remove(partial);
+        throw InputError(options.out + ": already exists; generate never overwrites a file");
+    }
     std::filesystem::rename(partial, options.out);
     for (const auto& t : summary.tables) summary.total_rows += t.rows;
     summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

@@ -171,6 +171,29 @@ TEST(Generator, ViolationRateDrivesTheBaselineFindings) {
     EXPECT_GE(rules_with_findings.size(), 15u);
 }
 
+// Deadline edges: conclusions on the eve of long holidays, and filings on the very last day.
+TEST(Generator, PlacesDeadlinesAroundHolidaysAndFilesOnTheLastDay) {
+    const auto path = generate("edges.db", 60, 5, 0.1);
+    auto db = exec::Database::open(path, exec::Database::Mode::ReadOnly);
+    ts::attach_calendar(db);
+    auto eves = db.prepare(
+        "SELECT count(*) FROM defect_cases c JOIN products p ON p.product_id = c.product_id "
+        "WHERE p.market = 'CN' AND c.concluded_on IN ('2024-02-08', '2024-02-09', '2024-09-29', '2024-09-30', "
+        "'2025-01-26', '2025-01-27', '2025-09-28', '2025-09-30', '2026-02-13', '2026-02-14')");
+    ASSERT_TRUE(eves.step());
+    EXPECT_GT(eves.column_int(0), 0) << "no CN case concluded on the eve of the Spring Festival or National Day";
+    // Recall plans filed exactly 10 (consumer) or 5 (vehicle) CN working days after the conclusion.
+    auto on_due = db.prepare(
+        "SELECT count(*) FROM defect_cases c JOIN products p ON p.product_id = c.product_id "
+        "JOIN filings f ON f.case_id = c.case_id AND f.kind = 'recall_plan' "
+        "WHERE p.market = 'CN' AND c.conclusion = 'defect' AND f.filed_on = "
+        "(SELECT w.day FROM cal.rg_working_days w WHERE w.calendar = 'CN' AND w.ord = "
+        " (SELECT d.ord FROM cal.rg_calendar_days d WHERE d.calendar = 'CN' AND d.day = c.concluded_on) "
+        " + CASE p.category WHEN 'vehicle' THEN 5 ELSE 10 END)");
+    ASSERT_TRUE(on_due.step());
+    EXPECT_GT(on_due.column_int(0), 0) << "no recall plan filed exactly on its due date";
+}
+
 TEST(WorkingDays, AgreeWithTheCalendarFixtureOnEveryDay) {
     auto db = exec::Database::open_memory();
     ts::attach_calendar(db);
