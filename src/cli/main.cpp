@@ -20,6 +20,7 @@ const std::vector<AddCommand> kCommands{
     recallguard::cli::add_schema_commands,
     recallguard::cli::add_validate_command,
     recallguard::cli::add_ingest_command,
+    recallguard::cli::add_generate_command,
 };
 
 void setup_logging(const std::string& level) {
