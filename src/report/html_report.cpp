@@ -62,7 +62,8 @@ std::vector<ChartRow> chart_rows(const std::vector<const Finding*>& all, std::st
 std::string bar_chart(const std::string& title, const std::vector<ChartRow>& rows) {
     std::string html = "<figure class=\"chart\"><figcaption>" + esc(title) + "</figcaption>";
     if (rows.empty()) return html + "<p class=\"empty\">No findings.</p></figure>";
-    constexpr int kRowHeight = 24, kLabelRight = 172, kBarLeft = 180, kBarMax = 320, kWidth = 560;
+    // Drawn at its natural size in a third of a 1280-pixel page; it shrinks on narrower screens.
+    constexpr int kRowHeight = 24, kLabelRight = 150, kBarLeft = 158, kBarMax = 180, kWidth = 370;
     size_t max = 1;
     for (const auto& row : rows) max = std::max(max, row.total());
     const int height = static_cast<int>(rows.size()) * kRowHeight + 8;
@@ -77,7 +78,7 @@ std::string bar_chart(const std::string& title, const std::vector<ChartRow>& row
         const std::string label = row.label.empty() ? "(none)" : row.label;
         html += fmt::format("<g><title>{}: {}</title>", esc(label), fmt::join(parts, ", "));
         html += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"end\" dominant-baseline=\"middle\">{}</text>",
-                            kLabelRight, y + 10, esc(shorten(sanitize_utf8(label), 26)));
+                            kLabelRight, y + 10, esc(shorten(sanitize_utf8(label), 22)));
         double x = kBarLeft;
         for (size_t s = 0; s < kStatuses.size(); ++s) {
             if (!row.counts[s]) continue;
@@ -122,15 +123,11 @@ void write_cards(const Summary& summary, std::ostream& out) {
             << name << "</span></div>";
     }
     out << "<div class=\"card\"><span class=\"num\">" << summary.by_company.size()
-        << "</span><span class=\"label\">companies with findings</span></div>"
-        << "<div class=\"card\"><span class=\"num\">" << summary.rules_ok + summary.rules_error
-        << "</span><span class=\"label\">rules ran</span></div>"
+        << "</span><span class=\"label\">companies</span></div>"
         << "<div class=\"card" << (summary.rules_error ? " failed" : "") << "\"><span class=\"num\">"
-        << summary.rules_error << "</span><span class=\"label\">rules failed</span></div>";
-    if (summary.rules_skipped)
-        out << "<div class=\"card\"><span class=\"num\">" << summary.rules_skipped
-            << "</span><span class=\"label\">rules skipped</span></div>";
-    out << "</section>\n";
+        << summary.rules_ok + summary.rules_error << "</span><span class=\"label\">rules ran</span><span class=\"sub\">"
+        << summary.rules_error << " failed" << (summary.rules_skipped ? fmt::format(", {} skipped", summary.rules_skipped) : "")
+        << "</span></div></section>\n";
 }
 
 std::string evidence_html(const nlohmann::ordered_json& evidence) {
@@ -157,7 +154,7 @@ void write_findings_table(const std::vector<const Finding*>& all, std::ostream& 
             << "</option>";
     out << "</select><span class=\"shown\" id=\"shown-count\">Showing " << all.size() << " of " << all.size()
         << "</span></div>\n";
-    out << "<table id=\"findings\"><thead><tr><th>Rule</th><th>Citation</th><th>Company</th><th>Subject</th>"
+    out << "<div class=\"table-wrap\"><table id=\"findings\"><thead><tr><th>Rule</th><th>Citation</th><th>Company</th><th>Subject</th>"
            "<th>Status</th><th>Due</th><th>Done</th><th data-type=\"number\">Days late</th><th>Message</th>"
            "<th>Evidence</th></tr></thead>\n<tbody>\n";
     for (const auto* f : all) {
@@ -166,32 +163,32 @@ void write_findings_table(const std::vector<const Finding*>& all, std::ostream& 
         std::string subject = f->subject_table + ":" + f->subject_key;
         if (f->period) subject += "#" + std::to_string(*f->period);
         out << "<tr class=\"finding\" data-status=\"" << status << "\" data-severity=\"" << severity << "\">"
-            << "<td><code>" << esc(f->rule_id) << "</code><br><span class=\"sev " << severity << "\">" << severity
+            << "<td class=\"rule\"><code>" << esc(f->rule_id) << "</code><br><span class=\"sev " << severity << "\">" << severity
             << "</span></td>"
-            << "<td>" << esc(f->citation) << "</td>"
+            << "<td class=\"citation\">" << esc(f->citation) << "</td>"
             << "<td>" << esc(f->company_id) << "</td>"
-            << "<td><code>" << esc(subject) << "</code></td>"
+            << "<td class=\"subject\"><code>" << esc(subject) << "</code></td>"
             << "<td><span class=\"badge " << status << "\">" << status << "</span></td>"
             << "<td class=\"date\">" << or_dash(f->due) << "</td>"
             << "<td class=\"date\">" << or_dash(f->done) << "</td>"
             << "<td class=\"num\">" << (f->days_late ? std::to_string(*f->days_late) : "") << "</td>"
             << "<td class=\"message\">" << esc(f->message) << "</td>"
-            << "<td>" << evidence_html(f->evidence) << "</td></tr>\n";
+            << "<td class=\"evidence\">" << evidence_html(f->evidence) << "</td></tr>\n";
     }
-    out << "</tbody></table>\n<p id=\"no-match\" class=\"muted\" hidden>No findings match the filter.</p>"
+    out << "</tbody></table></div>\n<p id=\"no-match\" class=\"muted\" hidden>No findings match the filter.</p>"
         << (all.empty() ? "<p class=\"muted\">No findings: every rule that ran found nothing to report.</p>" : "")
         << "</section>\n";
 }
 
 void write_rules_table(const std::vector<RuleRow>& rows, bool timings, std::ostream& out) {
-    out << "<section class=\"panel\"><h2>Rules</h2>\n<table id=\"rules\"><thead><tr><th>Rule</th><th>Title</th>"
+    out << "<section class=\"panel\"><h2>Rules</h2>\n<div class=\"table-wrap\"><table id=\"rules\"><thead><tr><th>Rule</th><th>Title</th>"
            "<th>Citation</th><th>Category</th><th>Severity</th><th>State</th><th>Subjects</th><th>Findings</th>"
         << (timings ? "<th>Time (ms)</th>" : "") << "<th>Detail</th></tr></thead>\n<tbody>\n";
     for (const auto& row : rows) {
         const auto* info = row.info;
         const auto* status = row.status;
         const std::string state = status ? findings::rule_state_name(status->state) : "";
-        out << "<tr><td><code>" << esc(row.id) << "</code></td><td>" << (info ? esc(info->title) : "") << "</td><td>"
+        out << "<tr><td class=\"rule\"><code>" << esc(row.id) << "</code></td><td>" << (info ? esc(info->title) : "") << "</td><td>"
             << (info ? esc(info->citation) : "") << "</td><td>" << (info ? esc(info->category) : "")
             << "</td><td>" << (info ? findings::severity_name(info->severity) : "") << "</td><td class=\"state-"
             << state << "\">" << state << "</td><td class=\"num\">"
@@ -200,7 +197,7 @@ void write_rules_table(const std::vector<RuleRow>& rows, bool timings, std::ostr
         if (timings) out << "<td class=\"num\">" << (status ? fmt::format("{:.1f}", status->elapsed_ms) : "") << "</td>";
         out << "<td>" << (status ? esc(status->detail) : "") << "</td></tr>\n";
     }
-    out << "</tbody></table></section>\n";
+    out << "</tbody></table></div></section>\n";
 }
 
 }  // namespace

@@ -106,12 +106,13 @@ std::string camel_case(const std::string& title, const std::string& id) {
     return "Rule";
 }
 
-// Backslash-escapes ASCII punctuation so rule text shows literally in GitHub's Markdown.
+// Backslash-escapes the characters that start Markdown emphasis, links, code, HTML, headings,
+// tables or entities, so rule text shows literally in GitHub's rendering.
 std::string markdown_escape(const std::string& text) {
     std::string out;
-    for (unsigned char c : text) {
-        if (std::ispunct(c)) out += '\\';
-        out += static_cast<char>(c);
+    for (char c : text) {
+        if (std::string_view("\\`*_[]<>#|~&").find(c) != std::string_view::npos) out += '\\';
+        out += c;
     }
     return out;
 }
