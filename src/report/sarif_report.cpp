@@ -154,7 +154,9 @@ bool is_baseline_state(const std::string& state) {
     return state == "new" || state == "unchanged" || state == "updated" || state == "absent";
 }
 
-Json result_json(const Finding& f, size_t rule_index, const std::string& uri_base) {
+// `rule_location` stands in for the finding's own when the engine left that unset: GitHub rejects a
+// result with no location.
+Json result_json(const Finding& f, size_t rule_index, const SourceLocation& rule_location, const std::string& uri_base) {
     std::string message = f.message;
     if (message.empty())
         message = f.rule_id + ": " + findings::status_name(f.status) + " for " + f.subject_table + " " + f.subject_key;
@@ -162,7 +164,8 @@ Json result_json(const Finding& f, size_t rule_index, const std::string& uri_bas
     Json locations = Json::array();
     if (f.filing_location && !f.filing_location->file.empty())
         locations.push_back(location_json(*f.filing_location, uri_base));
-    if (!f.rule_location.file.empty()) locations.push_back(location_json(f.rule_location, uri_base));
+    const SourceLocation& written_at = f.rule_location.file.empty() ? rule_location : f.rule_location;
+    if (!written_at.file.empty()) locations.push_back(location_json(written_at, uri_base));
 
     Json result = {{"ruleId", f.rule_id},
                    {"ruleIndex", rule_index},
@@ -239,8 +242,12 @@ void write_sarif(const AuditReport& report, std::ostream& out, const ReportOptio
         run["originalUriBaseIds"] = {{kSourceRoot, {{"uri", uri}}}};
     }
     Json results = Json::array();
-    for (const auto* f : sorted_findings(report))
-        results.push_back(result_json(*f, rule_index.at(f->rule_id), options.sarif_uri_base));
+    for (const auto* f : sorted_findings(report)) {
+        const size_t index = rule_index.at(f->rule_id);
+        const SourceLocation none;
+        const SourceLocation& rule_location = rows[index].info ? rows[index].info->location : none;
+        results.push_back(result_json(*f, index, rule_location, options.sarif_uri_base));
+    }
     run["results"] = results;
     run["columnKind"] = "unicodeCodePoints";
     run["properties"] = {

@@ -110,6 +110,17 @@ TEST(SarifReport, UrisAreMadeRelativeToTheRepositoryRoot) {
               Json({{"uri", "rules/cn_consumer.rule"}, {"uriBaseId", "%SRCROOT%"}}));
 }
 
+TEST(SarifReport, FindingWithoutALocationIsPlacedAtItsRule) {
+    auto report = sample_report();
+    for (auto& f : report.findings) f.rule_location = {};
+    const Json results = sarif_of(report)["runs"][0]["results"];
+    const Json* late = result_with_key(results, "INC-1");
+    ASSERT_TRUE(late);
+    ASSERT_EQ((*late)["locations"].size(), 1u);
+    EXPECT_EQ((*late)["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], "rules/cn_consumer.rule");
+    EXPECT_EQ((*late)["locations"][0]["physicalLocation"]["region"]["startLine"], 12);
+}
+
 TEST(SarifReport, FailedAndSkippedRulesBecomeToolNotifications) {
     const Json sarif = sarif_of(sample_report());
     const Json& notifications = sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"];
