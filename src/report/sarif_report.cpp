@@ -42,7 +42,8 @@ std::string percent_encode_path(const std::string& path) {
     static const char* const kHex = "0123456789ABCDEF";
     std::string out;
     for (unsigned char c : path) {
-        if (std::isalnum(c) || std::string_view("-._~/!$&'()*+,;=@").find(static_cast<char>(c)) != std::string_view::npos) {
+        if (std::isalnum(c) ||
+            std::string_view("-._~/!$&'()*+,;=@").find(static_cast<char>(c)) != std::string_view::npos) {
             out += static_cast<char>(c);
         } else {
             out += '%';
@@ -53,7 +54,9 @@ std::string percent_encode_path(const std::string& path) {
     return out;
 }
 
-std::string file_uri(const fs::path& absolute) { return "file://" + percent_encode_path(absolute.generic_string()); }
+std::string file_uri(const fs::path& absolute) {
+    return "file://" + percent_encode_path(absolute.generic_string());
+}
 
 struct Artifact {
     std::string uri;
@@ -156,7 +159,8 @@ bool is_baseline_state(const std::string& state) {
 
 // `rule_location` stands in for the finding's own when the engine left that unset: GitHub rejects a
 // result with no location.
-Json result_json(const Finding& f, size_t rule_index, const SourceLocation& rule_location, const std::string& uri_base) {
+Json result_json(const Finding& f, size_t rule_index, const SourceLocation& rule_location,
+                 const std::string& uri_base) {
     std::string message = f.message;
     if (message.empty())
         message = f.rule_id + ": " + findings::status_name(f.status) + " for " + f.subject_table + " " + f.subject_key;

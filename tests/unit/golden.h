@@ -40,7 +40,8 @@ inline void expect_golden(const std::string& relative_path, const std::string& a
         const bool more_got = static_cast<bool>(std::getline(got, got_line));
         if (!more_want && !more_got) break;
         if (!more_want || !more_got || want_line != got_line) {
-            ADD_FAILURE() << path << " differs at line " << line << "\n  expected: " << (more_want ? want_line : "<end>")
+            ADD_FAILURE() << path << " differs at line " << line
+                          << "\n  expected: " << (more_want ? want_line : "<end>")
                           << "\n  actual:   " << (more_got ? got_line : "<end>")
                           << "\n(RECALLGUARD_UPDATE_GOLDEN=1 rewrites it; review the diff)";
             return;

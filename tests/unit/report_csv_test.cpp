@@ -74,9 +74,8 @@ TEST(CsvReport, RoundTripsEveryFieldOfEveryFinding) {
     const auto report = sample_report();
     const auto rows = parse_csv(render(report, Format::Csv));
     ASSERT_EQ(rows.size(), report.findings.size() + 1);
-    EXPECT_EQ(rows[0], (Row{"rule_id", "package", "severity", "category", "company_id", "subject_table",
-                            "subject_key", "period", "status", "trigger_date", "due", "done", "days_late",
-                            "citation", "message"}));
+    EXPECT_EQ(rows[0], (Row{"rule_id", "package", "severity", "category", "company_id", "subject_table", "subject_key",
+                            "period", "status", "trigger_date", "due", "done", "days_late", "citation", "message"}));
     for (size_t i = 0; i < report.findings.size(); ++i) {
         const auto& f = report.findings[i];  // the sample is already in reporting order
         const auto& row = rows[i + 1];
@@ -110,9 +109,17 @@ TEST(CsvReport, GuardsCellsSpreadsheetsWouldRunAsFormulas) {
     auto report = sample_report();
     report.findings.resize(1);
     const std::vector<std::pair<std::string, std::string>> cases{
-        {"=SUM(A1)", "'=SUM(A1)"}, {"+1", "'+1"},        {"@cmd", "'@cmd"},  {"-x", "'-x"},
-        {"-", "'-"},               {"\tx", "'\tx"},  {"-12", "-12"},     {"2025-01-01", "2025-01-01"},
-        {"a=b", "a=b"},            {"=a,b", "\"'=a,b\""}, {"", ""},
+        {"=SUM(A1)", "'=SUM(A1)"},
+        {"+1", "'+1"},
+        {"@cmd", "'@cmd"},
+        {"-x", "'-x"},
+        {"-", "'-"},
+        {"\tx", "'\tx"},
+        {"-12", "-12"},
+        {"2025-01-01", "2025-01-01"},
+        {"a=b", "a=b"},
+        {"=a,b", "\"'=a,b\""},
+        {"", ""},
     };
     for (const auto& [message, cell] : cases) {
         report.findings[0].message = message;

@@ -99,10 +99,13 @@ TEST(ReportFormat, EmptyReportStillRendersInEveryFormat) {
 }
 
 TEST(Escaping, RepairsMalformedUtf8AndKeepsValidText) {
-    EXPECT_EQ(sanitize_utf8("a\xff" "b"), "a\xEF\xBF\xBD" "b");
-    EXPECT_EQ(sanitize_utf8("\xC0\xAF"), "\xEF\xBF\xBD\xEF\xBF\xBD");          // overlong '/'
+    EXPECT_EQ(sanitize_utf8("a\xff"
+                            "b"),
+              "a\xEF\xBF\xBD"
+              "b");
+    EXPECT_EQ(sanitize_utf8("\xC0\xAF"), "\xEF\xBF\xBD\xEF\xBF\xBD");                  // overlong '/'
     EXPECT_EQ(sanitize_utf8("\xED\xA0\x80"), "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");  // a UTF-16 surrogate
-    EXPECT_EQ(sanitize_utf8("\xE4\xB8"), "\xEF\xBF\xBD\xEF\xBF\xBD");          // truncated
+    EXPECT_EQ(sanitize_utf8("\xE4\xB8"), "\xEF\xBF\xBD\xEF\xBF\xBD");                  // truncated
     EXPECT_EQ(sanitize_utf8("召回 ✓ 😀"), "召回 ✓ 😀");
 }
 
@@ -118,6 +121,8 @@ TEST(Escaping, TerminalSafeTextCannotDriveTheTerminal) {
     using namespace std::string_literals;
     EXPECT_EQ(terminal_safe("\x1b[31mred\x1b[0m"), "\\u{1b}[31mred\\u{1b}[0m");
     EXPECT_EQ(terminal_safe("a\nb\tc\0d"s), "a\\nb\\tc\\u{00}d");
-    EXPECT_EQ(terminal_safe("\xC2\x9B" "2J"), "\\u{9b}2J");  // C1 CSI
+    EXPECT_EQ(terminal_safe("\xC2\x9B"
+                            "2J"),
+              "\\u{9b}2J");  // C1 CSI
     EXPECT_EQ(terminal_safe("逾期"), "逾期");
 }

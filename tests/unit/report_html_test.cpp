@@ -40,8 +40,9 @@ CommandResult run_chromium(const ScratchDir& scratch, const std::string& url, co
     const std::string command = "timeout 20 " + shell_quote(chromium_path()) +
                                 " --headless --no-sandbox --disable-gpu --disable-quic --no-first-run"
                                 " --disable-background-networking --disable-component-update --disable-sync"
-                                " --user-data-dir=" + shell_quote(profile.string()) +
-                                " --enable-logging=stderr --v=0 " + extra + " " + shell_quote(url);
+                                " --user-data-dir=" +
+                                shell_quote(profile.string()) + " --enable-logging=stderr --v=0 " + extra + " " +
+                                shell_quote(url);
     return recallguard::testing::run_command(command, scratch);
 }
 
@@ -86,8 +87,8 @@ Rows finding_rows(const std::string& dom) {
     return result;
 }
 
-#define REQUIRE_CHROMIUM()                                                                                  \
-    if (chromium_path().empty())                                                                            \
+#define REQUIRE_CHROMIUM()       \
+    if (chromium_path().empty()) \
     GTEST_SKIP() << "headless Chromium is not installed: apt-get install chromium (scripts/install-deps.sh)"
 
 }  // namespace
@@ -171,8 +172,8 @@ TEST(HtmlReport, SortsAndSearchesInChromium) {
     ScratchDir scratch("html-sort");
     // Column 7 is "Days late", numeric, descending: 13 then 2 then the rows without a value.
     // The text filter "召回" (percent-encoded UTF-8) leaves only the Chinese company's finding.
-    const auto sorted = run_chromium(scratch, write_page(scratch, sample_report()) +
-                                                  "#sort=7&dir=desc&q=%E5%8F%AC%E5%9B%9E", "--dump-dom");
+    const auto sorted = run_chromium(
+        scratch, write_page(scratch, sample_report()) + "#sort=7&dir=desc&q=%E5%8F%AC%E5%9B%9E", "--dump-dom");
     ASSERT_EQ(sorted.exit_code, 0) << sorted.err;
     const Rows rows = finding_rows(sorted.out);
     ASSERT_EQ(rows.rows.size(), 8u);
@@ -187,8 +188,8 @@ TEST(HtmlReport, SortsAndSearchesInChromium) {
 TEST(HtmlReport, MalformedLinkDoesNotBreakTheScriptInChromium) {
     REQUIRE_CHROMIUM();
     ScratchDir scratch("html-malformed");
-    const auto nothing = run_chromium(scratch, write_page(scratch, sample_report()) +
-                                                   "#q=no-such-text&severity=%E0%A4%A&sort=x", "--dump-dom");
+    const auto nothing = run_chromium(
+        scratch, write_page(scratch, sample_report()) + "#q=no-such-text&severity=%E0%A4%A&sort=x", "--dump-dom");
     ASSERT_EQ(nothing.exit_code, 0) << nothing.err;
     EXPECT_NE(nothing.out.find("data-ready=\"true\""), std::string::npos);
     EXPECT_EQ(finding_rows(nothing.out).hidden, 8u);
@@ -219,6 +220,6 @@ TEST(HtmlReport, RendersAScreenshotInChromium) {
     EXPECT_GT(png.size(), 20000u) << "a blank page compresses to almost nothing";
     EXPECT_EQ(console_problems(result.err), "");
     // Keep a copy for people to look at when RECALLGUARD_KEEP_SCREENSHOT names a path.
-    if (const char* keep = std::getenv("RECALLGUARD_KEEP_SCREENSHOT")) std::filesystem::copy_file(
-        shot, keep, std::filesystem::copy_options::overwrite_existing);
+    if (const char* keep = std::getenv("RECALLGUARD_KEEP_SCREENSHOT"))
+        std::filesystem::copy_file(shot, keep, std::filesystem::copy_options::overwrite_existing);
 }

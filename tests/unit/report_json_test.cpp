@@ -3,7 +3,6 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
-
 #include <sstream>
 
 #include "golden.h"
@@ -46,8 +45,8 @@ TEST(JsonReport, HasTheDocumentedShapeInOrder) {
     EXPECT_EQ(keys_of(json), (std::vector<std::string>{"tool", "run", "rules", "findings", "summary"}));
     EXPECT_EQ(json["tool"], Json({{"name", "recallguard"}, {"version", "0.1.0"}}));
     EXPECT_EQ(keys_of(json["run"]),
-              (std::vector<std::string>{"as_of", "database", "database_fingerprint", "rules_fingerprint",
-                                        "started_at", "finished_at", "rule_files"}));
+              (std::vector<std::string>{"as_of", "database", "database_fingerprint", "rules_fingerprint", "started_at",
+                                        "finished_at", "rule_files"}));
     EXPECT_EQ(json["run"]["rule_files"].size(), 3u);
 
     ASSERT_EQ(json["rules"].size(), 9u);
@@ -59,9 +58,9 @@ TEST(JsonReport, HasTheDocumentedShapeInOrder) {
                                         "subjects_evaluated", "findings", "elapsed_ms", "detail", "location"}));
     ASSERT_EQ(json["findings"].size(), 8u);
     EXPECT_EQ(keys_of(json["findings"][0]),
-              (std::vector<std::string>{"rule_id", "package", "citation", "category", "severity", "subject",
-                                        "period", "company_id", "status", "trigger_date", "due", "done",
-                                        "days_late", "message", "evidence"}));
+              (std::vector<std::string>{"rule_id", "package", "citation", "category", "severity", "subject", "period",
+                                        "company_id", "status", "trigger_date", "due", "done", "days_late", "message",
+                                        "evidence"}));
     EXPECT_EQ(keys_of(json["summary"]),
               (std::vector<std::string>{"findings", "by_status", "by_severity", "by_rule", "by_company", "rules_ok",
                                         "rules_error", "rules_skipped"}));
@@ -124,8 +123,7 @@ TEST(JsonReport, AbsentValuesAreNullAndHostileStringsSurvive) {
     ASSERT_TRUE(chinese);
     EXPECT_EQ((*chinese)["company_id"], "深圳电源有限公司");
     EXPECT_EQ((*chinese)["days_late"], 13);
-    EXPECT_EQ((*chinese)["filing_location"],
-              Json({{"file", "filings/2025 plan#1.json"}, {"line", 12}, {"column", 5}}));
+    EXPECT_EQ((*chinese)["filing_location"], Json({{"file", "filings/2025 plan#1.json"}, {"line", 12}, {"column", 5}}));
 
     const Json* stage = finding_with_key(list, "R-1");
     ASSERT_TRUE(stage);

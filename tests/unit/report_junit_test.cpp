@@ -84,7 +84,8 @@ TEST(JunitReport, RuleOutcomesMapToFailureErrorSkippedAndPass) {
     const std::string details = inc1.child("failure").text().get();
     EXPECT_NE(details.find("due: 2025-03-05\ndone: 2025-03-07\ndays late: 2\n"), std::string::npos);
 
-    const auto stage = suite(parsed.doc, "CN-CP-STAGE-REPORT").find_child_by_attribute("testcase", "name", "recalls:R-1#2");
+    const auto stage =
+        suite(parsed.doc, "CN-CP-STAGE-REPORT").find_child_by_attribute("testcase", "name", "recalls:R-1#2");
     ASSERT_TRUE(stage);
     // The line break in the message survives as a character reference in the attribute.
     EXPECT_STREQ(stage.child("failure").attribute("message").value(), "Stage report for period 2\nnever filed");
@@ -116,7 +117,8 @@ TEST(JunitReport, HostileValuesAreEscapedOrDropped) {
     EXPECT_STREQ(stop.attribute("name").value(), "defect_cases:'; DROP TABLE filings; --");
     EXPECT_STREQ(stop.child("failure").attribute("message").value(), "He said \"stop\", she said 'no'; sales went on");
 
-    const auto fire = suite(parsed.doc, "SIG-FIRE-CLUSTER").find_child_by_attribute("testcase", "name", "products:-P-7");
+    const auto fire =
+        suite(parsed.doc, "SIG-FIRE-CLUSTER").find_child_by_attribute("testcase", "name", "products:-P-7");
     // NUL and ESC cannot exist in XML 1.0: they are dropped, the rest of the text stays.
     EXPECT_STREQ(fire.child("failure").attribute("message").value(), "nulbyte and a [31mred[0m");
 
@@ -137,5 +139,6 @@ TEST(JunitReport, SeveralFindingsOnOneSubjectShareOneTestcase) {
     EXPECT_EQ(harm.attribute("failures").as_int(), 2);
     const auto inc1 = harm.find_child_by_attribute("testcase", "name", "incidents:INC-1");
     EXPECT_STREQ(inc1.child("failure").attribute("type").value(), "late,missing");
-    EXPECT_STREQ(inc1.child("failure").attribute("message").value(), "Incident report filed 2 days late; second problem");
+    EXPECT_STREQ(inc1.child("failure").attribute("message").value(),
+                 "Incident report filed 2 days late; second problem");
 }

@@ -4,9 +4,8 @@
 #pragma once
 
 #include <algorithm>
-#include <string>
-
 #include <sstream>
+#include <string>
 
 #include "findings/finding.h"
 #include "report/report.h"
@@ -60,22 +59,24 @@ inline findings::AuditReport sample_report() {
     report.run.rule_files = {"rules/cn_consumer.rule", "rules/signals.rule", "rules/us.rule"};
 
     // Deliberately not in id order: reporters sort rules themselves.
-    const auto harm = sample_rule("CN-CP-HARM-REPORT", "Report death or serious injury within 2 working days",
-                                  "Art. 8(1)(1)", "missed_recall_measure", Severity::High, "rules/cn_consumer.rule", 12);
-    const auto plan = sample_rule("CN-CP-PLAN", "Recall plan within 10 working days of a defect conclusion",
-                                  "Art. 17(1)", "missed_recall_measure", Severity::Critical, "rules/cn_consumer.rule", 30);
-    const auto stop = sample_rule("CN-CP-STOP-SALE", "No sales after a defect conclusion <b>\"stop\"</b>",
-                                  "Art. 15(1)", "prohibited_act", Severity::Critical, "rules/cn_consumer.rule", 48);
+    const auto harm =
+        sample_rule("CN-CP-HARM-REPORT", "Report death or serious injury within 2 working days", "Art. 8(1)(1)",
+                    "missed_recall_measure", Severity::High, "rules/cn_consumer.rule", 12);
+    const auto plan =
+        sample_rule("CN-CP-PLAN", "Recall plan within 10 working days of a defect conclusion", "Art. 17(1)",
+                    "missed_recall_measure", Severity::Critical, "rules/cn_consumer.rule", 30);
+    const auto stop = sample_rule("CN-CP-STOP-SALE", "No sales after a defect conclusion <b>\"stop\"</b>", "Art. 15(1)",
+                                  "prohibited_act", Severity::Critical, "rules/cn_consumer.rule", 48);
     const auto stage = sample_rule("CN-CP-STAGE-REPORT", "阶段性召回报告 every 3 months", "Art. 21(1)",
                                    "missed_recall_measure", Severity::Medium, "rules/cn_consumer.rule", 66);
     const auto cpsc = sample_rule("US-CPSC-15B", "Report within 24 hours", "CPSA §15(b); 16 CFR 1115.14(e)",
                                   "missed_recall_measure", Severity::High, "rules/us.rule", 5);
-    const auto fire = sample_rule("SIG-FIRE-CLUSTER", "Fire cluster without a defect case", "", "signal",
-                                  Severity::Low, "rules/signals.rule", 3);
-    const auto stalled = sample_rule("SIG-STALLED-CASE", "Stalled case", "", "signal", Severity::Info,
-                                     "rules/signals.rule", 40);
-    const auto ccc = sample_rule("CN-CP-CCC", "CCC for power banks", "CCC catalogue", "prohibited_act",
-                                 Severity::High, "rules/cn_consumer.rule", 90);
+    const auto fire = sample_rule("SIG-FIRE-CLUSTER", "Fire cluster without a defect case", "", "signal", Severity::Low,
+                                  "rules/signals.rule", 3);
+    const auto stalled =
+        sample_rule("SIG-STALLED-CASE", "Stalled case", "", "signal", Severity::Info, "rules/signals.rule", 40);
+    const auto ccc = sample_rule("CN-CP-CCC", "CCC for power banks", "CCC catalogue", "prohibited_act", Severity::High,
+                                 "rules/cn_consumer.rule", 90);
     const auto nhtsa = sample_rule("US-NHTSA-573", "Defect report within 5 working days", "49 CFR 573.6(b)",
                                    "missed_recall_measure", Severity::High, "rules/us.rule", 20);
     report.rules = {stop, harm, plan, stage, cpsc, fire, stalled, ccc, nhtsa};
@@ -121,8 +122,8 @@ inline findings::AuditReport sample_report() {
     f2.baseline_state = "new";
     list.push_back(f2);
 
-    auto f3 = sample_finding(stage, "ACME-CN", "recalls", "R-1", Status::Missing,
-                             "Stage report for period 2\nnever filed");
+    auto f3 =
+        sample_finding(stage, "ACME-CN", "recalls", "R-1", Status::Missing, "Stage report for period 2\nnever filed");
     f3.period = 2;
     f3.due = "2025-07-14";
     f3.evidence = {{"period_end", "2025-06-30"}, {"filings", nlohmann::ordered_json::array({"F-3", "F-9"})}};

@@ -1,9 +1,8 @@
 // The SARIF report: structure GitHub code scanning relies on, URIs, and the reference validator.
 #include <gtest/gtest.h>
 
-#include <nlohmann/json.hpp>
-
 #include <fstream>
+#include <nlohmann/json.hpp>
 
 #include "golden.h"
 #include "report/report.h"
@@ -105,7 +104,8 @@ TEST(SarifReport, UrisAreMadeRelativeToTheRepositoryRoot) {
     const Json run = sarif_of(report, options)["runs"][0];
     EXPECT_EQ(run["originalUriBaseIds"]["%SRCROOT%"]["uri"], "file:///work/repo/");
     const Json& first = run["results"][0]["locations"];
-    EXPECT_EQ(first[0]["physicalLocation"]["artifactLocation"], Json({{"uri", "file:///elsewhere/filing%20%C3%BC.json"}}));
+    EXPECT_EQ(first[0]["physicalLocation"]["artifactLocation"],
+              Json({{"uri", "file:///elsewhere/filing%20%C3%BC.json"}}));
     EXPECT_EQ(first[1]["physicalLocation"]["artifactLocation"],
               Json({{"uri", "rules/cn_consumer.rule"}, {"uriBaseId", "%SRCROOT%"}}));
 }
@@ -129,8 +129,9 @@ TEST(SarifReport, FailedAndSkippedRulesBecomeToolNotifications) {
     EXPECT_EQ(notifications[0]["associatedRule"]["id"], "CN-CP-CCC");
     EXPECT_EQ(notifications[1]["level"], "error");
     EXPECT_EQ(notifications[1]["associatedRule"]["id"], "SIG-STALLED-CASE");
-    EXPECT_EQ(notifications[1]["message"]["text"],
-              "Rule SIG-STALLED-CASE failed: calendar CN has no data for 2027 (needed for a deadline after 2026-12-31)");
+    EXPECT_EQ(
+        notifications[1]["message"]["text"],
+        "Rule SIG-STALLED-CASE failed: calendar CN has no data for 2027 (needed for a deadline after 2026-12-31)");
 }
 
 // The reference validator (Microsoft's SARIF multitool) with its SARIF and GitHub rule sets. It exits
@@ -167,7 +168,8 @@ Validation validate_sarif(const std::string& sarif) {
     }
     const auto note = [&](const Json& item, const std::string& what) {
         const std::string level = item.value("level", "warning");
-        validation.problems += level + " " + what + " " + item.value("ruleId", "") + ": " + item["message"].dump() + "\n";
+        validation.problems +=
+            level + " " + what + " " + item.value("ruleId", "") + ": " + item["message"].dump() + "\n";
         if (level == "error") ++validation.errors;
     };
     const Json log_json = Json::parse(recallguard::testing::read_file_bytes(log));
@@ -188,7 +190,7 @@ Validation validate_sarif(const std::string& sarif) {
 
 #define REQUIRE_VALIDATOR()                                                                                  \
     if (!std::filesystem::exists(validator_path()))                                                          \
-    GTEST_SKIP() << "the SARIF validator is not installed: run scripts/test-tools.sh (npm install --prefix "  \
+    GTEST_SKIP() << "the SARIF validator is not installed: run scripts/test-tools.sh (npm install --prefix " \
                     "tests/tools)"
 
 TEST(SarifReport, PassesTheReferenceValidator) {

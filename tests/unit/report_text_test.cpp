@@ -23,8 +23,9 @@ TEST(TextReport, ColouredVariantMatchesGoldenFile) {
 
 TEST(TextReport, EndsWithTheSummaryLine) {
     const std::string text = render(sample_report(), Format::Text);
-    const std::string last_line = "8 findings (2 late, 3 missing, 1 violation, 2 signals) in 3 companies; "
-                                  "8 rules ran, 1 failed, 1 skipped\n";
+    const std::string last_line =
+        "8 findings (2 late, 3 missing, 1 violation, 2 signals) in 3 companies; "
+        "8 rules ran, 1 failed, 1 skipped\n";
     ASSERT_GE(text.size(), last_line.size());
     EXPECT_EQ(text.substr(text.size() - last_line.size()), last_line);
 }
@@ -40,7 +41,8 @@ TEST(TextReport, GroupsByCompanyThenRule) {
     EXPECT_LT(acme, us);
     EXPECT_LT(us, shenzhen);  // company ids sort bytewise
     // One header per rule within a company, with citation and title.
-    const std::string harm = "  CN-CP-HARM-REPORT  Art. 8(1)(1) — Report death or serious injury within 2 working days\n";
+    const std::string harm =
+        "  CN-CP-HARM-REPORT  Art. 8(1)(1) — Report death or serious injury within 2 working days\n";
     EXPECT_EQ(text.find(harm), text.rfind(harm));
     EXPECT_NE(text.find(harm + "    late       incidents:INC-1  due 2025-03-05  done 2025-03-07  (2 days late)  "
                                "Incident report filed 2 days late\n"

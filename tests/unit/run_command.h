@@ -51,8 +51,8 @@ struct CommandResult {
 inline CommandResult run_command(const std::string& command, const ScratchDir& scratch) {
     const auto out = scratch.path() / "command.out";
     const auto err = scratch.path() / "command.err";
-    const std::string full = command + " >" + shell_quote(out.string()) + " 2>" + shell_quote(err.string()) +
-                             " </dev/null";
+    const std::string full =
+        command + " >" + shell_quote(out.string()) + " 2>" + shell_quote(err.string()) + " </dev/null";
     const int status = std::system(full.c_str());
     CommandResult result;
     result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
