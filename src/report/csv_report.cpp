@@ -13,7 +13,9 @@ constexpr std::string_view kHeader =
     "rule_id,package,severity,category,company_id,subject_table,subject_key,period,status,"
     "trigger_date,due,done,days_late,citation,message";
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
 
 // Spreadsheets run a cell that starts with = + @ (or - before anything but a number, or tab / CR)
 // as a formula; a leading apostrophe makes them show it as text. Dates and negative numbers stay.
@@ -57,11 +59,21 @@ void write_csv(const findings::AuditReport& report, std::ostream& out) {
     out << kHeader << "\r\n";
     for (const auto* f : sorted_findings(report)) {
         const std::vector<std::string> row{
-            f->rule_id,        f->package,        findings::severity_name(f->severity),
-            f->category,       f->company_id,     f->subject_table,
-            f->subject_key,    text_of(f->period), findings::status_name(f->status),
-            text_of(f->trigger_date), text_of(f->due), text_of(f->done),
-            text_of(f->days_late),    f->citation,     f->message,
+            f->rule_id,
+            f->package,
+            findings::severity_name(f->severity),
+            f->category,
+            f->company_id,
+            f->subject_table,
+            f->subject_key,
+            text_of(f->period),
+            findings::status_name(f->status),
+            text_of(f->trigger_date),
+            text_of(f->due),
+            text_of(f->done),
+            text_of(f->days_late),
+            f->citation,
+            f->message,
         };
         for (size_t i = 0; i < row.size(); ++i) out << (i ? "," : "") << csv_cell(row[i]);
         out << "\r\n";

@@ -104,9 +104,13 @@ std::string sanitize_utf8(std::string_view text) {
     return out;
 }
 
-std::string markup_escape(std::string_view text) { return escape_markup(text, false); }
+std::string markup_escape(std::string_view text) {
+    return escape_markup(text, false);
+}
 
-std::string xml_attribute_escape(std::string_view text) { return escape_markup(text, true); }
+std::string xml_attribute_escape(std::string_view text) {
+    return escape_markup(text, true);
+}
 
 std::string terminal_safe(std::string_view text) {
     std::string out;

@@ -1,9 +1,8 @@
 // The writer behind each report format; write_report (report.cpp) picks one. One file per format.
 #pragma once
 
-#include <ostream>
-
 #include <nlohmann/json.hpp>
+#include <ostream>
 
 #include "findings/finding.h"
 #include "report/report.h"

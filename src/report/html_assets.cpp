@@ -10,23 +10,25 @@ const char* const kHtmlStyle = R"css(
 }
 * { box-sizing: border-box; }
 body { margin: 0; background: var(--page); color: var(--ink);
-  font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans CJK SC", sans-serif; }
-header.top { background: var(--accent); color: #fff; padding: 20px 32px 16px; }
+  font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans CJK SC", "PingFang SC",
+    "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif; }
+header.top { background: var(--accent); color: #fff; padding: 20px 24px 16px; }
 header.top h1 { margin: 0 0 4px; font-size: 22px; font-weight: 600; letter-spacing: .2px; }
 header.top .subtitle { margin: 0 0 14px; opacity: .85; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr max-content 1fr; gap: 4px 16px; margin: 0;
   font-size: 12.5px; }
 dl.facts dt { opacity: .75; }
 dl.facts dd { margin: 0; font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace;
-  overflow-wrap: anywhere; }
-main { padding: 20px 32px 32px; }
+  overflow-wrap: anywhere; white-space: pre-line; }
+main { padding: 20px 24px 32px; }
 section { margin-bottom: 24px; }
 h2 { font-size: 17px; margin: 0 0 10px; }
 .cards { display: flex; flex-wrap: wrap; gap: 12px; }
-.card { background: var(--panel); border: 1px solid var(--line); border-radius: 8px; padding: 10px 16px;
-  min-width: 120px; border-top: 4px solid var(--accent); }
+.card { flex: 1 1 0; background: var(--panel); border: 1px solid var(--line); border-radius: 8px;
+  padding: 10px 14px; min-width: 96px; border-top: 4px solid var(--accent); }
 .card .num { display: block; font-size: 26px; font-weight: 650; }
-.card .label { color: var(--muted); font-size: 12.5px; }
+.card .label { color: var(--muted); font-size: 12.5px; display: block; }
+.card .sub { color: var(--muted); font-size: 11.5px; }
 .card.late { border-top-color: var(--late); } .card.missing { border-top-color: var(--missing); }
 .card.violation { border-top-color: var(--violation); } .card.signal { border-top-color: var(--signal); }
 .card.pending { border-top-color: var(--pending); } .card.failed { border-top-color: #b91c1c; }
@@ -34,7 +36,7 @@ h2 { font-size: 17px; margin: 0 0 10px; }
 figure.chart { margin: 0; background: var(--panel); border: 1px solid var(--line); border-radius: 8px;
   padding: 12px 14px; }
 figure.chart figcaption { font-weight: 600; margin-bottom: 6px; }
-figure.chart svg { width: 100%; height: auto; display: block; }
+figure.chart svg { max-width: 100%; height: auto; display: block; }
 figure.chart svg text { font-size: 12px; fill: var(--ink); }
 figure.chart .empty { color: var(--muted); }
 figure.chart rect.late { fill: var(--late); } figure.chart rect.missing { fill: var(--missing); }
@@ -64,7 +66,12 @@ tbody tr:nth-child(even) { background: #fafbfc; }
 tbody tr:hover { background: #f0f4f8; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 td.date { white-space: nowrap; font-variant-numeric: tabular-nums; }
-td.message { min-width: 220px; white-space: pre-wrap; overflow-wrap: anywhere; }
+td.message { min-width: 160px; white-space: pre-wrap; overflow-wrap: anywhere; }
+td.rule code { white-space: nowrap; }
+td.subject { min-width: 140px; max-width: 220px; overflow-wrap: anywhere; }
+td.citation { min-width: 80px; }
+td.evidence { min-width: 170px; }
+.table-wrap { overflow-x: auto; }
 code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 12px; }
 .badge { display: inline-block; padding: 1px 8px; border-radius: 10px; font-size: 12px; font-weight: 600;
   color: #fff; white-space: nowrap; }
@@ -75,11 +82,11 @@ code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; 
 .sev.critical, .sev.high { color: #b91c1c; font-weight: 600; }
 dl.evidence { margin: 0; display: grid; grid-template-columns: max-content 1fr; gap: 1px 8px; font-size: 12px; }
 dl.evidence dt { color: var(--muted); }
-dl.evidence dd { margin: 0; font-family: ui-monospace, Menlo, Consolas, monospace; overflow-wrap: anywhere;
-  white-space: pre-wrap; }
+dl.evidence dd { margin: 0; font-family: ui-monospace, Menlo, Consolas, monospace; white-space: pre-wrap;
+  overflow-wrap: anywhere; word-break: keep-all; }
 .state-error { color: #b91c1c; font-weight: 600; } .state-skipped { color: var(--muted); }
 .muted { color: var(--muted); }
-footer { padding: 0 32px 24px; color: var(--muted); font-size: 12px; }
+footer { padding: 0 24px 24px; color: var(--muted); font-size: 12px; }
 )css";
 
 const char* const kHtmlScript = R"js(
@@ -117,29 +124,49 @@ const char* const kHtmlScript = R"js(
     return isNaN(number) ? -Infinity : number;
   }
 
-  Array.prototype.forEach.call(table.tHead.rows[0].cells, function (header, column) {
+  var headers = table.tHead.rows[0].cells;
+
+  function sortBy(column, ascending) {
+    var header = headers[column];
+    var numeric = header.dataset.type === 'number';
+    Array.prototype.forEach.call(headers, function (other) { other.removeAttribute('aria-sort'); });
+    header.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
+    var order = rows.map(function (row, index) { return { row: row, index: index }; });
+    order.sort(function (a, b) {
+      var x = sortKey(a.row, column, numeric), y = sortKey(b.row, column, numeric);
+      var result = x < y ? -1 : x > y ? 1 : 0;
+      if (result === 0) { return a.index - b.index; }
+      return ascending ? result : -result;
+    });
+    order.forEach(function (item) { body.appendChild(item.row); });
+  }
+
+  Array.prototype.forEach.call(headers, function (header, column) {
     header.addEventListener('click', function () {
-      var ascending = header.getAttribute('aria-sort') !== 'ascending';
-      var numeric = header.dataset.type === 'number';
-      Array.prototype.forEach.call(table.tHead.rows[0].cells, function (other) {
-        other.removeAttribute('aria-sort');
-      });
-      header.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
-      var order = rows.map(function (row, index) { return { row: row, index: index }; });
-      order.sort(function (a, b) {
-        var x = sortKey(a.row, column, numeric), y = sortKey(b.row, column, numeric);
-        var result = x < y ? -1 : x > y ? 1 : 0;
-        if (result === 0) { return a.index - b.index; }
-        return ascending ? result : -result;
-      });
-      order.forEach(function (item) { body.appendChild(item.row); });
+      sortBy(column, header.getAttribute('aria-sort') !== 'ascending');
     });
   });
+
+  // A link can carry a view: #status=missing&severity=high&q=text&sort=7&dir=desc.
+  var view = {};
+  location.hash.replace(/^#/, '').split('&').forEach(function (pair) {
+    var at = pair.indexOf('=');
+    if (at <= 0) { return; }
+    var value = pair.slice(at + 1);
+    try { value = decodeURIComponent(value); } catch (malformed) { return; }
+    view[pair.slice(0, at)] = value;
+  });
+  if (view.q) { text.value = view.q; }
+  if (view.status) { status.value = view.status; }
+  if (view.severity) { severity.value = view.severity; }
+  var sortColumn = parseInt(view.sort, 10);
+  if (sortColumn >= 0 && sortColumn < headers.length) { sortBy(sortColumn, view.dir !== 'desc'); }
 
   text.addEventListener('input', applyFilter);
   status.addEventListener('change', applyFilter);
   severity.addEventListener('change', applyFilter);
   applyFilter();
+  table.setAttribute('data-ready', 'true');
 })();
 )js";
 

@@ -33,9 +33,7 @@ Json counts_json(const Counts& counts) {
 Json rule_json(const RuleRow& row, bool include_timings) {
     const auto* info = row.info;
     const auto* status = row.status;
-    const auto text = [&](std::string findings::RuleInfo::*field) {
-        return info ? Json(info->*field) : Json(nullptr);
-    };
+    const auto text = [&](std::string findings::RuleInfo::*field) { return info ? Json(info->*field) : Json(nullptr); };
     Json json = {
         {"id", row.id},
         {"package", text(&findings::RuleInfo::package)},

@@ -48,7 +48,8 @@ std::string failure_details(const std::vector<const Finding*>& group) {
         if (f->due) text += "due: " + *f->due + "\n";
         if (f->done) text += "done: " + *f->done + "\n";
         if (f->days_late) text += fmt::format("days late: {}\n", *f->days_late);
-        text += "citation: " + f->citation + "\nmessage: " + f->message + "\n";
+        if (!f->citation.empty()) text += "citation: " + f->citation + "\n";
+        text += "message: " + f->message + "\n";
         if (!f->evidence.empty()) text += "evidence: " + dump_json(f->evidence, -1) + "\n";
     }
     return text;

@@ -43,8 +43,7 @@ std::vector<std::string> format_names() {
     return names;
 }
 
-void write_report(const findings::AuditReport& report, Format format, std::ostream& out,
-                  const ReportOptions& options) {
+void write_report(const findings::AuditReport& report, Format format, std::ostream& out, const ReportOptions& options) {
     switch (format) {
         case Format::Text: write_text(report, out, options); break;
         case Format::Json: write_json(report, out, options); break;

@@ -19,13 +19,12 @@ const char* format_name(Format format);
 std::vector<std::string> format_names();
 
 struct ReportOptions {
-    bool color = false;           // ANSI colours in the text format (the CLI sets it when stdout is a TTY)
-    std::string sarif_uri_base;   // repo root that SARIF URIs are made relative to; "" = paths as given
-    bool include_timings = false; // rule timings make output differ run to run, so they are opt-in
+    bool color = false;            // ANSI colours in the text format (the CLI sets it when stdout is a TTY)
+    std::string sarif_uri_base;    // repo root that SARIF URIs are made relative to; "" = paths as given
+    bool include_timings = false;  // rule timings make output differ run to run, so they are opt-in
 };
 
 // Writes `report` to `out`. The same report and options always give the same bytes.
-void write_report(const findings::AuditReport& report, Format format, std::ostream& out,
-                  const ReportOptions& options);
+void write_report(const findings::AuditReport& report, Format format, std::ostream& out, const ReportOptions& options);
 
 }  // namespace recallguard::report

@@ -42,7 +42,8 @@ std::string percent_encode_path(const std::string& path) {
     static const char* const kHex = "0123456789ABCDEF";
     std::string out;
     for (unsigned char c : path) {
-        if (std::isalnum(c) || std::string_view("-._~/!$&'()*+,;=@").find(static_cast<char>(c)) != std::string_view::npos) {
+        if (std::isalnum(c) ||
+            std::string_view("-._~/!$&'()*+,;=@").find(static_cast<char>(c)) != std::string_view::npos) {
             out += static_cast<char>(c);
         } else {
             out += '%';
@@ -53,7 +54,9 @@ std::string percent_encode_path(const std::string& path) {
     return out;
 }
 
-std::string file_uri(const fs::path& absolute) { return "file://" + percent_encode_path(absolute.generic_string()); }
+std::string file_uri(const fs::path& absolute) {
+    return "file://" + percent_encode_path(absolute.generic_string());
+}
 
 struct Artifact {
     std::string uri;
@@ -106,12 +109,13 @@ std::string camel_case(const std::string& title, const std::string& id) {
     return "Rule";
 }
 
-// Backslash-escapes ASCII punctuation so rule text shows literally in GitHub's Markdown.
+// Backslash-escapes the characters that start Markdown emphasis, links, code, HTML, headings,
+// tables or entities, so rule text shows literally in GitHub's rendering.
 std::string markdown_escape(const std::string& text) {
     std::string out;
-    for (unsigned char c : text) {
-        if (std::ispunct(c)) out += '\\';
-        out += static_cast<char>(c);
+    for (char c : text) {
+        if (std::string_view("\\`*_[]<>#|~&").find(c) != std::string_view::npos) out += '\\';
+        out += c;
     }
     return out;
 }
@@ -153,7 +157,10 @@ bool is_baseline_state(const std::string& state) {
     return state == "new" || state == "unchanged" || state == "updated" || state == "absent";
 }
 
-Json result_json(const Finding& f, size_t rule_index, const std::string& uri_base) {
+// `rule_location` stands in for the finding's own when the engine left that unset: GitHub rejects a
+// result with no location.
+Json result_json(const Finding& f, size_t rule_index, const SourceLocation& rule_location,
+                 const std::string& uri_base) {
     std::string message = f.message;
     if (message.empty())
         message = f.rule_id + ": " + findings::status_name(f.status) + " for " + f.subject_table + " " + f.subject_key;
@@ -161,7 +168,8 @@ Json result_json(const Finding& f, size_t rule_index, const std::string& uri_bas
     Json locations = Json::array();
     if (f.filing_location && !f.filing_location->file.empty())
         locations.push_back(location_json(*f.filing_location, uri_base));
-    if (!f.rule_location.file.empty()) locations.push_back(location_json(f.rule_location, uri_base));
+    const SourceLocation& written_at = f.rule_location.file.empty() ? rule_location : f.rule_location;
+    if (!written_at.file.empty()) locations.push_back(location_json(written_at, uri_base));
 
     Json result = {{"ruleId", f.rule_id},
                    {"ruleIndex", rule_index},
@@ -238,8 +246,12 @@ void write_sarif(const AuditReport& report, std::ostream& out, const ReportOptio
         run["originalUriBaseIds"] = {{kSourceRoot, {{"uri", uri}}}};
     }
     Json results = Json::array();
-    for (const auto* f : sorted_findings(report))
-        results.push_back(result_json(*f, rule_index.at(f->rule_id), options.sarif_uri_base));
+    for (const auto* f : sorted_findings(report)) {
+        const size_t index = rule_index.at(f->rule_id);
+        const SourceLocation none;
+        const SourceLocation& rule_location = rows[index].info ? rows[index].info->location : none;
+        results.push_back(result_json(*f, index, rule_location, options.sarif_uri_base));
+    }
     run["results"] = results;
     run["columnKind"] = "unicodeCodePoints";
     run["properties"] = {

@@ -42,7 +42,9 @@ std::vector<const Finding*> sorted_findings(const AuditReport& report) {
 
 namespace {
 
-Counts to_counts(const std::map<std::string, size_t>& counts) { return {counts.begin(), counts.end()}; }
+Counts to_counts(const std::map<std::string, size_t>& counts) {
+    return {counts.begin(), counts.end()};
+}
 
 }  // namespace
 

@@ -28,11 +28,11 @@ struct Palette {
     std::string dim(std::string_view text) const { return paint(text, "2"); }
     std::string status(Status status, std::string_view text) const {
         switch (status) {
-            case Status::Late: return paint(text, "33");           // yellow
-            case Status::Missing: return paint(text, "31");        // red
-            case Status::Violation: return paint(text, "1;31");    // bold red
-            case Status::Signal: return paint(text, "36");         // cyan
-            case Status::Pending: return paint(text, "2");         // dim
+            case Status::Late: return paint(text, "33");         // yellow
+            case Status::Missing: return paint(text, "31");      // red
+            case Status::Violation: return paint(text, "1;31");  // bold red
+            case Status::Signal: return paint(text, "36");       // cyan
+            case Status::Pending: return paint(text, "2");       // dim
         }
         return std::string(text);
     }
@@ -50,8 +50,8 @@ std::string plural(int64_t n, std::string_view one, std::string_view many) {
 
 std::string finding_line(const Finding& f, const Palette& palette) {
     const std::string status = findings::status_name(f.status);
-    std::string line = "    " + palette.status(f.status, fmt::format("{:<9}", status)) + "  " +
-                       terminal_safe(subject_of(f));
+    std::string line =
+        "    " + palette.status(f.status, fmt::format("{:<9}", status)) + "  " + terminal_safe(subject_of(f));
     if (f.due) line += "  due " + terminal_safe(*f.due);
     if (f.done) line += "  done " + terminal_safe(*f.done);
     if (f.days_late) line += fmt::format("  ({})", plural(*f.days_late, "day late", "days late"));
@@ -119,9 +119,8 @@ void write_text(const AuditReport& report, std::ostream& out, const ReportOption
         if (!company || *company != f->company_id) {
             if (company) out << '\n';
             const std::string name = f->company_id.empty() ? "(no company)" : terminal_safe(f->company_id);
-            out << palette.bold(name) << palette.dim(fmt::format("  {}", plural(per_company[f->company_id],
-                                                                                  "finding", "findings")))
-                << '\n';
+            out << palette.bold(name)
+                << palette.dim(fmt::format("  {}", plural(per_company[f->company_id], "finding", "findings"))) << '\n';
             company = &f->company_id;
             rule = nullptr;
         }
