@@ -24,15 +24,18 @@ void add_ingest_command(CLI::App& app, int& exit_code) {
         for (const auto& [table, rows] : result.rows) total += rows;
         if (result.committed) {
             std::string per_table;
-            for (const auto& [table, rows] : result.rows) per_table += (per_table.empty() ? "" : ", ") + table + " " + std::to_string(rows);
-            std::cout << "loaded " << total << " row" << (total == 1 ? "" : "s") << " into " << path << " (" << per_table << ")\n";
+            for (const auto& [table, rows] : result.rows)
+                per_table += (per_table.empty() ? "" : ", ") + table + " " + std::to_string(rows);
+            std::cout << "loaded " << total << " row" << (total == 1 ? "" : "s") << " into " << path << " ("
+                      << per_table << ")\n";
             exit_code = kExitClean;
             return;
         }
-        for (const auto& problem : result.problems) std::cerr << problem.location << ": error: " << problem.message << "\n";
+        for (const auto& problem : result.problems)
+            std::cerr << problem.location << ": error: " << problem.message << "\n";
         std::cerr << "nothing was written to " << path << ": " << result.problems.size() << " problem"
-                  << (result.problems.size() == 1 ? "" : "s") << " in " << total << " row"
-                  << (total == 1 ? "" : "s") << " read\n";
+                  << (result.problems.size() == 1 ? "" : "s") << " in " << total << " row" << (total == 1 ? "" : "s")
+                  << " read\n";
         exit_code = kExitFindings;
     });
 }

@@ -44,7 +44,9 @@ protected:
 };
 
 const SqlValue kNull = std::monostate{};
-SqlValue text(const char* s) { return std::string(s); }
+SqlValue text(const char* s) {
+    return std::string(s);
+}
 
 TEST_F(Ddl, EveryColumnRejectsNullExactlyWhenTheCatalogSaysNotNull) {
     for (const auto& t : Catalog::case_data_v1().tables())
@@ -231,8 +233,8 @@ TEST_F(Ddl, CatalogCrossColumnRulesMatchTheDdl) {
             const std::string error = try_insert(
                 t.name, with_partners({{order.earlier, text("2025-03-05")}, {order.later, text("2025-03-04")}}));
             EXPECT_EQ(error.empty(), !order.stated) << where << ": " << error;
-            EXPECT_EQ(try_insert(t.name, with_partners({{order.earlier, text("2025-03-04")},
-                                                        {order.later, text("2025-03-04")}})),
+            EXPECT_EQ(try_insert(t.name, with_partners(
+                                             {{order.earlier, text("2025-03-04")}, {order.later, text("2025-03-04")}})),
                       "")
                 << where;
             if (order.later_needs_earlier) {
@@ -246,7 +248,8 @@ TEST_F(Ddl, CatalogCrossColumnRulesMatchTheDdl) {
             const schema::Column* second = t.find_column(b);
             ASSERT_NE(second, nullptr);
             EXPECT_FALSE(try_insert(t.name, {{a, text("2025-03-09")}, {b, kNull}}).empty()) << t.name;
-            EXPECT_FALSE(try_insert(t.name, {{a, kNull}, {b, SqlValue{second->enum_values.front()}}}).empty()) << t.name;
+            EXPECT_FALSE(try_insert(t.name, {{a, kNull}, {b, SqlValue{second->enum_values.front()}}}).empty())
+                << t.name;
             ++pairs;
         }
     }
