@@ -18,6 +18,7 @@ void add_ingest_command(CLI::App& app, int& exit_code) {
         ->type_name("TABLE FILE");
     ingest->callback([&exit_code] {
         std::vector<schema::IngestInput> inputs;
+        inputs.reserve(tables.size());
         for (const auto& [table, file] : tables) inputs.push_back({table, file});
         const auto result = schema::ingest_files(path, inputs);
         size_t total = 0;

@@ -66,14 +66,17 @@ void require_case_database(exec::Database& db, const Catalog& catalog) {
             if (!columns.count(column.name)) missing.push_back(table.name + "." + column.name);
     }
     if (version == kCaseDataModelVersion && missing.empty()) return;
-    throw InputError(fmt::format(
-        "{}: not a case database of model version {} (user_version {}{}); create one with `recallguard init`",
-        db.path(), kCaseDataModelVersion, version,
+    // Name a few missing columns; a database that lacks dozens is simply not ours.
+    const size_t shown = std::min<size_t>(missing.size(), 5);
+    const std::string lacks =
         missing.empty()
             ? ""
             : fmt::format(", lacks {}{}",
-                          join({missing.begin(), missing.begin() + std::min<size_t>(missing.size(), 5)}, ", "),
-                          missing.size() > 5 ? ", ..." : "")));
+                          join({missing.begin(), missing.begin() + static_cast<std::ptrdiff_t>(shown)}, ", "),
+                          missing.size() > shown ? ", ..." : "");
+    throw InputError(fmt::format(
+        "{}: not a case database of model version {} (user_version {}{}); create one with `recallguard init`",
+        db.path(), kCaseDataModelVersion, version, lacks));
 }
 
 // The text form of a row's key, or "" when a key column is missing or NULL.

@@ -197,9 +197,9 @@ private:
             value_message("V-ENUM", is_text + " AND " + col + " NOT IN (" + marks + ")", binds,
                           [&](const std::string& v) {
                               const std::string match = closest_match(v, c.enum_values);
-                              return fmt::format("is '{}', which is not one of the allowed values ({}){}.", v,
+                              return fmt::format("is '{}', which is not one of the allowed values ({}){}", v,
                                                  join(c.enum_values, ", "),
-                                                 match.empty() ? "" : "; did you mean '" + match + "'?");
+                                                 match.empty() ? "." : "; did you mean '" + match + "'?");
                           });
         }
         if (c.type == ColumnType::Integer && c.min_value)
@@ -290,8 +290,8 @@ private:
             [&](const std::string& key, const exec::Statement& row, int i) {
                 const std::string value = row.column_text(i);
                 return Found{value,
-                             fmt::format("{} row '{}': {} '{}' names no row of {} (no {} '{}').", t.name, key, c.name,
-                                         value, c.references, parent->primary_key.front(), value),
+                             fmt::format("{} row '{}': {} '{}' names no row of {} (no row has {} '{}').", t.name, key,
+                                         c.name, value, c.references, parent->primary_key.front(), value),
                              {}};
             });
     }
@@ -415,6 +415,7 @@ private:
                 break;
             }
             std::vector<std::string> key_parts;
+            key_parts.reserve(key_sql_.size());
             for (int k = 0; k < keys; ++k) key_parts.push_back(query.is_null(k) ? "NULL" : query.column_text(k));
             const std::string key = join(key_parts, "/");
             Found found = describe(key, query, keys);
