@@ -18,21 +18,25 @@ void add_ingest_command(CLI::App& app, int& exit_code) {
         ->type_name("TABLE FILE");
     ingest->callback([&exit_code] {
         std::vector<schema::IngestInput> inputs;
+        inputs.reserve(tables.size());
         for (const auto& [table, file] : tables) inputs.push_back({table, file});
         const auto result = schema::ingest_files(path, inputs);
         size_t total = 0;
         for (const auto& [table, rows] : result.rows) total += rows;
         if (result.committed) {
             std::string per_table;
-            for (const auto& [table, rows] : result.rows) per_table += (per_table.empty() ? "" : ", ") + table + " " + std::to_string(rows);
-            std::cout << "loaded " << total << " row" << (total == 1 ? "" : "s") << " into " << path << " (" << per_table << ")\n";
+            for (const auto& [table, rows] : result.rows)
+                per_table += (per_table.empty() ? "" : ", ") + table + " " + std::to_string(rows);
+            std::cout << "loaded " << total << " row" << (total == 1 ? "" : "s") << " into " << path << " ("
+                      << per_table << ")\n";
             exit_code = kExitClean;
             return;
         }
-        for (const auto& problem : result.problems) std::cerr << problem.location << ": error: " << problem.message << "\n";
+        for (const auto& problem : result.problems)
+            std::cerr << problem.location << ": error: " << problem.message << "\n";
         std::cerr << "nothing was written to " << path << ": " << result.problems.size() << " problem"
-                  << (result.problems.size() == 1 ? "" : "s") << " in " << total << " row"
-                  << (total == 1 ? "" : "s") << " read\n";
+                  << (result.problems.size() == 1 ? "" : "s") << " in " << total << " row" << (total == 1 ? "" : "s")
+                  << " read\n";
         exit_code = kExitFindings;
     });
 }

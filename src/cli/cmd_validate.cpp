@@ -22,8 +22,8 @@ void add_validate_command(CLI::App& app, int& exit_code) {
         auto db = exec::Database::open(path, exec::Database::Mode::ReadOnly);
         const auto report = schema::validate_case_database(db, schema::Catalog::case_data_v1(), max_per_check);
         if (format == "json")
-            std::cout << schema::render_validation_json(report, path).dump(2, ' ', false,
-                                                                            nlohmann::json::error_handler_t::replace)
+            std::cout << schema::render_validation_json(report, path)
+                             .dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
                       << "\n";
         else
             std::cout << schema::render_validation_text(report, path);

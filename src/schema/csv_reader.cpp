@@ -58,8 +58,10 @@ private:
             consume_newline();
             break;
         }
-        if (ok) document_.records.push_back(std::move(record));
-        else skip_rest_of_line();
+        if (ok)
+            document_.records.push_back(std::move(record));
+        else
+            skip_rest_of_line();
     }
 
     bool parse_unquoted(std::optional<std::string>& field) {
@@ -127,6 +129,8 @@ private:
 
 }  // namespace
 
-CsvDocument parse_csv(std::string_view text) { return CsvParser(text).parse(); }
+CsvDocument parse_csv(std::string_view text) {
+    return CsvParser(text).parse();
+}
 
 }  // namespace recallguard::schema

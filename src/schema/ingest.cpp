@@ -66,11 +66,17 @@ void require_case_database(exec::Database& db, const Catalog& catalog) {
             if (!columns.count(column.name)) missing.push_back(table.name + "." + column.name);
     }
     if (version == kCaseDataModelVersion && missing.empty()) return;
+    // Name a few missing columns; a database that lacks dozens is simply not ours.
+    const size_t shown = std::min<size_t>(missing.size(), 5);
+    const std::string lacks =
+        missing.empty()
+            ? ""
+            : fmt::format(", lacks {}{}",
+                          join({missing.begin(), missing.begin() + static_cast<std::ptrdiff_t>(shown)}, ", "),
+                          missing.size() > shown ? ", ..." : "");
     throw InputError(fmt::format(
         "{}: not a case database of model version {} (user_version {}{}); create one with `recallguard init`",
-        db.path(), kCaseDataModelVersion, version,
-        missing.empty() ? "" : fmt::format(", lacks {}{}", join({missing.begin(), missing.begin() + std::min<size_t>(missing.size(), 5)}, ", "),
-                                           missing.size() > 5 ? ", ..." : "")));
+        db.path(), kCaseDataModelVersion, version, lacks));
 }
 
 // The text form of a row's key, or "" when a key column is missing or NULL.
@@ -153,23 +159,25 @@ private:
         auto& seen = keys_[table.name];
         std::vector<std::string> conditions;
         for (const auto& column : table.primary_key) conditions.push_back(quote_identifier(column) + " = ?");
-        auto exists = db_.prepare("SELECT 1 FROM " + quote_identifier(table.name) + " WHERE " +
-                                  join(conditions, " AND "));
+        auto exists =
+            db_.prepare("SELECT 1 FROM " + quote_identifier(table.name) + " WHERE " + join(conditions, " AND "));
         for (const auto& row : input.rows) {
             const std::string key = key_of(row, table);
             if (key.empty()) continue;
             const auto [at, inserted] = seen.emplace(key, row.location);
             if (!inserted) {
-                add(row, row.location, fmt::format("duplicate key '{}' ({}) in {}: {} already has it", key,
-                                                   join(table.primary_key, "/"), table.name, at->second));
+                add(row, row.location,
+                    fmt::format("duplicate key '{}' ({}) in {}: {} already has it", key, join(table.primary_key, "/"),
+                                table.name, at->second));
                 continue;
             }
             exists.reset();
             int index = 1;
             for (const auto& column : table.primary_key) exists.bind(index++, *row.value_of(column));
             if (exists.step())
-                add(row, row.location, fmt::format("duplicate key '{}' ({}): {} already has a row with it in the database",
-                                                   key, join(table.primary_key, "/"), table.name));
+                add(row, row.location,
+                    fmt::format("duplicate key '{}' ({}): {} already has a row with it in the database", key,
+                                join(table.primary_key, "/"), table.name));
         }
     }
 
@@ -211,7 +219,8 @@ private:
             const std::string* later = date_in(row, order.later);
             if (earlier && later && *later < *earlier)
                 add(row, row.location_of(order.later),
-                    fmt::format("{} {} is before {} {}; {}", order.later, *later, order.earlier, *earlier, order.reason));
+                    fmt::format("{} {} is before {} {}; {}", order.later, *later, order.earlier, *earlier,
+                                order.reason));
         }
     }
 
@@ -249,9 +258,9 @@ private:
                 continue;
             groups[std::get<std::string>(*group)].push_back({*at, std::get<int64_t>(*value), &row});
         }
-        auto stored = db_.prepare("SELECT " + quote_identifier(m.order_by) + ", " + quote_identifier(m.column) +
-                                  " FROM " + quote_identifier(table.name) + " WHERE " + quote_identifier(m.group_by) +
-                                  " = ?");
+        auto stored =
+            db_.prepare("SELECT " + quote_identifier(m.order_by) + ", " + quote_identifier(m.column) + " FROM " +
+                        quote_identifier(table.name) + " WHERE " + quote_identifier(m.group_by) + " = ?");
         for (auto& [group, points] : groups) {
             stored.reset();
             stored.bind_text(1, group);
@@ -281,8 +290,10 @@ private:
             const auto row = by_rowid.find({check.column_text(0), check.column_int(1)});
             const std::string message =
                 fmt::format("the database rejected the row: it refers to a missing row of {}", check.column_text(2));
-            if (row != by_rowid.end()) add(*row->second, row->second->location, message);
-            else problems_.push_back({0, 0, {db_.path(), check.column_text(0) + ": " + message}});
+            if (row != by_rowid.end())
+                add(*row->second, row->second->location, message);
+            else
+                problems_.push_back({0, 0, {db_.path(), check.column_text(0) + ": " + message}});
         }
         return ok;
     }

@@ -20,7 +20,7 @@ struct IngestProblem {
 };
 
 struct IngestResult {
-    std::map<std::string, size_t> rows;  // rows read per table; all were written when `committed`
+    std::map<std::string, size_t> rows;   // rows read per table; all were written when `committed`
     std::vector<IngestProblem> problems;  // in input order; empty when committed
     bool committed = false;
 };

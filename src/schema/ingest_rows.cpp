@@ -26,9 +26,12 @@ std::string unknown_column_message(const std::string& column, const Table& table
 std::string pointer_token(const std::string& key) {
     std::string out;
     for (char c : key) {
-        if (c == '~') out += "~0";
-        else if (c == '/') out += "~1";
-        else out += c;
+        if (c == '~')
+            out += "~0";
+        else if (c == '/')
+            out += "~1";
+        else
+            out += c;
     }
     return out;
 }
@@ -56,7 +59,8 @@ std::vector<InputRow> read_csv_rows(std::string_view text, const std::string& na
                                     std::vector<PlacedProblem>& problems) {
     CsvDocument csv = parse_csv(text);
     for (const auto& e : csv.errors)
-        problems.push_back({input, static_cast<size_t>(e.line), {fmt::format("{}:{}:{}", name, e.line, e.column), e.message}});
+        problems.push_back(
+            {input, static_cast<size_t>(e.line), {fmt::format("{}:{}:{}", name, e.line, e.column), e.message}});
     std::vector<InputRow> rows;
     if (csv.records.empty()) {
         if (csv.errors.empty())
@@ -73,16 +77,24 @@ std::vector<InputRow> read_csv_rows(std::string_view text, const std::string& na
         const Column* column = table.find_column(field);
         const bool first = column && seen.insert(field).second;
         if (field.empty())
-            problems.push_back({input, 0, {header_location, fmt::format("header field {} is empty; it must name a column of {}", i + 1, table.name)}});
+            problems.push_back({input,
+                                0,
+                                {header_location, fmt::format("header field {} is empty; it must name a column of {}",
+                                                              i + 1, table.name)}});
         else if (!column)
             problems.push_back({input, 0, {header_location, unknown_column_message(field, table)}});
         else if (!first)
-            problems.push_back({input, 0, {header_location, fmt::format("column {} appears twice in the header", field)}});
+            problems.push_back(
+                {input, 0, {header_location, fmt::format("column {} appears twice in the header", field)}});
         columns.push_back(first ? column : nullptr);
     }
     for (const auto& c : table.columns)
         if (c.not_null && !seen.count(c.name))
-            problems.push_back({input, 0, {header_location, fmt::format("the header has no column {}, which {} requires (NOT NULL)", c.name, table.name)}});
+            problems.push_back(
+                {input,
+                 0,
+                 {header_location,
+                  fmt::format("the header has no column {}, which {} requires (NOT NULL)", c.name, table.name)}});
 
     for (size_t r = 1; r < csv.records.size(); ++r) {
         const CsvRecord& record = csv.records[r];
@@ -100,7 +112,8 @@ std::vector<InputRow> read_csv_rows(std::string_view text, const std::string& na
         for (size_t i = 0; i < columns.size(); ++i) {
             if (!columns[i]) continue;
             ParsedValue parsed = parse_text_value(*columns[i], record.fields[i]);
-            if (!parsed.ok()) reject(row, problems, row.location, fmt::format("{}: {}", columns[i]->name, parsed.error));
+            if (!parsed.ok())
+                reject(row, problems, row.location, fmt::format("{}: {}", columns[i]->name, parsed.error));
             row.columns.push_back(columns[i]);
             row.values.push_back(std::move(parsed.value));
             row.value_locations.push_back(row.location);
@@ -110,8 +123,8 @@ std::vector<InputRow> read_csv_rows(std::string_view text, const std::string& na
     return rows;
 }
 
-std::vector<InputRow> read_json_rows(const std::string& text, const std::string& name, size_t input,
-                                     const Table& table, std::vector<PlacedProblem>& problems) {
+std::vector<InputRow> read_json_rows(const std::string& text, const std::string& name, size_t input, const Table& table,
+                                     std::vector<PlacedProblem>& problems) {
     nlohmann::ordered_json document;
     try {
         document = nlohmann::ordered_json::parse(text);
@@ -160,7 +173,8 @@ std::vector<InputRow> read_json_rows(const std::string& text, const std::string&
         }
         for (const auto& c : table.columns)
             if (c.not_null && !object.contains(c.name))
-                reject(row, problems, row.location, fmt::format("the row has no {}, which {} requires (NOT NULL)", c.name, table.name));
+                reject(row, problems, row.location,
+                       fmt::format("the row has no {}, which {} requires (NOT NULL)", c.name, table.name));
         rows.push_back(std::move(row));
     }
     return rows;

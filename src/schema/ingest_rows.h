@@ -37,7 +37,7 @@ std::vector<InputRow> read_csv_rows(std::string_view text, const std::string& na
 
 // Throws InputError naming the line and column when the text is not JSON, or when it is
 // not an array.
-std::vector<InputRow> read_json_rows(const std::string& text, const std::string& name, size_t input,
-                                     const Table& table, std::vector<PlacedProblem>& problems);
+std::vector<InputRow> read_json_rows(const std::string& text, const std::string& name, size_t input, const Table& table,
+                                     std::vector<PlacedProblem>& problems);
 
 }  // namespace recallguard::schema

@@ -7,7 +7,9 @@ namespace recallguard::schema {
 
 namespace {
 
-std::string plural(size_t n, const char* word) { return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s"); }
+std::string plural(size_t n, const char* word) {
+    return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
+}
 
 }  // namespace
 
@@ -22,9 +24,10 @@ std::string render_validation_text(const ValidationReport& report, const std::st
     out += fmt::format("{}: {}, {} (case data model version {})\n", db_path, plural(report.error_count(), "error"),
                        plural(report.warning_count(), "warning"), kCaseDataModelVersion);
     if (report.truncated)
-        out += fmt::format("{}: note: some checks found more rows than are listed; raise --max-per-check to see "
-                           "them all\n",
-                           db_path);
+        out += fmt::format(
+            "{}: note: some checks found more rows than are listed; raise --max-per-check to see "
+            "them all\n",
+            db_path);
     return out;
 }
 

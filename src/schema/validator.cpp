@@ -44,10 +44,14 @@ std::string valid_date_sql(const std::string& column) {
 
 std::string storage_description(ColumnType type) {
     switch (type) {
-        case ColumnType::Integer: return "an integer";
-        case ColumnType::Date: return "a date stored as text YYYY-MM-DD";
-        case ColumnType::Json: return "a JSON object stored as text";
-        case ColumnType::Text: return "text";
+        case ColumnType::Integer:
+            return "an integer";
+        case ColumnType::Date:
+            return "a date stored as text YYYY-MM-DD";
+        case ColumnType::Json:
+            return "a JSON object stored as text";
+        case ColumnType::Text:
+            return "text";
     }
     return "text";
 }
@@ -110,8 +114,8 @@ private:
     // Reports a missing table or missing columns; false when the table is missing.
     bool read_shape(const Table& table) {
         columns_.clear();
-        auto exists = db_.prepare(
-            "SELECT name FROM sqlite_schema WHERE type IN ('table', 'view') AND name = ? COLLATE NOCASE");
+        auto exists =
+            db_.prepare("SELECT name FROM sqlite_schema WHERE type IN ('table', 'view') AND name = ? COLLATE NOCASE");
         exists.bind_text(1, table.name);
         if (!exists.step()) {
             add({Level::Error, "V-MISSING-TABLE", table.name, "", "", "",
@@ -148,14 +152,21 @@ private:
         if (c.not_null)
             run({Level::Error, "V-NULL", t.name, c.name, col + " IS NULL", {}, {}, {}, {}},
                 [&](const std::string& key, const exec::Statement&, int) {
-                    return Found{"NULL",
-                                 fmt::format("{} row '{}': {} is NULL, but the model requires a value.", t.name,
-                                             key, c.name),
-                                 {}};
+                    return Found{
+                        "NULL",
+                        fmt::format("{} row '{}': {} is NULL, but the model requires a value.", t.name, key, c.name),
+                        {}};
                 });
         const std::string storage = c.type == ColumnType::Integer ? "integer" : "text";
-        run({Level::Error, "V-TYPE", t.name, c.name, typed + " NOT IN ('null', ?)", {"quote(" + col + ")", typed},
-             {storage}, {}, {}},
+        run({Level::Error,
+             "V-TYPE",
+             t.name,
+             c.name,
+             typed + " NOT IN ('null', ?)",
+             {"quote(" + col + ")", typed},
+             {storage},
+             {},
+             {}},
             [&](const std::string& key, const exec::Statement& row, int i) {
                 return Found{row.column_text(i),
                              fmt::format("{} row '{}': {} holds the {} value {}, but the model requires {}.", t.name,
@@ -186,9 +197,9 @@ private:
             value_message("V-ENUM", is_text + " AND " + col + " NOT IN (" + marks + ")", binds,
                           [&](const std::string& v) {
                               const std::string match = closest_match(v, c.enum_values);
-                              return fmt::format("is '{}', which is not one of the allowed values ({}){}.", v,
+                              return fmt::format("is '{}', which is not one of the allowed values ({}){}", v,
                                                  join(c.enum_values, ", "),
-                                                 match.empty() ? "" : "; did you mean '" + match + "'?");
+                                                 match.empty() ? "." : "; did you mean '" + match + "'?");
                           });
         }
         if (c.type == ColumnType::Integer && c.min_value)
@@ -204,26 +215,33 @@ private:
         if (c.format == TextFormat::CountryCode)
             value_message("V-COUNTRY", is_text + " AND " + col + " NOT GLOB ?", {std::string("[A-Z][A-Z]")},
                           [](const std::string& v) {
-                              return fmt::format("is '{}', which is not an ISO 3166-1 alpha-2 country code (two "
-                                                 "upper-case letters, e.g. CN).",
-                                                 v);
+                              return fmt::format(
+                                  "is '{}', which is not an ISO 3166-1 alpha-2 country code (two "
+                                  "upper-case letters, e.g. CN).",
+                                  v);
                           });
         if (c.format == TextFormat::NonEmpty)
             value_message("V-EMPTY", is_text + " AND " + col + " = ''", {},
                           [](const std::string&) { return std::string("is empty, but the model requires a name."); });
         if (c.type == ColumnType::Json)
-            run({Level::Error, "V-JSON", t.name, c.name,
+            run({Level::Error,
+                 "V-JSON",
+                 t.name,
+                 c.name,
                  is_text + " AND CASE WHEN json_valid(" + col + ") THEN json_type(" + col + ") <> 'object' ELSE 1 END",
-                 {col, "CASE WHEN json_valid(" + col + ") THEN json_type(" + col + ") END"}, {}, {}, {}},
+                 {col, "CASE WHEN json_valid(" + col + ") THEN json_type(" + col + ") END"},
+                 {},
+                 {},
+                 {}},
                 [&](const std::string& key, const exec::Statement& row, int i) {
                     const std::string value = row.column_text(i);
-                    const std::string what = row.is_null(i + 1)
-                                                 ? fmt::format("is not valid JSON: '{}'", abbreviate(value))
-                                                 : fmt::format("is a JSON {}, '{}'", row.column_text(i + 1),
-                                                               abbreviate(value));
+                    const std::string what =
+                        row.is_null(i + 1)
+                            ? fmt::format("is not valid JSON: '{}'", abbreviate(value))
+                            : fmt::format("is a JSON {}, '{}'", row.column_text(i + 1), abbreviate(value));
                     return Found{abbreviate(value, 200),
-                                 fmt::format("{} row '{}': {} {}, but the model requires a JSON object.", t.name,
-                                             key, c.name, what),
+                                 fmt::format("{} row '{}': {} {}, but the model requires a JSON object.", t.name, key,
+                                             c.name, what),
                                  {}};
                 });
     }
@@ -236,8 +254,15 @@ private:
             columns.push_back(quote_identifier(key));
             not_null.push_back(quote_identifier(key) + " IS NOT NULL");
         }
-        run({Level::Error, "V-DUPLICATE-KEY", t.name, join(t.primary_key, ","), join(not_null, " AND "),
-             {"count(*)"}, {}, {}, " GROUP BY " + join(columns, ", ") + " HAVING count(*) > 1"},
+        run({Level::Error,
+             "V-DUPLICATE-KEY",
+             t.name,
+             join(t.primary_key, ","),
+             join(not_null, " AND "),
+             {"count(*)"},
+             {},
+             {},
+             " GROUP BY " + join(columns, ", ") + " HAVING count(*) > 1"},
             [&](const std::string& key, const exec::Statement& row, int i) {
                 return Found{key,
                              fmt::format("{} has {} rows with the key '{}' ({}), but a key names one row.", t.name,
@@ -252,15 +277,21 @@ private:
             return;  // the missing table or column is reported on its own
         const std::string col = quote_identifier(c.name);
         const std::string parent_key = quote_identifier(parent->primary_key.front());
-        run({Level::Error, "V-ORPHAN", t.name, c.name,
+        run({Level::Error,
+             "V-ORPHAN",
+             t.name,
+             c.name,
              col + " IS NOT NULL AND " + col + " NOT IN (SELECT " + parent_key + " FROM " +
                  quote_identifier(c.references) + " WHERE " + parent_key + " IS NOT NULL)",
-             {col}, {}, {}, {}},
+             {col},
+             {},
+             {},
+             {}},
             [&](const std::string& key, const exec::Statement& row, int i) {
                 const std::string value = row.column_text(i);
                 return Found{value,
-                             fmt::format("{} row '{}': {} '{}' names no row of {} (no {} '{}').", t.name, key, c.name,
-                                         value, c.references, parent->primary_key.front(), value),
+                             fmt::format("{} row '{}': {} '{}' names no row of {} (no row has {} '{}').", t.name, key,
+                                         c.name, value, c.references, parent->primary_key.front(), value),
                              {}};
             });
     }
@@ -272,12 +303,19 @@ private:
         const std::string col = quote_identifier(m.column), order = quote_identifier(m.order_by);
         // Only well-formed rows are compared; bad ones are reported by their own checks.
         const std::string window = " OVER (PARTITION BY " + quote_identifier(m.group_by) + " ORDER BY " + order + ")";
-        const std::string from = "(SELECT *, lag(" + col + ")" + window + " AS \"recallguard:previous\", lag(" +
-                                 order + ")" + window + " AS \"recallguard:previous_at\" FROM " +
-                                 quote_identifier(t.name) + " WHERE typeof(" + col + ") = 'integer' AND " +
-                                 valid_date_sql(m.order_by) + " AND " + quote_identifier(m.group_by) + " IS NOT NULL)";
-        run({Level::Error, "V-DECREASING", t.name, m.column, col + " < \"recallguard:previous\"",
-             {col, "\"recallguard:previous\"", "\"recallguard:previous_at\"", order}, {}, from, {}},
+        const std::string from = "(SELECT *, lag(" + col + ")" + window + " AS \"recallguard:previous\", lag(" + order +
+                                 ")" + window + " AS \"recallguard:previous_at\" FROM " + quote_identifier(t.name) +
+                                 " WHERE typeof(" + col + ") = 'integer' AND " + valid_date_sql(m.order_by) + " AND " +
+                                 quote_identifier(m.group_by) + " IS NOT NULL)";
+        run({Level::Error,
+             "V-DECREASING",
+             t.name,
+             m.column,
+             col + " < \"recallguard:previous\"",
+             {col, "\"recallguard:previous\"", "\"recallguard:previous_at\"", order},
+             {},
+             from,
+             {}},
             [&](const std::string& key, const exec::Statement& row, int i) {
                 return Found{row.column_text(i),
                              fmt::format("{} row '{}': {} fell to {} as of {} from {} as of {}; it is cumulative and "
@@ -292,9 +330,15 @@ private:
         if (!has(order.earlier) || !has(order.later)) return;
         const Level level = order.stated ? Level::Error : Level::Warning;
         const std::string earlier = quote_identifier(order.earlier), later = quote_identifier(order.later);
-        run({level, "V-DATE-ORDER", t.name, order.later,
+        run({level,
+             "V-DATE-ORDER",
+             t.name,
+             order.later,
              valid_date_sql(order.earlier) + " AND " + valid_date_sql(order.later) + " AND " + later + " < " + earlier,
-             {later, earlier}, {}, {}, {}},
+             {later, earlier},
+             {},
+             {},
+             {}},
             [&](const std::string& key, const exec::Statement& row, int i) {
                 return Found{row.column_text(i),
                              fmt::format("{} row '{}': {} {} is before {} {}; {}.", t.name, key, order.later,
@@ -302,8 +346,15 @@ private:
                              {}};
             });
         if (!order.later_needs_earlier) return;
-        run({level, "V-DATE-ORDER", t.name, order.later, later + " IS NOT NULL AND " + earlier + " IS NULL",
-             {later}, {}, {}, {}},
+        run({level,
+             "V-DATE-ORDER",
+             t.name,
+             order.later,
+             later + " IS NOT NULL AND " + earlier + " IS NULL",
+             {later},
+             {},
+             {},
+             {}},
             [&](const std::string& key, const exec::Statement& row, int i) {
                 return Found{row.column_text(i),
                              fmt::format("{} row '{}': {} is {} but {} is NULL; {}.", t.name, key, order.later,
@@ -315,8 +366,15 @@ private:
     void check_set_together(const Table& t, const std::string& first, const std::string& second) {
         if (!has(first) || !has(second)) return;
         const std::string a = quote_identifier(first), b = quote_identifier(second);
-        run({Level::Error, "V-PAIR", t.name, first + "," + second, "(" + a + " IS NULL) <> (" + b + " IS NULL)",
-             {a, b}, {}, {}, {}},
+        run({Level::Error,
+             "V-PAIR",
+             t.name,
+             first + "," + second,
+             "(" + a + " IS NULL) <> (" + b + " IS NULL)",
+             {a, b},
+             {},
+             {},
+             {}},
             [&](const std::string& key, const exec::Statement& row, int i) {
                 const bool first_set = !row.is_null(i);
                 const std::string& set = first_set ? first : second;
@@ -340,7 +398,8 @@ private:
 
     void run(const Check& check, const Describe& describe) {
         size_t& listed = listed_[std::tuple(check.code, check.table, check.column)];
-        const int64_t limit = max_per_check_ == 0 ? -1 : static_cast<int64_t>(max_per_check_ - std::min(listed, max_per_check_)) + 1;
+        const int64_t limit =
+            max_per_check_ == 0 ? -1 : static_cast<int64_t>(max_per_check_ - std::min(listed, max_per_check_)) + 1;
         const std::string sql = "SELECT " + join(key_sql_, ", ") + (check.values.empty() ? "" : ", ") +
                                 join(check.values, ", ") + " FROM " +
                                 (check.from.empty() ? quote_identifier(check.table) : check.from) + " WHERE " +
@@ -356,6 +415,7 @@ private:
                 break;
             }
             std::vector<std::string> key_parts;
+            key_parts.reserve(key_sql_.size());
             for (int k = 0; k < keys; ++k) key_parts.push_back(query.is_null(k) ? "NULL" : query.column_text(k));
             const std::string key = join(key_parts, "/");
             Found found = describe(key, query, keys);
@@ -393,9 +453,13 @@ size_t ValidationReport::error_count() const {
     return n;
 }
 
-size_t ValidationReport::warning_count() const { return problems.size() - error_count(); }
+size_t ValidationReport::warning_count() const {
+    return problems.size() - error_count();
+}
 
-const char* validation_level_name(Level level) { return level == Level::Error ? "error" : "warning"; }
+const char* validation_level_name(Level level) {
+    return level == Level::Error ? "error" : "warning";
+}
 
 ValidationReport validate_case_database(exec::Database& db, const Catalog& catalog, size_t max_per_check) {
     return Validator(db, catalog, max_per_check).run();

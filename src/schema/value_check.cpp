@@ -40,14 +40,17 @@ const char* json_kind(const nlohmann::ordered_json& value) {
 
 std::string check_json_object(const std::string& text) {
     const auto parsed = nlohmann::ordered_json::parse(text, nullptr, false);
-    if (parsed.is_discarded()) return fmt::format("'{}' is not valid JSON", text.size() > 60 ? text.substr(0, 60) + "..." : text);
+    if (parsed.is_discarded())
+        return fmt::format("'{}' is not valid JSON", text.size() > 60 ? text.substr(0, 60) + "..." : text);
     if (!parsed.is_object()) return fmt::format("is {} in JSON, but it must be a JSON object", json_kind(parsed));
     return "";
 }
 
 }  // namespace
 
-bool is_iso_date(const std::string& text) { return Date::parse(text).has_value(); }
+bool is_iso_date(const std::string& text) {
+    return Date::parse(text).has_value();
+}
 
 std::string bounds_description(const Column& column) {
     const int min = column.min_value.value_or(0);
@@ -84,8 +87,8 @@ ParsedValue parse_json_value(const Column& column, const nlohmann::ordered_json&
         return out;
     }
     if (column.type == ColumnType::Integer) {
-        if (value.is_number_integer() && (!value.is_number_unsigned() ||
-                                          value.get<uint64_t>() <= static_cast<uint64_t>(INT64_MAX)))
+        if (value.is_number_integer() &&
+            (!value.is_number_unsigned() || value.get<uint64_t>() <= static_cast<uint64_t>(INT64_MAX)))
             out.value = value.get<int64_t>();
         else
             out.error = fmt::format("{} is {}, not an integer", value.dump(), json_kind(value));

@@ -43,7 +43,8 @@ inline std::string read_all(int fd) {
     std::string text;
     char buffer[65536];
     off_t offset = 0;
-    for (ssize_t n; (n = pread(fd, buffer, sizeof buffer, offset)) > 0; offset += n) text.append(buffer, static_cast<size_t>(n));
+    for (ssize_t n; (n = pread(fd, buffer, sizeof buffer, offset)) > 0; offset += n)
+        text.append(buffer, static_cast<size_t>(n));
     return text;
 }
 
@@ -52,7 +53,8 @@ inline std::string read_all(int fd) {
 // Runs RECALLGUARD_BINARY with `args` (without the program name) and `stdin_text` on stdin.
 inline CliResult run_cli(const std::vector<std::string>& args, const std::string& stdin_text = "") {
     const int in = detail::scratch_file(), out = detail::scratch_file(), err = detail::scratch_file();
-    if (!stdin_text.empty() && pwrite(in, stdin_text.data(), stdin_text.size(), 0) != static_cast<ssize_t>(stdin_text.size()))
+    if (!stdin_text.empty() &&
+        pwrite(in, stdin_text.data(), stdin_text.size(), 0) != static_cast<ssize_t>(stdin_text.size()))
         throw std::runtime_error("run_cli: cannot write stdin");
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);

@@ -1,5 +1,6 @@
 // Exit codes and outputs of `recallguard schema`, `init`, `validate` and `ingest`, run as a user would.
 #include <gtest/gtest.h>
+
 #include <nlohmann/json.hpp>
 
 #include "../unit/case_rows.h"
@@ -63,8 +64,8 @@ TEST_F(SchemaCli, ValidateExitsOneOnErrorsAndNamesThem) {
 }
 
 TEST_F(SchemaCli, ValidateExitsZeroOnWarningsOnly) {
-    const std::string path = loose_database(
-        "warn.db", "UPDATE recalls SET started_on = '2025-03-05', completed_on = '2025-03-04'");
+    const std::string path =
+        loose_database("warn.db", "UPDATE recalls SET started_on = '2025-03-05', completed_on = '2025-03-04'");
     const auto r = run_cli({"validate", path});
     EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
     EXPECT_NE(r.out.find("warning[V-DATE-ORDER]"), std::string::npos) << r.out;
@@ -93,9 +94,10 @@ TEST_F(SchemaCli, ValidateExitsTwoWhenTheInputCannotBeRead) {
     EXPECT_EQ(r.exit_code, 2);
     EXPECT_NE(r.err.find("not a readable SQLite database"), std::string::npos) << r.err;
 
-    const std::string big = loose_database(
-        "big.db", "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5000) "
-                  "INSERT INTO sales SELECT 'sale-' || i, 'products-0', '2025-03-03', i FROM n");
+    const std::string big =
+        loose_database("big.db",
+                       "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5000) "
+                       "INSERT INTO sales SELECT 'sale-' || i, 'products-0', '2025-03-03', i FROM n");
     const std::string bytes = test::read_bytes(big);
     dir.write("big.db", bytes.substr(0, bytes.size() / 2));
     r = run_cli({"validate", big});

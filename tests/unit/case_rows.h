@@ -15,7 +15,9 @@ namespace recallguard::test {
 using RowValues = std::map<std::string, exec::SqlValue>;
 
 // The primary key of row `n` of a single-key table: "<table>-<n>".
-inline std::string row_id(const std::string& table, int n) { return table + "-" + std::to_string(n); }
+inline std::string row_id(const std::string& table, int n) {
+    return table + "-" + std::to_string(n);
+}
 
 // Row `n` of `table` satisfying every constraint, assuming row 0 of each referenced table
 // exists. Nullable columns are NULL; dates are all equal so date orders hold.
@@ -23,18 +25,29 @@ inline RowValues valid_row(const schema::Table& table, int n) {
     RowValues row;
     const Date day = *Date::parse("2025-03-03");
     for (const auto& c : table.columns) {
-        const bool in_key = std::find(table.primary_key.begin(), table.primary_key.end(), c.name) != table.primary_key.end();
+        const bool in_key =
+            std::find(table.primary_key.begin(), table.primary_key.end(), c.name) != table.primary_key.end();
         exec::SqlValue value;
-        if (!c.references.empty()) value = row_id(c.references, 0);
-        else if (in_key && c.type == schema::ColumnType::Date) value = day.plus_days(n).to_string();
-        else if (in_key) value = row_id(table.name, n);
-        else if (!c.not_null) value = std::monostate{};
-        else if (!c.enum_values.empty()) value = c.enum_values.front();
-        else if (c.type == schema::ColumnType::Date) value = day.to_string();
-        else if (c.type == schema::ColumnType::Integer) value = int64_t{c.min_value.value_or(0)};
-        else if (c.type == schema::ColumnType::Json) value = std::string("{}");
-        else if (c.format == schema::TextFormat::CountryCode) value = std::string("CN");
-        else value = std::string("x");
+        if (!c.references.empty())
+            value = row_id(c.references, 0);
+        else if (in_key && c.type == schema::ColumnType::Date)
+            value = day.plus_days(n).to_string();
+        else if (in_key)
+            value = row_id(table.name, n);
+        else if (!c.not_null)
+            value = std::monostate{};
+        else if (!c.enum_values.empty())
+            value = c.enum_values.front();
+        else if (c.type == schema::ColumnType::Date)
+            value = day.to_string();
+        else if (c.type == schema::ColumnType::Integer)
+            value = int64_t{c.min_value.value_or(0)};
+        else if (c.type == schema::ColumnType::Json)
+            value = std::string("{}");
+        else if (c.format == schema::TextFormat::CountryCode)
+            value = std::string("CN");
+        else
+            value = std::string("x");
         row[c.name] = value;
     }
     return row;
@@ -47,7 +60,8 @@ inline void insert_row(exec::Database& db, const std::string& table, const RowVa
         columns += (columns.empty() ? "" : ", ") + exec::quote_identifier(name);
         marks += marks.empty() ? "?" : ", ?";
     }
-    auto insert = db.prepare("INSERT INTO " + exec::quote_identifier(table) + " (" + columns + ") VALUES (" + marks + ")");
+    auto insert =
+        db.prepare("INSERT INTO " + exec::quote_identifier(table) + " (" + columns + ") VALUES (" + marks + ")");
     int index = 1;
     for (const auto& [name, value] : row) insert.bind(index++, value);
     insert.step();

@@ -44,7 +44,9 @@ protected:
 };
 
 const SqlValue kNull = std::monostate{};
-SqlValue text(const char* s) { return std::string(s); }
+SqlValue text(const char* s) {
+    return std::string(s);
+}
 
 TEST_F(Ddl, EveryColumnRejectsNullExactlyWhenTheCatalogSaysNotNull) {
     for (const auto& t : Catalog::case_data_v1().tables())
@@ -209,6 +211,50 @@ TEST_F(Ddl, TextFormatsMatchTheCatalog) {
                 EXPECT_TRUE(accepts(t.name, c.name, text("any text, 任何文字"))) << where;
             }
         }
+}
+
+// The catalog's cross-column rules: stated date orders and set-together pairs are DDL
+// CHECKs; implied orders are not (they are `validate` warnings).
+TEST_F(Ddl, CatalogCrossColumnRulesMatchTheDdl) {
+    size_t orders = 0, pairs = 0;
+    for (const auto& t : Catalog::case_data_v1().tables()) {
+        // A value for the partner of `column` in a set-together pair, so only the order decides.
+        auto with_partners = [&t](RowValues row) {
+            for (const auto& [a, b] : t.set_together)
+                for (const auto& [set, other] : {std::pair{a, b}, std::pair{b, a}})
+                    if (row.count(set) && !row.count(other)) {
+                        const schema::Column* c = t.find_column(other);
+                        row[other] = c->enum_values.empty() ? text("2025-03-09") : SqlValue{c->enum_values.front()};
+                    }
+            return row;
+        };
+        for (const auto& order : t.date_orders) {
+            const std::string where = t.name + ": " + order.earlier + " <= " + order.later;
+            const std::string error = try_insert(
+                t.name, with_partners({{order.earlier, text("2025-03-05")}, {order.later, text("2025-03-04")}}));
+            EXPECT_EQ(error.empty(), !order.stated) << where << ": " << error;
+            EXPECT_EQ(try_insert(t.name, with_partners(
+                                             {{order.earlier, text("2025-03-04")}, {order.later, text("2025-03-04")}})),
+                      "")
+                << where;
+            if (order.later_needs_earlier) {
+                const std::string missing_earlier =
+                    try_insert(t.name, with_partners({{order.earlier, kNull}, {order.later, text("2025-03-04")}}));
+                EXPECT_EQ(missing_earlier.empty(), !order.stated) << where;
+            }
+            ++orders;
+        }
+        for (const auto& [a, b] : t.set_together) {
+            const schema::Column* second = t.find_column(b);
+            ASSERT_NE(second, nullptr);
+            EXPECT_FALSE(try_insert(t.name, {{a, text("2025-03-09")}, {b, kNull}}).empty()) << t.name;
+            EXPECT_FALSE(try_insert(t.name, {{a, kNull}, {b, SqlValue{second->enum_values.front()}}}).empty())
+                << t.name;
+            ++pairs;
+        }
+    }
+    EXPECT_EQ(orders, 4u);
+    EXPECT_EQ(pairs, 1u);
 }
 
 // --- the catalog describes exactly the DDL --------------------------------------------

@@ -120,8 +120,9 @@ TEST_F(Ingest, RejectsEveryBadCsvRowByLineWithTheReasonAndWritesNothing) {
 
 TEST_F(Ingest, BadDatesAndDateOrderAndConclusionPairAreRejected) {
     ASSERT_TRUE(ingest({{"companies", dir.write("c.csv", kCompaniesCsv)}}).committed);
-    ASSERT_TRUE(ingest({{"products", dir.write("p.csv", "product_id,company_id,category,model,market,units_sold\n"
-                                                        "P-1,C-1,power_bank,PB,CN,1\n")}})
+    ASSERT_TRUE(ingest({{"products", dir.write("p.csv",
+                                               "product_id,company_id,category,model,market,units_sold\n"
+                                               "P-1,C-1,power_bank,PB,CN,1\n")}})
                     .committed);
     const auto incidents = dir.write("incidents.csv",
                                      "incident_id,product_id,occurred_on,known_on,outcome,hazard,country\n"
@@ -160,8 +161,8 @@ TEST_F(Ingest, JsonProblemsAreNamedByPointer) {
     EXPECT_FALSE(result.committed);
     std::vector<std::string> locations;
     for (const auto& p : result.problems) locations.push_back(p.location.substr(p.location.rfind(':') + 1));
-    EXPECT_EQ(locations, (std::vector<std::string>{"/1/units_sold", "/1/colour", "/2/units_sold", "/2", "/3",
-                                                   "/4/model"}))
+    EXPECT_EQ(locations,
+              (std::vector<std::string>{"/1/units_sold", "/1/colour", "/2/units_sold", "/2", "/3", "/4/model"}))
         << listing(result);
     EXPECT_NE(result.problems[0].message.find("is a string, not an integer"), std::string::npos);
     EXPECT_NE(result.problems[1].message.find("unknown column 'colour'"), std::string::npos);
@@ -171,8 +172,9 @@ TEST_F(Ingest, JsonProblemsAreNamedByPointer) {
 
 TEST_F(Ingest, OneBadFileRejectsTheGoodFilesToo) {
     const auto companies = dir.write("c.csv", kCompaniesCsv);
-    const auto products = dir.write("p.csv", "product_id,company_id,category,model,market,units_sold\n"
-                                             "P-1,C-1,toaster,PB,CN,1\n");
+    const auto products = dir.write("p.csv",
+                                    "product_id,company_id,category,model,market,units_sold\n"
+                                    "P-1,C-1,toaster,PB,CN,1\n");
     const std::string before = test::read_bytes(db_path);
     const auto result = ingest({{"companies", companies}, {"products", products}});
     EXPECT_FALSE(result.committed);
@@ -201,19 +203,24 @@ TEST_F(Ingest, MissingRequiredColumnInTheHeader) {
 
 TEST_F(Ingest, ProgressMayNotFallBelowStoredOrIncomingRows) {
     ASSERT_TRUE(ingest({{"companies", dir.write("c.csv", kCompaniesCsv)}}).committed);
-    ASSERT_TRUE(ingest({{"products", dir.write("p.csv", "product_id,company_id,category,model,market,units_sold\n"
-                                                        "P-1,C-1,vehicle,X,CN,1\n")},
-                        {"defect_cases", dir.write("d.csv", "case_id,product_id,opened_on,source,hazard\n"
-                                                            "D-1,P-1,2025-01-02,test,crash\n")},
-                        {"recalls", dir.write("r.csv", "recall_id,case_id,kind,decided_on,units_affected,remedy\n"
-                                                       "R-1,D-1,voluntary,2025-01-10,500,repair\n")},
-                        {"recall_progress", dir.write("g1.csv", "recall_id,as_of,units_remedied\n"
-                                                                "R-1,2025-02-01,100\n")}})
+    ASSERT_TRUE(ingest({{"products", dir.write("p.csv",
+                                               "product_id,company_id,category,model,market,units_sold\n"
+                                               "P-1,C-1,vehicle,X,CN,1\n")},
+                        {"defect_cases", dir.write("d.csv",
+                                                   "case_id,product_id,opened_on,source,hazard\n"
+                                                   "D-1,P-1,2025-01-02,test,crash\n")},
+                        {"recalls", dir.write("r.csv",
+                                              "recall_id,case_id,kind,decided_on,units_affected,remedy\n"
+                                              "R-1,D-1,voluntary,2025-01-10,500,repair\n")},
+                        {"recall_progress", dir.write("g1.csv",
+                                                      "recall_id,as_of,units_remedied\n"
+                                                      "R-1,2025-02-01,100\n")}})
                     .committed);
-    const auto progress = dir.write("g2.csv", "recall_id,as_of,units_remedied\n"
-                                              "R-1,2025-03-01,80\n"
-                                              "R-1,2025-04-01,200\n"
-                                              "R-1,2025-05-01,150\n");
+    const auto progress = dir.write("g2.csv",
+                                    "recall_id,as_of,units_remedied\n"
+                                    "R-1,2025-03-01,80\n"
+                                    "R-1,2025-04-01,200\n"
+                                    "R-1,2025-05-01,150\n");
     const auto result = ingest({{"recall_progress", progress}});
     ASSERT_EQ(result.problems.size(), 2u) << listing(result);
     EXPECT_NE(result.problems[0].location.find("g2.csv:2"), std::string::npos);
@@ -226,11 +233,13 @@ TEST_F(Ingest, ProgressMayNotFallBelowStoredOrIncomingRows) {
 TEST_F(Ingest, DatabaseConstraintsAreTheLastLineOfDefence) {
     {
         auto db = exec::Database::open(db_path, exec::Database::Mode::ReadWrite);
-        db.exec("CREATE TRIGGER no_test_companies BEFORE INSERT ON companies WHEN NEW.name = 'Test' "
-                "BEGIN SELECT RAISE(ABORT, 'test companies are not allowed here'); END");
+        db.exec(
+            "CREATE TRIGGER no_test_companies BEFORE INSERT ON companies WHEN NEW.name = 'Test' "
+            "BEGIN SELECT RAISE(ABORT, 'test companies are not allowed here'); END");
     }
     const std::string before = test::read_bytes(db_path);
-    const auto result = ingest({{"companies", dir.write("c.csv", std::string(kCompaniesCsv) + "C-3,Test,CN,seller\n")}});
+    const auto result =
+        ingest({{"companies", dir.write("c.csv", std::string(kCompaniesCsv) + "C-3,Test,CN,seller\n")}});
     EXPECT_FALSE(result.committed);
     ASSERT_EQ(result.problems.size(), 1u) << listing(result);
     EXPECT_NE(result.problems[0].location.find("c.csv:4"), std::string::npos);

@@ -42,7 +42,9 @@ protected:
     exec::Database db = exec::Database::open_memory();
 };
 
-std::string text(const char* s) { return s; }
+std::string text(const char* s) {
+    return s;
+}
 
 TEST_F(Validator, ValidDatabaseHasNoProblems) {
     const auto report = validate();
@@ -66,8 +68,9 @@ TEST_F(Validator, MissingTable) {
 }
 
 TEST_F(Validator, MissingColumnAndTheRestOfTheTableIsStillChecked) {
-    db.exec("CREATE TABLE p2 AS SELECT product_id, company_id, category, brand, model, batch, market, certificate "
-            "FROM products");
+    db.exec(
+        "CREATE TABLE p2 AS SELECT product_id, company_id, category, brand, model, batch, market, certificate "
+        "FROM products");
     db.exec("DROP TABLE products");
     db.exec("ALTER TABLE p2 RENAME TO products");
     db.exec("UPDATE products SET category = 'toaster'");
@@ -241,8 +244,8 @@ TEST_F(Validator, NewerModelVersion) {
 }
 
 TEST_F(Validator, ImpliedDateOrdersAreWarnings) {
-    insert("defect_cases", 1, {{"opened_on", text("2025-03-05")}, {"concluded_on", text("2025-03-04")},
-                               {"conclusion", text("defect")}});
+    insert("defect_cases", 1,
+           {{"opened_on", text("2025-03-05")}, {"concluded_on", text("2025-03-04")}, {"conclusion", text("defect")}});
     insert("recalls", 1, {{"decided_on", text("2025-03-05")}, {"started_on", text("2025-03-04")}});
     insert("recalls", 2, {{"started_on", text("2025-03-05")}, {"completed_on", text("2025-03-04")}});
     insert("recalls", 3, {{"completed_on", text("2025-03-04")}});
@@ -314,8 +317,9 @@ TEST(ValidatorOnFiles, TruncatedFileIsAnInputError) {
         auto db = exec::Database::open(path, exec::Database::Mode::Create);
         schema::apply_case_data_model(db);
         test::insert_base_rows(db);
-        db.exec("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5000) "
-                "INSERT INTO sales SELECT 'sale-' || i, 'products-0', '2025-03-03', i FROM n");
+        db.exec(
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5000) "
+            "INSERT INTO sales SELECT 'sale-' || i, 'products-0', '2025-03-03', i FROM n");
     }
     const std::string bytes = test::read_bytes(path);
     ASSERT_GT(bytes.size(), 100'000u);
