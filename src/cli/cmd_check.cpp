@@ -10,6 +10,7 @@
 #include "engine/audit.h"
 #include "engine/rule_loader.h"
 #include "report/report.h"
+#include "schema/validator.h"
 
 namespace recallguard::cli {
 
@@ -28,6 +29,7 @@ struct CheckFlags {
     int64_t max_findings = 0;
     double rule_timeout = 0;
     bool timings = false;
+    bool no_validate = false;
 };
 
 std::map<std::string, std::string> parse_params(const std::vector<std::string>& params) {
@@ -61,6 +63,7 @@ void add_check_command(CLI::App& app, int& exit_code) {
     check->add_option("--max-findings", f.max_findings, "Stop a rule after this many findings (reported as such)");
     check->add_option("--rule-timeout", f.rule_timeout, "Stop a rule after this many seconds (reported as such)");
     check->add_flag("--timings", f.timings, "Include per-rule timings in the report");
+    check->add_flag("--no-validate", f.no_validate, "Audit even a database that fails `recallguard validate`");
     check->callback([&exit_code] {
         const auto format = report::parse_format(f.format.empty() ? "text" : f.format);
         if (!format) throw InputError("unknown --format '" + f.format + "'");
@@ -74,6 +77,18 @@ void add_check_command(CLI::App& app, int& exit_code) {
             std::cerr << "recallguard: the rules have errors; nothing was checked\n";
             exit_code = kExitBadInput;
             return;
+        }
+        if (!f.no_validate) {
+            // A database that breaks the data contract would give findings nobody can trust.
+            auto db = exec::Database::open(f.db, exec::Database::Mode::ReadOnly);
+            const auto validation = schema::validate_case_database(db, schema::Catalog::case_data_v1());
+            if (validation.error_count() > 0) {
+                std::cerr << schema::render_validation_text(validation, f.db);
+                std::cerr << "recallguard: the database does not follow the case data model; nothing was checked "
+                             "(--no-validate audits it anyway)\n";
+                exit_code = kExitBadInput;
+                return;
+            }
         }
         engine::AuditOptions options;
         options.database = f.db;
