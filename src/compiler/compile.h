@@ -1,6 +1,7 @@
 // Checked rule -> SQL plan -> SQL text with bound parameters, and what each result column means.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -35,11 +36,18 @@ struct CompiledRule {
     std::vector<std::string> evidence_names; // one per evidence column
     std::vector<std::string> tables;         // case-data tables the SQL reads
     std::string record_table;                // table of the required record (deadlines)
+    // With CompileOptions::explain_subject: every record related to the subject, with
+    // (key, date, whether it matches the requirement's filter), for `recallguard why`.
+    std::string candidates_sql;
+    std::vector<exec::SqlValue> candidates_params;
 };
 
 struct CompileOptions {
     std::string as_of;  // YYYY-MM-DD
     bool include_pending = false;
+    // Explain one subject: keep its rows whatever their outcome (met ones too) and
+    // compile the candidate-records query.
+    std::optional<std::string> explain_subject;
 };
 
 CompiledRule compile_rule(const checker::BoundRule& rule, const schema::Catalog& catalog, const CompileOptions& options);

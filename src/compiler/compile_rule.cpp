@@ -135,6 +135,33 @@ private:
         return {sql::scalar(earliest), record_key};
     }
 
+    // Every record related to the explained subject: its key, its date and whether it
+    // passes the requirement's filter. Runs over the CTEs built so far (up to `stage`).
+    void compile_candidates(const ast::Requirement& requirement, const std::string& stage) {
+        auto plan = lowering_.plan_source(requirement.records);
+        lowering_.variables[requirement.records.variable] = plan.variable;
+        auto select = select_from(stage, stage);
+        for (auto ref : plan.from) {
+            if (!ref.join_on) ref.join_on = sql::integer(1);
+            select->from.push_back(ref);
+        }
+        ExprPtr dated = lowering_.lower(requirement.dated.get());
+        ExprPtr key = plan.variable.kind == VariableBinding::Kind::Row
+                          ? key_of(*catalog_.find_table(plan.variable.table), plan.variable.alias)
+                          : plan.variable.value;
+        ExprPtr matches = requirement.records.where ? lowering_.lower(requirement.records.where.get()) : sql::integer(1);
+        select->columns = {{key, "key", ""}, {dated, "dated", ""}, {sql::case_when({matches, sql::integer(1), sql::integer(0)}), "matches", ""}};
+        select->where = sql::all_of({sql::binary("=", sql::column(stage, "rg_key"), sql::param(*options_.explain_subject)),
+                                     plan.correlation});
+        select->order_by = {{dated, false}, {key, false}};
+        lowering_.variables.erase(requirement.records.variable);
+        sql::Query candidates = query_;
+        candidates.body = select;
+        auto rendered = sql::render(candidates);
+        compiled_.candidates_sql = std::move(rendered.text);
+        compiled_.candidates_params = std::move(rendered.params);
+    }
+
     // The last stage: finding rows only, with messages and evidence.
     void finish(const std::string& stage, ExprPtr trigger, ExprPtr due, ExprPtr done, ExprPtr period, ExprPtr record,
                 ExprPtr where, const std::vector<std::pair<std::string, ExprPtr>>& extra_evidence) {
@@ -163,6 +190,14 @@ private:
             if (lowering_.let_sets.count(let.name)) continue;
             select->columns.push_back({sql::column(stage, "rg_let_" + std::to_string(i)), "rg_ev_" + let.name, ""});
             compiled_.evidence_names.push_back(let.name);
+        }
+        if (options_.explain_subject) {
+            // Every row of the one subject, whatever its outcome; the condition itself is evidence.
+            if (compiled_.form == RuleForm::Violation || compiled_.form == RuleForm::Signal) {
+                select->columns.push_back({sql::case_when({where, sql::integer(1), sql::integer(0)}), "rg_ev_condition_holds", ""});
+                compiled_.evidence_names.push_back("condition_holds");
+            }
+            where = sql::binary("=", sql::column(stage, "rg_key"), sql::param(*options_.explain_subject));
         }
         select->where = where;
         select->order_by.push_back({sql::column(stage, "rg_key"), false});
@@ -196,6 +231,7 @@ private:
         auto checked = select_from("dues", "dues");
         checked->columns.push_back({nullptr, "", "dues"});
         auto [done, record] = requirement_columns(*deadline.require);
+        if (options_.explain_subject) compile_candidates(*deadline.require, "dues");
         checked->columns.push_back({done, "rg_done", ""});
         checked->columns.push_back({record, "rg_record", ""});
         checked->columns.push_back({deadline.extend_to ? lowering_.lower(deadline.extend_to.get()) : sql::null(), "rg_extend", ""});

@@ -104,7 +104,7 @@ findings::AuditReport run_audit(const LoadedRules& rules, const AuditOptions& op
 
     const auto selected = select_rules(rules.program, options.rule_ids, options.packages);
     const auto& catalog = schema::Catalog::case_data_v1();
-    compiler::CompileOptions compile_options{options.as_of, options.include_pending};
+    compiler::CompileOptions compile_options{options.as_of, options.include_pending, std::nullopt};
 
     // Compile everything first: a rule that cannot compile is an error before any data is read.
     std::vector<compiler::CompiledRule> compiled;

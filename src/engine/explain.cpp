@@ -1,0 +1,155 @@
+#include "engine/explain.h"
+
+#include <filesystem>
+#include <set>
+#include <sstream>
+
+#include "common/date.h"
+#include "common/errors.h"
+#include "compiler/compile.h"
+#include "engine/audit.h"
+#include "exec/snapshot.h"
+#include "exec/sqlite.h"
+#include "schema/case_database.h"
+
+namespace recallguard::engine {
+namespace fs = std::filesystem;
+
+namespace {
+
+const checker::BoundRule& find_rule(const LoadedRules& rules, const std::string& rule_id) {
+    const auto selected = select_rules(rules.program, {rule_id}, {});
+    return *selected.front();
+}
+
+// An empty case database in a temporary folder, for plans without data.
+class EmptyDatabase {
+public:
+    EmptyDatabase() {
+        std::string pattern = (fs::temp_directory_path() / "recallguard-explain-XXXXXX").string();
+        if (!mkdtemp(pattern.data())) throw InternalError("cannot create a temporary folder");
+        directory_ = pattern;
+        path_ = (fs::path(directory_) / "empty.sqlite").string();
+        schema::create_case_database(path_);
+    }
+    ~EmptyDatabase() {
+        std::error_code ignored;
+        fs::remove_all(directory_, ignored);
+    }
+    const std::string& path() const { return path_; }
+
+private:
+    std::string directory_, path_;
+};
+
+std::set<std::string> table_set(const compiler::CompiledRule& compiled) {
+    return {compiled.tables.begin(), compiled.tables.end()};
+}
+
+void bind_all(exec::Statement& statement, const std::vector<exec::SqlValue>& params) {
+    for (size_t i = 0; i < params.size(); ++i) statement.bind(static_cast<int>(i + 1), params[i]);
+}
+
+std::string optional_text(const exec::Statement& row, int column) {
+    return row.is_null(column) ? "(none)" : row.column_text(column);
+}
+
+}  // namespace
+
+std::string explain_rule(const LoadedRules& rules, const std::string& rule_id, const std::string& database,
+                         const std::string& as_of) {
+    const auto& rule = find_rule(rules, rule_id);
+    const auto& catalog = schema::Catalog::case_data_v1();
+    const auto compiled = compiler::compile_rule(rule, catalog, {as_of, false, std::nullopt});
+    std::ostringstream out;
+    out << "-- " << rule_id << " (" << rule.rule->location.to_string() << "), as of " << as_of << "\n";
+    out << compiled.sql << "\n\n-- parameters\n";
+    for (size_t i = 0; i < compiled.params.size(); ++i)
+        out << "--   ?" << i + 1 << " = " << exec::sql_value_to_string(compiled.params[i]) << "\n";
+    std::optional<EmptyDatabase> empty;
+    if (database.empty()) empty.emplace();
+    const auto snapshot = exec::Snapshot::build(database.empty() ? empty->path() : database, table_set(compiled), as_of,
+                                                catalog, rules.calendars);
+    auto db = exec::Database::open(snapshot.path(), exec::Database::Mode::ReadOnly);
+    auto plan = db.prepare("EXPLAIN QUERY PLAN " + compiled.sql);
+    bind_all(plan, compiled.params);
+    out << "\n-- query plan (SQLite" << (database.empty() ? ", on an empty database" : "") << ")\n";
+    while (plan.step()) {
+        const int64_t parent = plan.column_int(1);
+        (void)parent;
+        out << "--   " << plan.column_text(3) << "\n";
+    }
+    return out.str();
+}
+
+std::string why(const LoadedRules& rules, const std::string& rule_id, const std::string& database,
+                const std::string& subject_key, const std::string& as_of) {
+    const auto& rule = find_rule(rules, rule_id);
+    const auto& catalog = schema::Catalog::case_data_v1();
+    compiler::CompileOptions options{as_of, true, subject_key};
+    const auto compiled = compiler::compile_rule(rule, catalog, options);
+    const auto snapshot = exec::Snapshot::build(database, table_set(compiled), as_of, catalog, rules.calendars);
+    auto db = exec::Database::open(snapshot.path(), exec::Database::Mode::ReadOnly);
+
+    std::ostringstream out;
+    out << rule_id << " — " << rule.rule->title << " (" << rule.rule->citation << ")\n";
+    out << "subject " << rule.subject_table << " " << subject_key << ", as of " << as_of << "\n";
+    auto statement = db.prepare(compiled.sql);
+    bind_all(statement, compiled.params);
+    bool any = false;
+    const auto* calendar = rule.calendar.empty() ? nullptr : rules.calendars.find(rule.calendar);
+    while (statement.step()) {
+        any = true;
+        if (compiled.form == compiler::RuleForm::Violation || compiled.form == compiler::RuleForm::Signal) {
+            const bool holds = statement.column_int(statement.column_count() - 1) != 0;
+            for (size_t i = 0; i + 1 < compiled.evidence_names.size(); ++i)
+                out << "  " << compiled.evidence_names[i] << " = "
+                    << optional_text(statement, compiled.evidence_column + static_cast<int>(i)) << "\n";
+            out << "verdict: " << (holds ? (compiled.form == compiler::RuleForm::Violation ? "violation" : "signal")
+                                         : "no finding (the condition does not hold)")
+                << "\n";
+            continue;
+        }
+        const std::string trigger = optional_text(statement, compiler::kTriggerColumn);
+        const std::string due = optional_text(statement, compiler::kDueColumn);
+        if (!statement.is_null(compiler::kPeriodColumn)) out << "period " << statement.column_int(compiler::kPeriodColumn) << "\n";
+        out << "  trigger date: " << trigger << "\n";
+        out << "  due date:     " << due;
+        if (calendar) out << " (" << rule.calendar << " working days)";
+        out << "\n";
+        const auto trigger_date = Date::parse(trigger), due_date = Date::parse(due);
+        if (calendar && trigger_date && due_date && calendar->covers(trigger_date->plus_days(1)) && calendar->covers(*due_date)) {
+            for (const auto& day : calendar->non_working_days_between(trigger_date->plus_days(1), *due_date))
+                out << "    skipped " << day.to_string() << ": " << calendar->describe_day(day) << "\n";
+        }
+        for (size_t i = 0; i < compiled.evidence_names.size(); ++i)
+            out << "  " << compiled.evidence_names[i] << " = "
+                << optional_text(statement, compiled.evidence_column + static_cast<int>(i)) << "\n";
+        const bool done = !statement.is_null(compiler::kDoneColumn);
+        const std::string done_date = optional_text(statement, compiler::kDoneColumn);
+        std::string verdict;
+        if (due == "(none)") verdict = "error: the due date lies outside calendar " + rule.calendar;
+        else if (done) verdict = done_date <= due ? "met on " + done_date : "late: done " + done_date;
+        else verdict = due < as_of ? "missing (due " + due + " is before the audit date)" : "pending (not yet due)";
+        if (compiled.form == compiler::RuleForm::Deadline && !compiled.candidates_sql.empty()) {
+            auto candidates = db.prepare(compiled.candidates_sql);
+            bind_all(candidates, compiled.candidates_params);
+            out << "  candidate records (" << compiled.record_table << "):\n";
+            int count = 0;
+            while (candidates.step()) {
+                ++count;
+                const bool matches = candidates.column_int(2) != 0;
+                out << "    " << optional_text(candidates, 0) << " dated " << optional_text(candidates, 1) << ": "
+                    << (matches ? "matches the requirement" : "does not match the requirement's filter") << "\n";
+            }
+            if (count == 0) out << "    none\n";
+        }
+        out << "verdict: " << verdict << "\n";
+    }
+    if (!any)
+        out << "not a subject of this rule as of " << as_of
+            << " (no such row, outside the rule's scope, or its trigger date is unknown)\n";
+    return out.str();
+}
+
+}  // namespace recallguard::engine
