@@ -4,12 +4,15 @@
 set -euo pipefail
 packages=(
   build-essential cmake pkg-config git
-  antlr4 default-jre-headless libantlr4-runtime-dev
+  antlr4 libantlr4-runtime-dev
   libsqlite3-dev sqlite3 libspdlog-dev libfmt-dev nlohmann-json3-dev libcli11-dev
   libgtest-dev libgmock-dev googletest libbenchmark-dev libpugixml-dev
   clang libclang-rt-14-dev
   chromium fonts-wqy-microhei nodejs npm
 )
+# Node.js and npm (for the SARIF reference validator) may come from elsewhere than Debian;
+# Debian's own packages are installed only when no npm is on the machine.
+command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
