@@ -8,7 +8,7 @@ packages=(
   libsqlite3-dev sqlite3 libspdlog-dev libfmt-dev nlohmann-json3-dev libcli11-dev
   libgtest-dev libgmock-dev googletest libbenchmark-dev libpugixml-dev
   clang libclang-rt-14-dev
-  chromium fonts-wqy-microhei nodejs npm
+  chromium fonts-wqy-microhei
 )
 # Node.js and npm (for the SARIF reference validator) may come from elsewhere than Debian;
 # Debian's own packages are installed only when no npm is on the machine.
