@@ -8,6 +8,8 @@
 #include "cli/output_file.h"
 #include "common/errors.h"
 #include "engine/audit.h"
+#include "engine/compare.h"
+#include "engine/findings_store.h"
 #include "engine/rule_loader.h"
 #include "report/report.h"
 #include "schema/validator.h"
@@ -30,6 +32,9 @@ struct CheckFlags {
     double rule_timeout = 0;
     bool timings = false;
     bool no_validate = false;
+    std::string store;
+    std::string baseline;
+    int64_t baseline_run = 0;
 };
 
 std::map<std::string, std::string> parse_params(const std::vector<std::string>& params) {
@@ -63,6 +68,9 @@ void add_check_command(CLI::App& app, int& exit_code) {
     check->add_option("--max-findings", f.max_findings, "Stop a rule after this many findings (reported as such)");
     check->add_option("--rule-timeout", f.rule_timeout, "Stop a rule after this many seconds (reported as such)");
     check->add_flag("--timings", f.timings, "Include per-rule timings in the report");
+    check->add_option("--store", f.store, "Append this run and its findings to a findings database (one transaction)");
+    check->add_option("--baseline", f.baseline, "A JSON report of an earlier run: mark findings new/unchanged/updated/absent");
+    check->add_option("--baseline-run", f.baseline_run, "A run stored with --store (needs --store): the baseline");
     check->add_flag("--no-validate", f.no_validate, "Audit even a database that fails `recallguard validate`");
     check->callback([&exit_code] {
         const auto format = report::parse_format(f.format.empty() ? "text" : f.format);
@@ -99,7 +107,18 @@ void add_check_command(CLI::App& app, int& exit_code) {
         options.packages = f.packages;
         options.max_findings = f.max_findings;
         options.rule_timeout_seconds = f.rule_timeout;
-        const auto audit = engine::run_audit(loaded, options);
+        auto audit = engine::run_audit(loaded, options);
+        const bool with_baseline = !f.baseline.empty() || f.baseline_run > 0;
+        if (f.baseline_run > 0 && f.store.empty()) throw InputError("--baseline-run needs --store FINDINGS.sqlite");
+        // Read the baseline before storing, so a run is never its own baseline.
+        std::vector<findings::Finding> baseline;
+        if (!f.baseline.empty()) baseline = engine::read_json_findings(f.baseline);
+        else if (f.baseline_run > 0) baseline = engine::load_stored_run(f.store, f.baseline_run);
+        if (!f.store.empty()) {
+            const int64_t run_id = engine::store_run(f.store, audit);
+            std::cerr << "recallguard: stored as run " << run_id << " in " << f.store << "\n";
+        }
+        if (with_baseline) engine::apply_baseline(audit, baseline);
 
         report::ReportOptions report_options;
         report_options.color = f.output.empty() && *format == report::Format::Text && isatty(STDOUT_FILENO);
@@ -108,8 +127,11 @@ void add_check_command(CLI::App& app, int& exit_code) {
 
         const auto threshold = findings::parse_severity(f.fail_on).value_or(findings::Severity::Low);
         bool failing = false;
-        for (const auto& finding : audit.findings)
-            failing = failing || (finding.severity >= threshold && finding.status != findings::Status::Pending);
+        for (const auto& finding : audit.findings) {
+            // With a baseline, only what is new (or changed) fails the pipeline.
+            const bool counts = !with_baseline || finding.baseline_state == "new" || finding.baseline_state == "updated";
+            failing = failing || (counts && finding.severity >= threshold && finding.status != findings::Status::Pending);
+        }
         bool rule_errors = false;
         for (const auto& status : audit.statuses) {
             if (status.state != findings::RuleRunStatus::State::Error) continue;
