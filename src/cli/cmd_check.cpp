@@ -107,7 +107,15 @@ void add_check_command(CLI::App& app, int& exit_code) {
         options.packages = f.packages;
         options.max_findings = f.max_findings;
         options.rule_timeout_seconds = f.rule_timeout;
+        const bool progress = isatty(STDERR_FILENO);
+        if (progress)
+            options.on_rule_finished = [](size_t finished, size_t total, const std::string& rule_id) {
+                const size_t width = 30, filled = width * finished / total;
+                std::cerr << "\r[" << std::string(filled, '#') << std::string(width - filled, ' ') << "] " << finished << "/"
+                          << total << " rules  " << rule_id << "                    " << std::flush;
+            };
         auto audit = engine::run_audit(loaded, options);
+        if (progress) std::cerr << "\r" << std::string(80, ' ') << "\r" << std::flush;
         const bool with_baseline = !f.baseline.empty() || f.baseline_run > 0;
         if (f.baseline_run > 0 && f.store.empty()) throw InputError("--baseline-run needs --store FINDINGS.sqlite");
         // Read the baseline before storing, so a run is never its own baseline.

@@ -128,6 +128,8 @@ findings::AuditReport run_audit(const LoadedRules& rules, const AuditOptions& op
 
     std::vector<std::vector<findings::Finding>> results(selected.size());
     std::atomic<size_t> next{0};
+    std::mutex progress_mutex;
+    size_t finished = 0;
     exec::ExecuteOptions execute_options{options.as_of, options.max_findings, options.rule_timeout_seconds};
     auto worker = [&] {
         auto db = exec::Database::open(snapshot.path(), exec::Database::Mode::ReadOnly);
@@ -137,6 +139,10 @@ findings::AuditReport run_audit(const LoadedRules& rules, const AuditOptions& op
             auto outcome = exec::execute_rule(db, compiled[i], rules.calendars, execute_options);
             statuses[i] = outcome.status;
             results[i] = std::move(outcome.findings);
+            if (options.on_rule_finished) {
+                std::lock_guard<std::mutex> lock(progress_mutex);
+                options.on_rule_finished(++finished, selected.size(), selected[i]->rule->id);
+            }
         }
     };
     const int jobs = std::max(1, std::min<int>(options.jobs, static_cast<int>(selected.size())));

@@ -1,6 +1,8 @@
 // The audit pipeline: checked rules -> compiled SQL -> working database -> parallel execution -> report.
 #pragma once
 
+#include <functional>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -18,6 +20,8 @@ struct AuditOptions {
     std::vector<std::string> packages;  // empty = all
     int64_t max_findings = 0;
     double rule_timeout_seconds = 0;
+    // Called (from worker threads, one call at a time) after each rule finishes.
+    std::function<void(size_t finished, size_t total, const std::string& rule_id)> on_rule_finished;
 };
 
 // Rules chosen by id and package. Throws InputError naming what does not exist: an audit
