@@ -18,6 +18,8 @@ const std::vector<AddCommand> kCommands{
     recallguard::cli::add_check_command,
     recallguard::cli::add_lint_command,
     recallguard::cli::add_schema_commands,
+    recallguard::cli::add_test_command,
+    recallguard::cli::add_doc_command,
 };
 
 void setup_logging(const std::string& level) {
