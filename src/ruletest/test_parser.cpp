@@ -89,9 +89,14 @@ private:
             start_test(line, rest, rest_column);
             return;
         }
+        if (!current_ && keyword == "rows") {
+            start_rows(line, rest, rest_column);
+            return;
+        }
         if (!current_) {
             diagnostics_.error("E-TEST-SYNTAX", at(line.number),
-                               "expected `test \"name\"` before '" + keyword + "': every test starts with a test line");
+                               "only `rows` (shared by every test of the file) may come before the first `test \"name\"`, not '" +
+                                   keyword + "'");
             return;
         }
         if (keyword == "as_of") {
@@ -135,7 +140,14 @@ private:
         }
     }
 
+    // Rows before the first test are shared: every test of the file gets them first.
+    std::vector<RowBlock>& blocks() { return current_ ? current_->blocks : shared_; }
+
     void start_test(const Line& line, const std::string& rest, int rest_column) {
+        if (tests_.empty())
+            for (const auto& block : shared_)
+                if (block.columns.empty())
+                    diagnostics_.error("E-TEST-SYNTAX", block.location, "`rows " + block.table + "` has no header line");
         current_ = RuleTestCase{};
         current_->location = at(line.number);
         have_expect_ = false;
@@ -164,13 +176,13 @@ private:
             if (!match.empty()) message += "; did you mean '" + match + "'?";
             diagnostics_.error("E-TEST-UNKNOWN-TABLE", block.location, message, static_cast<int>(table.size()));
         }
-        current_->blocks.push_back(std::move(block));
+        blocks().push_back(std::move(block));
         section_ = Section::Rows;
         header_.clear();
     }
 
     void table_line(const Line& line) {
-        if (!current_ || section_ == Section::None || section_ == Section::ExpectNothing) {
+        if (section_ == Section::None || section_ == Section::ExpectNothing) {
             diagnostics_.error("E-TEST-SYNTAX", at(line.number),
                                "an indented line belongs to a `rows TABLE` or `expect` table, and there is none here");
             return;
@@ -187,7 +199,7 @@ private:
             return;
         }
         if (section_ == Section::Rows)
-            current_->blocks.back().rows.push_back({std::move(cells), at(line.number)});
+            blocks().back().rows.push_back({std::move(cells), at(line.number)});
         else
             expected_row(cells, line);
     }
@@ -202,7 +214,7 @@ private:
             header_.push_back(*cell.value);
         }
         if (section_ == Section::Rows) {
-            auto& block = current_->blocks.back();
+            auto& block = blocks().back();
             block.columns = header_;
             const auto* table = schema::Catalog::case_data_v1().find_table(block.table);
             for (size_t i = 0; table && i < cells.size(); ++i) {
@@ -290,6 +302,7 @@ private:
         for (const auto& block : current_->blocks)
             if (block.columns.empty())
                 diagnostics_.error("E-TEST-SYNTAX", block.location, "`rows " + block.table + "` has no header line");
+        current_->blocks.insert(current_->blocks.begin(), shared_.begin(), shared_.end());
         tests_.push_back(std::move(*current_));
         current_.reset();
     }
@@ -298,6 +311,7 @@ private:
     DiagnosticBag& diagnostics_;
     std::vector<RuleTestCase> tests_;
     std::optional<RuleTestCase> current_;
+    std::vector<RowBlock> shared_;
     Section section_ = Section::None;
     std::vector<std::string> header_;
     bool have_expect_ = false;
