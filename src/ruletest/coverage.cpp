@@ -72,8 +72,9 @@ void write_coverage(const Coverage& coverage, std::ostream& out) {
         id.resize(width, ' ');
         std::string form = rule.form;
         form.resize(9, ' ');
-        out << "  " << id << "  " << form << "  " << rule.tests.size() << (rule.tests.size() == 1 ? " test " : " tests")
-            << " ";
+        std::string count = std::to_string(rule.tests.size()) + (rule.tests.size() == 1 ? " test" : " tests");
+        count.resize(std::max<size_t>(count.size(), 9), ' ');
+        out << "  " << id << "  " << form << "  " << count << " ";
         std::vector<std::string> missing;
         for (const auto& status : rule.reachable) {
             const bool reached = rule.reached.count(status) > 0;

@@ -43,9 +43,12 @@ bool matches(const ExpectedFinding& expected, const FindingRow& actual, const Ru
 
 // Rows as an aligned table over the compared columns, each line prefixed with `marker`.
 void write_rows(std::ostream& out, const RuleTestCase& test, const std::vector<FindingRow>& rows, const char* marker) {
+    // The compared columns; all of them when the test compares none (`expect nothing`).
     std::vector<size_t> fields;
     for (size_t f = 0; f < kFindingFieldCount; ++f)
         if (test.compared[f]) fields.push_back(f);
+    if (fields.empty())
+        for (size_t f = 0; f < kFindingFieldCount; ++f) fields.push_back(f);
     std::vector<size_t> widths;
     for (size_t f : fields) {
         size_t width = std::string(finding_field_name(static_cast<FindingField>(f))).size();

@@ -12,7 +12,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct Run {
+struct CommandResult {
     int exit_code = -1;
     std::string out, err;
 };
@@ -36,11 +36,11 @@ protected:
     }
     void TearDown() override { fs::remove_all(dir_); }
 
-    Run run(const std::string& args) {
+    CommandResult run(const std::string& args) {
         const std::string command = std::string("cd '") + RECALLGUARD_SOURCE_DIR + "' && '" + RECALLGUARD_BINARY + "' " +
                                     args + " >'" + (dir_ / "out").string() + "' 2>'" + (dir_ / "err").string() + "'";
         const int status = std::system(command.c_str());
-        Run result;
+        CommandResult result;
         result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
         result.out = read(dir_ / "out");
         result.err = read(dir_ / "err");

@@ -92,7 +92,7 @@ TEST(RuleTestParser, UnknownTableIsNamedWithItsColumnAndASuggestion) {
 
 TEST(RuleTestParser, UnknownColumnPointsAtTheHeaderCell) {
     EXPECT_EQ(only_error("test \"t\"\nas_of 2025-01-01\nrows sales\n  sale_id | product_id | sold_at\nexpect nothing\n"),
-              "cases/x.ruletest:4:28: E-TEST-UNKNOWN-COLUMN: table sales has no column 'sold_at'; did you mean "
+              "cases/x.ruletest:4:26: E-TEST-UNKNOWN-COLUMN: table sales has no column 'sold_at'; did you mean "
               "'sold_on'?\n");
 }
 
@@ -105,11 +105,11 @@ TEST(RuleTestParser, BadValuesInTheTestAndItsExpectations) {
     EXPECT_EQ(only_error("test \"t\"\nas_of 2025-02-30\nexpect nothing\n"),
               "cases/x.ruletest:2:7: E-TEST-VALUE: as_of needs a date YYYY-MM-DD, not '2025-02-30'\n");
     EXPECT_EQ(only_error("test \"t\"\nas_of 2025-01-01\nexpect\n  rule | subject | status\n  R1   | S1      | met\n"),
-              "cases/x.ruletest:5:19: E-TEST-VALUE: status is late, missing, violation, signal or pending, not 'met' "
+              "cases/x.ruletest:5:20: E-TEST-VALUE: status is late, missing, violation, signal or pending, not 'met' "
               "(met is written as no finding)\n");
     EXPECT_EQ(only_error("test \"t\"\nas_of 2025-01-01\nexpect\n  rule | subject | status | due\n  R | S | late | "
                          "31/12/2025\n"),
-              "cases/x.ruletest:5:23: E-TEST-VALUE: '31/12/2025' is not a date YYYY-MM-DD\n");
+              "cases/x.ruletest:5:18: E-TEST-VALUE: '31/12/2025' is not a date YYYY-MM-DD\n");
     EXPECT_EQ(only_error("test \"t\"\nas_of 2025-01-01\npending maybe\nexpect nothing\n"),
               "cases/x.ruletest:3:9: E-TEST-VALUE: pending takes yes or no, not 'maybe'\n");
 }
