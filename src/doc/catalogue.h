@@ -15,7 +15,6 @@ namespace recallguard::doc {
 struct ParamDoc {
     std::string name;
     std::string default_value;  // as written in the rule language ("10 working days")
-    std::string value;          // in effect for this run (differs when overridden)
 };
 
 struct RuleDoc {
@@ -48,6 +47,9 @@ std::optional<DocFormat> parse_doc_format(const std::string& name);  // "md", "m
 void write_markdown(const CatalogueDoc& catalogue, std::ostream& out);
 // One self-contained page (inline CSS, no scripts, no external resources); every text escaped.
 void write_html(const CatalogueDoc& catalogue, std::ostream& out);
+
+// A link target made only of [A-Za-z0-9-] ("rule-CN-CP-PLAN"), safe in HTML and Markdown alike.
+std::string anchor_id(const std::string& prefix, const std::string& name);
 
 // Expressions and literals as written in the rule language (for the catalogue and messages).
 std::string expr_text(const ast::Expr& expr);

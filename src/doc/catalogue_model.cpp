@@ -42,9 +42,7 @@ RuleDoc rule_doc(const checker::BoundRule& bound) {
     doc.effective = effective_text(rule.effective);
     doc.source = rule.location.file + ":" + std::to_string(rule.location.line);
     for (const auto& param : rule.params) {
-        ParamDoc p{param.name, literal_text(param.default_value), literal_text(param.default_value)};
-        if (const auto* bound_param = bound.param(param.name)) p.value = literal_text(bound_param->value);
-        doc.params.push_back(std::move(p));
+        doc.params.push_back({param.name, literal_text(param.default_value)});
     }
     auto& lines = doc.form_lines;
     if (rule.subject) {
@@ -102,6 +100,15 @@ CatalogueDoc build_catalogue(const checker::BoundProgram& program) {
         catalogue.packages.push_back(std::move(package));
     }
     return catalogue;
+}
+
+std::string anchor_id(const std::string& prefix, const std::string& name) {
+    std::string out = prefix;
+    for (char ch : name) {
+        const bool plain = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '-';
+        out += plain ? ch : '-';
+    }
+    return out;
 }
 
 std::optional<DocFormat> parse_doc_format(const std::string& name) {

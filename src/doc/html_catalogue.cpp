@@ -6,16 +6,6 @@ namespace {
 
 std::string h(const std::string& text) { return report::markup_escape(report::sanitize_utf8(text)); }
 
-// Anchors are made only of [A-Za-z0-9-], so no escaping question arises in href/id.
-std::string anchor(const std::string& prefix, const std::string& name) {
-    std::string out = prefix;
-    for (char ch : name) {
-        const bool plain = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '-';
-        out += plain ? ch : '-';
-    }
-    return out;
-}
-
 const char* kStyle = R"(body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#222}
 h1{border-bottom:2px solid #444}h2{margin-top:2.5rem;border-bottom:1px solid #aaa}h3{margin-top:2rem}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dt{font-weight:600}dd{margin:0}
@@ -39,15 +29,15 @@ void write_html(const CatalogueDoc& catalogue, std::ostream& out) {
         << " packages.</p>\n<nav><ul>\n";
     for (const auto& package : catalogue.packages) {
         const std::string name = package.name.empty() ? "Rules outside a package" : package.name;
-        out << "<li><a href=\"#" << anchor("package-", package.name) << "\">" << h(name) << "</a><ul>\n";
+        out << "<li><a href=\"#" << anchor_id("package-", package.name) << "\">" << h(name) << "</a><ul>\n";
         for (const auto& rule : package.rules)
-            out << "<li><a href=\"#" << anchor("rule-", rule.id) << "\">" << h(rule.id) << "</a> " << h(rule.title)
+            out << "<li><a href=\"#" << anchor_id("rule-", rule.id) << "\">" << h(rule.id) << "</a> " << h(rule.title)
                 << "</li>\n";
         out << "</ul></li>\n";
     }
     out << "</ul></nav>\n";
     for (const auto& package : catalogue.packages) {
-        out << "<section id=\"" << anchor("package-", package.name) << "\">\n<h2>"
+        out << "<section id=\"" << anchor_id("package-", package.name) << "\">\n<h2>"
             << h(package.name.empty() ? "Rules outside a package" : "Package " + package.name) << "</h2>\n";
         if (!package.title.empty()) out << "<p>" << h(package.title) << "</p>\n";
         out << "<dl>\n";
@@ -58,7 +48,7 @@ void write_html(const CatalogueDoc& catalogue, std::ostream& out) {
         entry(out, "Source", package.source);
         out << "</dl>\n";
         for (const auto& rule : package.rules) {
-            out << "<article class=\"rule " << anchor("sev-", rule.severity) << "\" id=\"" << anchor("rule-", rule.id)
+            out << "<article class=\"rule " << anchor_id("sev-", rule.severity) << "\" id=\"" << anchor_id("rule-", rule.id)
                 << "\">\n<h3>" << h(rule.id) << " — " << h(rule.title) << "</h3>\n<dl>\n";
             entry(out, "Citation", rule.citation);
             entry(out, "Category", rule.category);
@@ -70,10 +60,9 @@ void write_html(const CatalogueDoc& catalogue, std::ostream& out) {
             out << "</dl>\n";
             if (!rule.description.empty()) out << "<p>" << h(rule.description) << "</p>\n";
             if (!rule.params.empty()) {
-                out << "<table>\n<tr><th>Parameter</th><th>Default</th><th>In effect</th></tr>\n";
+                out << "<table>\n<tr><th>Parameter</th><th>Default</th></tr>\n";
                 for (const auto& p : rule.params)
-                    out << "<tr><td>" << h(p.name) << "</td><td>" << h(p.default_value) << "</td><td>" << h(p.value)
-                        << "</td></tr>\n";
+                    out << "<tr><td>" << h(p.name) << "</td><td>" << h(p.default_value) << "</td></tr>\n";
                 out << "</table>\n";
             }
             if (!rule.form_lines.empty()) {

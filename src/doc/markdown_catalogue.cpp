@@ -39,13 +39,16 @@ void write_markdown(const CatalogueDoc& catalogue, std::ostream& out) {
     for (const auto& package : catalogue.packages) rule_count += package.rules.size();
     out << "# Rule catalogue\n\n";
     out << rule_count << " rules in " << catalogue.packages.size() << " packages.\n\n";
+    // Explicit anchors: renderers derive heading ids differently, these links work in all of them.
     for (const auto& package : catalogue.packages) {
         out << "- [" << md(package.name.empty() ? "Rules outside a package" : package.name) << "](#"
-            << (package.name.empty() ? "no-package" : "package-" + package.name) << ")\n";
-        for (const auto& rule : package.rules) out << "  - " << md(rule.id) << ": " << md(rule.title) << "\n";
+            << anchor_id("package-", package.name) << ")\n";
+        for (const auto& rule : package.rules)
+            out << "  - [" << md(rule.id) << "](#" << anchor_id("rule-", rule.id) << "): " << md(rule.title) << "\n";
     }
     for (const auto& package : catalogue.packages) {
-        out << "\n## " << md(package.name.empty() ? "Rules outside a package" : "Package " + package.name) << "\n\n";
+        out << "\n<a id=\"" << anchor_id("package-", package.name) << "\"></a>\n\n## "
+            << md(package.name.empty() ? "Rules outside a package" : "Package " + package.name) << "\n\n";
         if (!package.title.empty()) out << md(package.title) << "\n\n";
         field(out, "Authority", package.authority);
         field(out, "Jurisdiction", package.jurisdiction);
@@ -53,7 +56,7 @@ void write_markdown(const CatalogueDoc& catalogue, std::ostream& out) {
         field(out, "Effective", package.effective);
         field(out, "Source", package.source);
         for (const auto& rule : package.rules) {
-            out << "\n### " << md(rule.id) << " — " << md(rule.title) << "\n\n";
+            out << "\n<a id=\"" << anchor_id("rule-", rule.id) << "\"></a>\n\n### " << md(rule.id) << " — " << md(rule.title) << "\n\n";
             field(out, "Citation", rule.citation);
             field(out, "Category", rule.category);
             field(out, "Severity", rule.severity);
@@ -63,9 +66,8 @@ void write_markdown(const CatalogueDoc& catalogue, std::ostream& out) {
             field(out, "Written at", rule.source);
             if (!rule.description.empty()) out << "\n" << md(rule.description) << "\n";
             if (!rule.params.empty()) {
-                out << "\n| Parameter | Default | In effect |\n|---|---|---|\n";
-                for (const auto& p : rule.params)
-                    out << "| " << md(p.name) << " | " << md(p.default_value) << " | " << md(p.value) << " |\n";
+                out << "\n| Parameter | Default |\n|---|---|\n";
+                for (const auto& p : rule.params) out << "| " << md(p.name) << " | " << md(p.default_value) << " |\n";
             }
             if (!rule.form_lines.empty()) {
                 out << "\n";

@@ -33,7 +33,7 @@ std::string render_suite_diagnostics(const Suite& suite);
 std::vector<TestOutcome> run_suite(const engine::LoadedRules& rules, const Suite& suite,
                                    const std::function<void(const TestOutcome&)>& on_outcome);
 
-// `PASS file:line name` / `FAIL ...` / `ERROR ...`, then the diff or error when not passed.
+// `PASS file:line name` or `FAIL file:line name`, then the diff (or the error) when not passed.
 std::string outcome_line(const TestOutcome& outcome);
 
 // Exactly `N passed, M failed` (errors count as failed).

@@ -106,7 +106,8 @@ TEST_F(RuleTestCli, AFixtureRowTheModelRejectsExitsTwo) {
     write_test("a.ruletest", text);
     const auto r = run("test rules/cn/consumer_products.rules " + tests());
     EXPECT_EQ(r.exit_code, 2) << r.out << r.err;
-    EXPECT_NE(r.out.find("ERROR "), std::string::npos);
+    EXPECT_NE(r.out.find("FAIL "), std::string::npos);
+    EXPECT_EQ(last_line(r.out), "0 passed, 1 failed");
     EXPECT_NE(r.out.find("a.ruletest:6:1: the case data model rejects this products row"), std::string::npos) << r.out;
 }
 

@@ -93,7 +93,8 @@ TEST(RuleTestRunner, AFixtureRowTheDataModelRejectsIsAnErrorNamingTheRow) {
     ASSERT_EQ(outcome.result, TestOutcome::Result::Error);
     EXPECT_NE(outcome.error.find("t.ruletest:6:1: the case data model rejects this products row"), std::string::npos)
         << outcome.error;
-    EXPECT_NE(outcome_line(outcome).find("ERROR t.ruletest:7 plan across National Day"), std::string::npos);
+    EXPECT_EQ(outcome_line(outcome).rfind("FAIL t.ruletest:7 plan across National Day\n    error: t.ruletest:6:1: ", 0), 0u)
+        << outcome_line(outcome);
 }
 
 TEST(RuleTestRunner, UnknownRulesInATestAreReportedWithTheirLocation) {
