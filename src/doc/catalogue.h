@@ -19,10 +19,10 @@ struct ParamDoc {
 
 struct RuleDoc {
     std::string id, title, citation, category, severity, description;
-    std::string form;      // deadline, periodic, violation, signal
-    std::string calendar;  // effective working-day calendar, "" when none is needed
-    std::string effective; // "from 2020-01-01", "" when always
-    std::string source;    // file:line where the rule is written
+    std::string form;       // deadline, periodic, violation, signal
+    std::string calendar;   // effective working-day calendar, "" when none is needed
+    std::string effective;  // "from 2020-01-01", "" when always
+    std::string source;     // file:line where the rule is written
     std::vector<ParamDoc> params;
     // The obligation's form as labelled lines: applies to, trigger, period, required record ...
     std::vector<std::pair<std::string, std::string>> form_lines;

@@ -14,7 +14,9 @@ std::string effective_text(const std::optional<ast::EffectivePeriod>& period) {
     return out;
 }
 
-std::string or_empty(const ast::ExprPtr& expr) { return expr ? expr_text(*expr) : ""; }
+std::string or_empty(const ast::ExprPtr& expr) {
+    return expr ? expr_text(*expr) : "";
+}
 
 // `allowed` -> `allowed (10 working days)`: a period named by a parameter shows its value.
 std::string with_param_value(const ast::ExprPtr& expr, const checker::BoundRule& rule) {
@@ -105,7 +107,8 @@ CatalogueDoc build_catalogue(const checker::BoundProgram& program) {
 std::string anchor_id(const std::string& prefix, const std::string& name) {
     std::string out = prefix;
     for (char ch : name) {
-        const bool plain = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '-';
+        const bool plain =
+            (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '-';
         out += plain ? ch : '-';
     }
     return out;

@@ -15,9 +15,12 @@ int precedence(const ast::Expr& expr) {
         case ast::ExprKind::IsKnown:
         case ast::ExprKind::IsMissing:
         case ast::ExprKind::InList:
-        case ast::ExprKind::Between: return 3;
-        case ast::ExprKind::Not: return 2;
-        default: return 8;  // primaries and unary minus
+        case ast::ExprKind::Between:
+            return 3;
+        case ast::ExprKind::Not:
+            return 2;
+        default:
+            return 8;  // primaries and unary minus
     }
 }
 
@@ -55,10 +58,14 @@ std::string literal_text(const ast::Literal& literal) {
             return out + "\"";
         }
         case ast::Literal::Kind::Date:
-        case ast::Literal::Kind::Decimal: return literal.text;
-        case ast::Literal::Kind::Int: return std::to_string(literal.integer);
-        case ast::Literal::Kind::Bool: return literal.integer ? "true" : "false";
-        case ast::Literal::Kind::Days: return std::to_string(literal.integer) + (literal.integer == 1 ? " day" : " days");
+        case ast::Literal::Kind::Decimal:
+            return literal.text;
+        case ast::Literal::Kind::Int:
+            return std::to_string(literal.integer);
+        case ast::Literal::Kind::Bool:
+            return literal.integer ? "true" : "false";
+        case ast::Literal::Kind::Days:
+            return std::to_string(literal.integer) + (literal.integer == 1 ? " day" : " days");
         case ast::Literal::Kind::Months:
             return std::to_string(literal.integer) + (literal.integer == 1 ? " month" : " months");
         case ast::Literal::Kind::WorkingDays:
@@ -71,16 +78,23 @@ std::string expr_text(const ast::Expr& expr) {
     const int own = precedence(expr);
     const auto child = [&](size_t i) { return i < expr.children.size() ? expr.children[i].get() : nullptr; };
     switch (expr.kind) {
-        case ast::ExprKind::Literal: return literal_text(expr.literal);
-        case ast::ExprKind::AsOf: return "as_of";
-        case ast::ExprKind::Path: return join_path(expr.path);
-        case ast::ExprKind::Negate: return "-" + text_at_least(child(0), own);
-        case ast::ExprKind::Not: return "not " + text_at_least(child(0), own);
+        case ast::ExprKind::Literal:
+            return literal_text(expr.literal);
+        case ast::ExprKind::AsOf:
+            return "as_of";
+        case ast::ExprKind::Path:
+            return join_path(expr.path);
+        case ast::ExprKind::Negate:
+            return "-" + text_at_least(child(0), own);
+        case ast::ExprKind::Not:
+            return "not " + text_at_least(child(0), own);
         case ast::ExprKind::Binary:
             // Left-associative: a right operand of the same strength needs parentheses.
             return text_at_least(child(0), own) + " " + expr.op + " " + text_at_least(child(1), own + 1);
-        case ast::ExprKind::IsKnown: return text_at_least(child(0), own + 1) + " is known";
-        case ast::ExprKind::IsMissing: return text_at_least(child(0), own + 1) + " is missing";
+        case ast::ExprKind::IsKnown:
+            return text_at_least(child(0), own + 1) + " is known";
+        case ast::ExprKind::IsMissing:
+            return text_at_least(child(0), own + 1) + " is missing";
         case ast::ExprKind::InList: {
             std::string out = text_at_least(child(0), own + 1) + (expr.negated ? " not in (" : " in (");
             for (size_t i = 0; i < expr.list.size(); ++i) out += (i ? ", " : "") + literal_text(expr.list[i]);

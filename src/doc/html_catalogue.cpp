@@ -4,9 +4,12 @@
 namespace recallguard::doc {
 namespace {
 
-std::string h(const std::string& text) { return report::markup_escape(report::sanitize_utf8(text)); }
+std::string h(const std::string& text) {
+    return report::markup_escape(report::sanitize_utf8(text));
+}
 
-const char* kStyle = R"(body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#222}
+const char* kStyle =
+    R"(body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#222}
 h1{border-bottom:2px solid #444}h2{margin-top:2.5rem;border-bottom:1px solid #aaa}h3{margin-top:2rem}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dt{font-weight:600}dd{margin:0}
 table{border-collapse:collapse}td,th{border:1px solid #bbb;padding:.2rem .6rem;text-align:left}
@@ -48,8 +51,9 @@ void write_html(const CatalogueDoc& catalogue, std::ostream& out) {
         entry(out, "Source", package.source);
         out << "</dl>\n";
         for (const auto& rule : package.rules) {
-            out << "<article class=\"rule " << anchor_id("sev-", rule.severity) << "\" id=\"" << anchor_id("rule-", rule.id)
-                << "\">\n<h3>" << h(rule.id) << " — " << h(rule.title) << "</h3>\n<dl>\n";
+            out << "<article class=\"rule " << anchor_id("sev-", rule.severity) << "\" id=\""
+                << anchor_id("rule-", rule.id) << "\">\n<h3>" << h(rule.id) << " — " << h(rule.title)
+                << "</h3>\n<dl>\n";
             entry(out, "Citation", rule.citation);
             entry(out, "Category", rule.category);
             entry(out, "Severity", rule.severity);

@@ -56,7 +56,8 @@ void write_markdown(const CatalogueDoc& catalogue, std::ostream& out) {
         field(out, "Effective", package.effective);
         field(out, "Source", package.source);
         for (const auto& rule : package.rules) {
-            out << "\n<a id=\"" << anchor_id("rule-", rule.id) << "\"></a>\n\n### " << md(rule.id) << " — " << md(rule.title) << "\n\n";
+            out << "\n<a id=\"" << anchor_id("rule-", rule.id) << "\"></a>\n\n### " << md(rule.id) << " — "
+                << md(rule.title) << "\n\n";
             field(out, "Citation", rule.citation);
             field(out, "Category", rule.category);
             field(out, "Severity", rule.severity);
@@ -71,7 +72,8 @@ void write_markdown(const CatalogueDoc& catalogue, std::ostream& out) {
             }
             if (!rule.form_lines.empty()) {
                 out << "\n";
-                for (const auto& [label, text] : rule.form_lines) out << "- " << md(label) << ": " << code(text) << "\n";
+                for (const auto& [label, text] : rule.form_lines)
+                    out << "- " << md(label) << ": " << code(text) << "\n";
             }
         }
     }

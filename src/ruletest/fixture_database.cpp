@@ -24,7 +24,8 @@ bool is_integer(const std::string& text) {
 
 void insert_block(exec::Database& db, const RowBlock& block) {
     const auto* table = schema::Catalog::case_data_v1().find_table(block.table);
-    if (!table) throw InputError(block.location.to_string() + ": no table '" + block.table + "' in the case data model");
+    if (!table)
+        throw InputError(block.location.to_string() + ": no table '" + block.table + "' in the case data model");
     std::string sql = "INSERT INTO " + exec::quote_identifier(block.table) + " (";
     std::string values;
     for (size_t i = 0; i < block.columns.size(); ++i) {

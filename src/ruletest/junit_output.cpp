@@ -7,8 +7,12 @@
 namespace recallguard::ruletest {
 namespace {
 
-std::string attribute(const std::string& text) { return report::xml_attribute_escape(report::sanitize_utf8(text)); }
-std::string content(const std::string& text) { return report::markup_escape(report::sanitize_utf8(text)); }
+std::string attribute(const std::string& text) {
+    return report::xml_attribute_escape(report::sanitize_utf8(text));
+}
+std::string content(const std::string& text) {
+    return report::markup_escape(report::sanitize_utf8(text));
+}
 
 std::string seconds(double ms) {
     char buffer[32];

@@ -66,7 +66,8 @@ void write_rows(std::ostream& out, const RuleTestCase& test, const std::vector<F
         out << text << "\n";
     };
     line("        ", [](size_t f) { return std::string(finding_field_name(static_cast<FindingField>(f))); });
-    for (const auto& row : rows) line(std::string("      ") + marker + " ", [&](size_t f) { return row[f].value_or(""); });
+    for (const auto& row : rows)
+        line(std::string("      ") + marker + " ", [&](size_t f) { return row[f].value_or(""); });
 }
 
 }  // namespace
@@ -160,8 +161,8 @@ std::vector<std::string> find_test_files(const std::vector<std::string>& paths) 
             continue;
         }
         std::vector<std::string> found;
-        for (auto it = fs::recursive_directory_iterator(path, error); !error && it != fs::recursive_directory_iterator();
-             it.increment(error))
+        for (auto it = fs::recursive_directory_iterator(path, error);
+             !error && it != fs::recursive_directory_iterator(); it.increment(error))
             if (it->is_regular_file() && it->path().extension() == ".ruletest") found.push_back(it->path().string());
         std::sort(found.begin(), found.end());
         files.insert(files.end(), found.begin(), found.end());

@@ -45,17 +45,19 @@ void write_junit(const std::vector<TestOutcome>& outcomes, std::ostream& out);
 // Coverage of (rule, status) pairs by the tests.
 struct RuleCoverage {
     std::string rule_id;
-    std::string form;                   // deadline, periodic, violation, signal
-    std::vector<std::string> tests;     // `file:line name` of the tests that exercise the rule
-    std::vector<std::string> reachable; // statuses the rule can produce, in display order
-    std::set<std::string> reached;      // statuses some test expects
+    std::string form;                    // deadline, periodic, violation, signal
+    std::vector<std::string> tests;      // `file:line name` of the tests that exercise the rule
+    std::vector<std::string> reachable;  // statuses the rule can produce, in display order
+    std::set<std::string> reached;       // statuses some test expects
 };
 
 struct Coverage {
     std::vector<RuleCoverage> rules;  // every loaded rule, in id order
     size_t pairs = 0;
     size_t covered = 0;
-    double percent() const { return pairs == 0 ? 100.0 : 100.0 * static_cast<double>(covered) / static_cast<double>(pairs); }
+    double percent() const {
+        return pairs == 0 ? 100.0 : 100.0 * static_cast<double>(covered) / static_cast<double>(pairs);
+    }
 };
 
 // A test exercises a rule when the rule is in its selection and its rows include at least

@@ -9,7 +9,7 @@
 namespace recallguard::ruletest {
 namespace {
 
-constexpr std::array<const char*, kFindingFieldCount> kFieldNames{"rule", "subject", "period", "status",
+constexpr std::array<const char*, kFindingFieldCount> kFieldNames{"rule", "subject", "period",   "status",
                                                                   "due",  "done",    "days_late"};
 
 // One physical line with its comment removed (`#` at the start or after a blank).
@@ -94,9 +94,10 @@ private:
             return;
         }
         if (!current_) {
-            diagnostics_.error("E-TEST-SYNTAX", at(line.number),
-                               "only `rows` (shared by every test of the file) may come before the first `test \"name\"`, not '" +
-                                   keyword + "'");
+            diagnostics_.error(
+                "E-TEST-SYNTAX", at(line.number),
+                "only `rows` (shared by every test of the file) may come before the first `test \"name\"`, not '" +
+                    keyword + "'");
             return;
         }
         if (keyword == "as_of") {
@@ -118,8 +119,7 @@ private:
         } else if (keyword == "rows") {
             start_rows(line, rest, rest_column);
         } else if (keyword == "expect") {
-            if (have_expect_)
-                diagnostics_.error("E-TEST-SYNTAX", at(line.number), "a test has one `expect` section");
+            if (have_expect_) diagnostics_.error("E-TEST-SYNTAX", at(line.number), "a test has one `expect` section");
             have_expect_ = true;
             if (rest == "nothing") {
                 section_ = Section::ExpectNothing;
@@ -132,8 +132,7 @@ private:
             }
         } else {
             std::string message = "unknown keyword '" + keyword + "'";
-            const std::string match =
-                closest_match(keyword, {"test", "as_of", "rules", "pending", "rows", "expect"});
+            const std::string match = closest_match(keyword, {"test", "as_of", "rules", "pending", "rows", "expect"});
             if (!match.empty()) message += "; did you mean '" + match + "'?";
             message += " (table lines must be indented)";
             diagnostics_.error("E-TEST-SYNTAX", at(line.number), message, static_cast<int>(keyword.size()));
@@ -147,7 +146,8 @@ private:
         if (tests_.empty())
             for (const auto& block : shared_)
                 if (block.columns.empty())
-                    diagnostics_.error("E-TEST-SYNTAX", block.location, "`rows " + block.table + "` has no header line");
+                    diagnostics_.error("E-TEST-SYNTAX", block.location,
+                                       "`rows " + block.table + "` has no header line");
         current_ = RuleTestCase{};
         current_->location = at(line.number);
         have_expect_ = false;
@@ -247,9 +247,9 @@ private:
         }
         for (auto required : {FindingField::Rule, FindingField::Subject, FindingField::Status})
             if (!current_->compared[static_cast<size_t>(required)])
-                diagnostics_.error("E-TEST-SYNTAX", at(line.number),
-                                   std::string("an expect table needs a '") + kFieldNames[static_cast<size_t>(required)] +
-                                       "' column");
+                diagnostics_.error(
+                    "E-TEST-SYNTAX", at(line.number),
+                    std::string("an expect table needs a '") + kFieldNames[static_cast<size_t>(required)] + "' column");
     }
 
     void expected_row(const std::vector<Cell>& cells, const Line& line) {
@@ -295,10 +295,12 @@ private:
     void finish_test() {
         if (!current_) return;
         if (current_->as_of.empty())
-            diagnostics_.error("E-TEST-SYNTAX", current_->location, "test \"" + current_->name + "\" has no `as_of` date");
-        if (!have_expect_)
             diagnostics_.error("E-TEST-SYNTAX", current_->location,
-                               "test \"" + current_->name + "\" has no `expect` section (write `expect nothing` for none)");
+                               "test \"" + current_->name + "\" has no `as_of` date");
+        if (!have_expect_)
+            diagnostics_.error(
+                "E-TEST-SYNTAX", current_->location,
+                "test \"" + current_->name + "\" has no `expect` section (write `expect nothing` for none)");
         for (const auto& block : current_->blocks)
             if (block.columns.empty())
                 diagnostics_.error("E-TEST-SYNTAX", block.location, "`rows " + block.table + "` has no header line");
@@ -319,7 +321,9 @@ private:
 
 }  // namespace
 
-const char* finding_field_name(FindingField field) { return kFieldNames[static_cast<size_t>(field)]; }
+const char* finding_field_name(FindingField field) {
+    return kFieldNames[static_cast<size_t>(field)];
+}
 
 RuleTestFile parse_rule_test(const std::string& path, const std::string& text, DiagnosticBag& diagnostics) {
     RuleTestFile file;

@@ -28,17 +28,17 @@ std::string read(const fs::path& path) {
 class RuleTestCli : public ::testing::Test {
 protected:
     void SetUp() override {
-        dir_ = fs::temp_directory_path() /
-               ("rg_ruletest_cli_" + std::to_string(::getpid()) + "_" +
-                ::testing::UnitTest::GetInstance()->current_test_info()->name());
+        dir_ = fs::temp_directory_path() / ("rg_ruletest_cli_" + std::to_string(::getpid()) + "_" +
+                                            ::testing::UnitTest::GetInstance()->current_test_info()->name());
         fs::remove_all(dir_);
         fs::create_directories(dir_ / "tests");
     }
     void TearDown() override { fs::remove_all(dir_); }
 
     CommandResult run(const std::string& args) {
-        const std::string command = std::string("cd '") + RECALLGUARD_SOURCE_DIR + "' && '" + RECALLGUARD_BINARY + "' " +
-                                    args + " >'" + (dir_ / "out").string() + "' 2>'" + (dir_ / "err").string() + "'";
+        const std::string command = std::string("cd '") + RECALLGUARD_SOURCE_DIR + "' && '" + RECALLGUARD_BINARY +
+                                    "' " + args + " >'" + (dir_ / "out").string() + "' 2>'" + (dir_ / "err").string() +
+                                    "'";
         const int status = std::system(command.c_str());
         CommandResult result;
         result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
@@ -61,7 +61,9 @@ std::string plan_test(const std::string& filed_on) {
            "rows defect_cases\n  case_id | product_id | opened_on | source | hazard | concluded_on | conclusion\n"
            "  C1 | P1 | 2025-09-01 | test | fire | 2025-09-26 | defect\n"
            "rows filings\n  filing_id | company_id | case_id | kind | filed_on | authority\n"
-           "  F1 | CO1 | C1 | recall_plan | " + filed_on + " | SAMR\n"
+           "  F1 | CO1 | C1 | recall_plan | " +
+           filed_on +
+           " | SAMR\n"
            "expect\n  rule | subject | status | due | done | days_late\n"
            "  CN-CP-PLAN | C1 | late | 2025-10-16 | 2025-10-22 | 6\n";
 }
@@ -69,7 +71,8 @@ std::string plan_test(const std::string& filed_on) {
 std::string last_line(const std::string& text) {
     const auto end = text.find_last_not_of('\n');
     const auto start = text.rfind('\n', end);
-    return text.substr(start == std::string::npos ? 0 : start + 1, end - (start == std::string::npos ? 0 : start + 1) + 1);
+    return text.substr(start == std::string::npos ? 0 : start + 1,
+                       end - (start == std::string::npos ? 0 : start + 1) + 1);
 }
 
 TEST_F(RuleTestCli, PassingTestsExitZeroWithTheSummaryLast) {

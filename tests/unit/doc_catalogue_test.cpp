@@ -1,10 +1,10 @@
 // The rule catalogue: every package and rule of the standard packs in words, safely escaped.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-#include <unistd.h>
 
 #include "doc/catalogue.h"
 #include "engine/rule_loader.h"
@@ -92,7 +92,8 @@ rule X-ONE {
     EXPECT_EQ(page.find("<b>tags"), std::string::npos);
     EXPECT_NE(page.find("Evil &lt;script&gt;alert(1)&lt;/script&gt; &amp; co"), std::string::npos);
     EXPECT_NE(page.find("Sales after &lt;defect&gt;."), std::string::npos);
-    EXPECT_NE(page.find("<code>c in defect_cases where c.conclusion = &quot;defect&quot;</code>"), std::string::npos) << page;
+    EXPECT_NE(page.find("<code>c in defect_cases where c.conclusion = &quot;defect&quot;</code>"), std::string::npos)
+        << page;
     EXPECT_EQ(page.find("src="), std::string::npos) << "no external resources";
     EXPECT_EQ(page.rfind("</html>\n"), page.size() - 8);
 }

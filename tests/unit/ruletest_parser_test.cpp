@@ -75,8 +75,8 @@ TEST(RuleTestParser, ReadsTestsRowsAndExpectations) {
 
 TEST(RuleTestParser, ColumnsLeftOutOfExpectAreNotCompared) {
     DiagnosticBag diagnostics;
-    const auto file = parse("test \"t\"\nas_of 2025-01-01\nexpect\n  rule | subject | status\n  R | S | signal\n",
-                            diagnostics);
+    const auto file =
+        parse("test \"t\"\nas_of 2025-01-01\nexpect\n  rule | subject | status\n  R | S | signal\n", diagnostics);
     ASSERT_FALSE(diagnostics.has_errors());
     const auto& compared = file.tests.at(0).compared;
     EXPECT_TRUE(compared[static_cast<size_t>(FindingField::Status)]);
@@ -91,9 +91,10 @@ TEST(RuleTestParser, UnknownTableIsNamedWithItsColumnAndASuggestion) {
 }
 
 TEST(RuleTestParser, UnknownColumnPointsAtTheHeaderCell) {
-    EXPECT_EQ(only_error("test \"t\"\nas_of 2025-01-01\nrows sales\n  sale_id | product_id | sold_at\nexpect nothing\n"),
-              "cases/x.ruletest:4:26: E-TEST-UNKNOWN-COLUMN: table sales has no column 'sold_at'; did you mean "
-              "'sold_on'?\n");
+    EXPECT_EQ(
+        only_error("test \"t\"\nas_of 2025-01-01\nrows sales\n  sale_id | product_id | sold_at\nexpect nothing\n"),
+        "cases/x.ruletest:4:26: E-TEST-UNKNOWN-COLUMN: table sales has no column 'sold_at'; did you mean "
+        "'sold_on'?\n");
 }
 
 TEST(RuleTestParser, RowWithTheWrongNumberOfCells) {
@@ -115,7 +116,8 @@ TEST(RuleTestParser, BadValuesInTheTestAndItsExpectations) {
 }
 
 TEST(RuleTestParser, StructuralMistakes) {
-    EXPECT_EQ(only_error("test \"t\"\nexpect nothing\n"), "cases/x.ruletest:1:1: E-TEST-SYNTAX: test \"t\" has no `as_of` date\n");
+    EXPECT_EQ(only_error("test \"t\"\nexpect nothing\n"),
+              "cases/x.ruletest:1:1: E-TEST-SYNTAX: test \"t\" has no `as_of` date\n");
     EXPECT_EQ(only_error("test \"t\"\nas_of 2025-01-01\n"),
               "cases/x.ruletest:1:1: E-TEST-SYNTAX: test \"t\" has no `expect` section (write `expect nothing` for "
               "none)\n");

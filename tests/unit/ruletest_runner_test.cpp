@@ -29,7 +29,8 @@ std::string plan_test(const std::string& filed_on, const std::string& expect) {
            "rows defect_cases\n  case_id | product_id | opened_on | source | hazard | concluded_on | conclusion\n"
            "  C1 | P1 | 2025-09-01 | test | fire | 2025-09-26 | defect\n"
            "rows filings\n  filing_id | company_id | case_id | kind | filed_on | authority\n"
-           "  F1 | CO1 | C1 | recall_plan | " + filed_on + " | SAMR\n" + expect;
+           "  F1 | CO1 | C1 | recall_plan | " +
+           filed_on + " | SAMR\n" + expect;
 }
 
 RuleTestFile parse_ok(const std::string& text) {
@@ -80,7 +81,8 @@ TEST(RuleTestRunner, ExpectingNothingFailsWhenThereIsAFinding) {
 }
 
 TEST(RuleTestRunner, OnlyComparedColumnsMustMatch) {
-    const auto file = parse_ok(plan_test("2025-10-23", "expect\n  rule | subject | status\n  CN-CP-PLAN | C1 | late\n"));
+    const auto file =
+        parse_ok(plan_test("2025-10-23", "expect\n  rule | subject | status\n  CN-CP-PLAN | C1 | late\n"));
     const auto outcome = run_test(consumer_rules(), file.path, file.tests.at(0));
     EXPECT_EQ(outcome.result, TestOutcome::Result::Pass) << describe_failure(outcome);
 }
@@ -93,7 +95,8 @@ TEST(RuleTestRunner, AFixtureRowTheDataModelRejectsIsAnErrorNamingTheRow) {
     ASSERT_EQ(outcome.result, TestOutcome::Result::Error);
     EXPECT_NE(outcome.error.find("t.ruletest:6:1: the case data model rejects this products row"), std::string::npos)
         << outcome.error;
-    EXPECT_EQ(outcome_line(outcome).rfind("FAIL t.ruletest:7 plan across National Day\n    error: t.ruletest:6:1: ", 0), 0u)
+    EXPECT_EQ(outcome_line(outcome).rfind("FAIL t.ruletest:7 plan across National Day\n    error: t.ruletest:6:1: ", 0),
+              0u)
         << outcome_line(outcome);
 }
 
@@ -128,7 +131,8 @@ TEST(RuleTestSuite, SummaryJunitAndCoverage) {
               std::string::npos)
         << xml.str();
     EXPECT_NE(xml.str().find("<testsuite name=\"b&lt;&amp;&gt;.ruletest\""), std::string::npos) << xml.str();
-    EXPECT_NE(xml.str().find("<failure message=\"the findings differ from the expected findings\">"), std::string::npos);
+    EXPECT_NE(xml.str().find("<failure message=\"the findings differ from the expected findings\">"),
+              std::string::npos);
 
     const auto coverage = compute_coverage(consumer_rules().program, suite);
     EXPECT_EQ(coverage.rules.size(), 8u);
