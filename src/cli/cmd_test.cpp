@@ -1,4 +1,4 @@
-// `recallguard test RULES...`: runs the rule packs' *.ruletest files and reports pass/fail and coverage.
+// `recallguard test [RULES...]`: runs the rule packs' *.ruletest files and reports pass/fail and coverage.
 #include <filesystem>
 #include <iostream>
 
@@ -27,7 +27,8 @@ struct TestFlags {
 void add_test_command(CLI::App& app, int& exit_code) {
     auto* test = app.add_subcommand("test", "Run the rule tests (*.ruletest) of rule packs and report coverage");
     static TestFlags f;
-    test->add_option("RULES", f.paths, "Rule files or folders; *.ruletest files under the folders are run")->required();
+    test->add_option("RULES", f.paths,
+                     "Rule files or folders; *.ruletest files under the folders are run (default: rules/)");
     test->add_option("--tests", f.tests, "Also run the *.ruletest files in this folder or file (repeatable)");
     test->add_option("--format", f.format, "text or junit (JUnit XML, one testcase per test)")
         ->check(CLI::IsMember({"text", "junit"}));
@@ -38,6 +39,11 @@ void add_test_command(CLI::App& app, int& exit_code) {
                      "Fail when fewer than this percentage of (rule, status) pairs are covered")
         ->check(CLI::Range(0.0, 100.0));
     test->callback([&exit_code] {
+        if (f.paths.empty()) {
+            if (!std::filesystem::is_directory("rules"))
+                throw InputError("no RULES given and no rules/ folder here; name the rule files or folders to test");
+            f.paths.push_back("rules");
+        }
         engine::LoadOptions load;
         load.paths = f.paths;
         load.calendar_directory = f.calendars;

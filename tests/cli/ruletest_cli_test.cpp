@@ -120,6 +120,16 @@ TEST_F(RuleTestCli, NoTestFilesIsBadInput) {
     EXPECT_NE(r.err.find("no *.ruletest files"), std::string::npos) << r.err;
 }
 
+TEST_F(RuleTestCli, WithoutRulesTheRulesFolderHereIsUsedOrTheErrorSaysSo) {
+    const std::string command =
+        "cd '" + dir_.string() + "' && '" + RECALLGUARD_BINARY + "' test >'" + (dir_ / "out").string() + "' 2>&1";
+    const int status = std::system(command.c_str());
+    ASSERT_TRUE(WIFEXITED(status));
+    EXPECT_EQ(WEXITSTATUS(status), 2);
+    EXPECT_NE(read(dir_ / "out").find("no RULES given and no rules/ folder here"), std::string::npos)
+        << read(dir_ / "out");
+}
+
 TEST_F(RuleTestCli, JunitFileAndCoverageThreshold) {
     write_test("a.ruletest", plan_test("2025-10-22"));
     const auto xml = (dir_ / "report.xml").string();
