@@ -39,6 +39,8 @@ void add_test_command(CLI::App& app, int& exit_code) {
                      "Fail when fewer than this percentage of (rule, status) pairs are covered")
         ->check(CLI::Range(0.0, 100.0));
     test->callback([&exit_code] {
+        if (!f.output.empty() && f.format != "junit")
+            throw InputError("-o writes the JUnit XML; add --format junit (the text report goes to stdout)");
         if (f.paths.empty()) {
             if (!std::filesystem::is_directory("rules"))
                 throw InputError("no RULES given and no rules/ folder here; name the rule files or folders to test");
@@ -58,7 +60,10 @@ void add_test_command(CLI::App& app, int& exit_code) {
         for (const auto& path : f.paths)
             if (std::filesystem::is_directory(path)) search.push_back(path);
         const auto files = ruletest::find_test_files(search);
-        if (files.empty()) throw InputError("no *.ruletest files under the folders given");
+        if (files.empty())
+            throw InputError(
+                "no *.ruletest files found: name rule folders (the *.ruletest files under them are run) or use "
+                "--tests");
 
         auto suite = ruletest::load_suite(files);
         ruletest::check_suite_rules(suite, loaded.program);

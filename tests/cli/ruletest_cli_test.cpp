@@ -117,7 +117,7 @@ TEST_F(RuleTestCli, AFixtureRowTheModelRejectsExitsTwo) {
 TEST_F(RuleTestCli, NoTestFilesIsBadInput) {
     const auto r = run("test rules/cn/consumer_products.rules " + tests());
     EXPECT_EQ(r.exit_code, 2);
-    EXPECT_NE(r.err.find("no *.ruletest files"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("no *.ruletest files found"), std::string::npos) << r.err;
 }
 
 TEST_F(RuleTestCli, WithoutRulesTheRulesFolderHereIsUsedOrTheErrorSaysSo) {
