@@ -67,8 +67,8 @@ void add_test_command(CLI::App& app, int& exit_code) {
 
         auto suite = ruletest::load_suite(files);
         ruletest::check_suite_rules(suite, loaded.program);
+        if (!suite.diagnostics.empty()) std::cerr << ruletest::render_suite_diagnostics(suite);
         if (suite.diagnostics.has_errors()) {
-            std::cerr << ruletest::render_suite_diagnostics(suite);
             std::cerr << "recallguard: the test files have " << suite.diagnostics.error_count()
                       << " errors; no test was run\n";
             exit_code = kExitBadInput;

@@ -87,6 +87,22 @@ TEST(RuleTestRunner, OnlyComparedColumnsMustMatch) {
     EXPECT_EQ(outcome.result, TestOutcome::Result::Pass) << describe_failure(outcome);
 }
 
+TEST(RuleTestRunner, TablesMayBeListedInAnyOrder) {
+    // Filings reference cases, products and companies, yet come first here.
+    const auto file = parse_ok(
+        "test \"t\"\nas_of 2025-12-31\nrules CN-CP-PLAN\n"
+        "rows filings\n  filing_id | company_id | case_id | kind | filed_on | authority\n"
+        "  F1 | CO1 | C1 | recall_plan | 2025-10-17 | SAMR\n"
+        "rows defect_cases\n  case_id | product_id | opened_on | source | hazard | concluded_on | conclusion\n"
+        "  C1 | P1 | 2025-09-01 | test | fire | 2025-09-26 | defect\n"
+        "rows products\n  product_id | company_id | category | model | market | units_sold\n"
+        "  P1 | CO1 | power_bank | X1 | CN | 100\n"
+        "rows companies\n  company_id | name | country | role\n  CO1 | Acme | CN | producer\n"
+        "expect\n  rule | subject | status | days_late\n  CN-CP-PLAN | C1 | late | 1\n");
+    const auto outcome = run_test(consumer_rules(), file.path, file.tests.at(0));
+    EXPECT_EQ(outcome.result, TestOutcome::Result::Pass) << outcome.error << describe_failure(outcome);
+}
+
 TEST(RuleTestRunner, AFixtureRowTheDataModelRejectsIsAnErrorNamingTheRow) {
     auto text = plan_test("2025-10-22", kLateExpect);
     text.replace(text.find("power_bank"), 10, "powerbank");
