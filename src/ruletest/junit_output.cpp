@@ -64,7 +64,7 @@ void write_junit(const std::vector<TestOutcome>& outcomes, std::ostream& out) {
             }
             const bool failure = o->result == TestOutcome::Result::Fail;
             const char* element = failure ? "failure" : "error";
-            const std::string message = failure ? "the findings differ from the expected findings" : o->error;
+            const std::string message = !o->error.empty() ? o->error : "the findings differ from the expected findings";
             out << ">\n      <" << element << " message=\"" << attribute(message) << "\">"
                 << content(describe_failure(*o)) << "</" << element << ">\n    </testcase>\n";
         }

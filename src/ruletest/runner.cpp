@@ -101,9 +101,24 @@ TestOutcome run_test(const engine::LoadedRules& rules, const std::string& file, 
         options.include_pending = test.include_pending;
         options.rule_ids = test.rules;
         const auto report = engine::run_audit(rules, options);
+        std::string rule_errors;
         for (const auto& status : report.statuses)
             if (status.state == findings::RuleRunStatus::State::Error)
-                throw InputError("rule " + status.rule_id + " did not complete: " + status.detail);
+                rule_errors += (rule_errors.empty() ? "" : "; ") +
+                               ("rule " + status.rule_id + " did not complete: " + status.detail);
+        if (test.expected_error) {
+            const bool ok = !rule_errors.empty() && rule_errors.find(*test.expected_error) != std::string::npos;
+            outcome.result = ok ? TestOutcome::Result::Pass : TestOutcome::Result::Fail;
+            if (!ok)
+                outcome.error = "expected a rule error containing \"" + *test.expected_error + "\", " +
+                                (rule_errors.empty() ? "but the audit completed with " +
+                                                           std::to_string(report.findings.size()) + " findings"
+                                                     : "but got: " + rule_errors);
+            outcome.elapsed_ms =
+                std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+            return outcome;
+        }
+        if (!rule_errors.empty()) throw InputError(rule_errors);
         std::vector<FindingRow> actual;
         for (const auto& f : report.findings)
             actual.push_back(finding_row(f.rule_id, f.subject_key, f.period, findings::status_name(f.status), f.due,
@@ -136,6 +151,7 @@ std::string describe_failure(const TestOutcome& outcome) {
         return out.str();
     }
     if (outcome.result == TestOutcome::Result::Pass) return "";
+    if (!outcome.error.empty()) out << "    " << outcome.error << "\n";
     const auto& test = *outcome.test;
     if (!outcome.unmatched_expected.empty()) {
         out << "    expected, not found:\n";

@@ -15,7 +15,8 @@ struct TestOutcome {
     const RuleTestCase* test = nullptr;
     std::vector<ExpectedFinding> unmatched_expected;  // expected but not produced
     std::vector<FindingRow> unexpected;               // produced but not expected
-    std::string error;                                // Error: bad fixture, unknown rule, rule failure
+    // Error: bad fixture, unknown rule, rule failure. Fail of an `expect error` test: what happened instead.
+    std::string error;
     double elapsed_ms = 0;
 };
 

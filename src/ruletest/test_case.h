@@ -54,6 +54,9 @@ struct RuleTestCase {
     // Fields named in the `expect` header; the others are not compared.
     std::array<bool, kFindingFieldCount> compared{};
     std::vector<ExpectedFinding> expected;
+    // `expect error "TEXT"`: the audit must fail with a rule error containing TEXT (for example
+    // a working-day deadline in a year the calendar does not cover), instead of any findings.
+    std::optional<std::string> expected_error;
 };
 
 struct RuleTestFile {

@@ -51,6 +51,17 @@ std::vector<Cell> split_cells(const Line& line, const std::string& path) {
     return cells;
 }
 
+// `"text"` with \" and \\ escapes -> text; nullopt when not one quoted string.
+std::optional<std::string> unquote(const std::string& text) {
+    if (text.size() < 2 || text.front() != '"' || text.back() != '"') return std::nullopt;
+    std::string out;
+    for (size_t i = 1; i + 1 < text.size(); ++i) {
+        if (text[i] == '\\' && i + 2 < text.size()) ++i;
+        out += text[i];
+    }
+    return out;
+}
+
 class Parser {
 public:
     Parser(const std::string& path, DiagnosticBag& diagnostics) : path_(path), diagnostics_(diagnostics) {}
@@ -123,9 +134,18 @@ private:
             have_expect_ = true;
             if (rest == "nothing") {
                 section_ = Section::ExpectNothing;
+            } else if (rest.rfind("error", 0) == 0 && (rest.size() == 5 || rest[5] == ' ' || rest[5] == '\t')) {
+                section_ = Section::ExpectNothing;
+                const std::string text = trim(rest.substr(5));
+                current_->expected_error = unquote(text);
+                if (!current_->expected_error || current_->expected_error->empty())
+                    diagnostics_.error("E-TEST-SYNTAX", at(line.number, rest_column),
+                                       "`expect error` is followed by a quoted part of the error message, e.g. "
+                                       "`expect error \"outside calendar CN\"`");
             } else if (!rest.empty()) {
                 diagnostics_.error("E-TEST-SYNTAX", at(line.number, rest_column),
-                                   "`expect` is followed by a table on the next lines, or by `nothing`");
+                                   "`expect` is followed by a table on the next lines, by `nothing`, or by `error "
+                                   "\"TEXT\"`");
             } else {
                 section_ = Section::Expect;
                 header_.clear();
@@ -151,18 +171,11 @@ private:
         current_ = RuleTestCase{};
         current_->location = at(line.number);
         have_expect_ = false;
-        if (rest.size() < 2 || rest.front() != '"' || rest.back() != '"') {
+        const auto name = unquote(rest);
+        if (!name)
             diagnostics_.error("E-TEST-SYNTAX", at(line.number, rest_column),
                                "a test line is `test \"name\"` with the name in double quotes");
-            current_->name = rest;
-            return;
-        }
-        std::string name;
-        for (size_t i = 1; i + 1 < rest.size(); ++i) {
-            if (rest[i] == '\\' && i + 2 < rest.size()) ++i;
-            name += rest[i];
-        }
-        current_->name = name;
+        current_->name = name.value_or(rest);
     }
 
     void start_rows(const Line& line, const std::string& table, int column) {

@@ -84,6 +84,17 @@ TEST(RuleTestParser, ColumnsLeftOutOfExpectAreNotCompared) {
     EXPECT_FALSE(compared[static_cast<size_t>(FindingField::DaysLate)]);
 }
 
+TEST(RuleTestParser, ExpectErrorTakesAQuotedPartOfTheMessage) {
+    DiagnosticBag diagnostics;
+    const auto file = parse("test \"t\"\nas_of 2027-01-01\nexpect error \"outside calendar CN\"\n", diagnostics);
+    ASSERT_FALSE(diagnostics.has_errors());
+    EXPECT_EQ(file.tests.at(0).expected_error, "outside calendar CN");
+    EXPECT_TRUE(file.tests.at(0).expected.empty());
+    EXPECT_EQ(only_error("test \"t\"\nas_of 2027-01-01\nexpect error outside\n"),
+              "cases/x.ruletest:3:8: E-TEST-SYNTAX: `expect error` is followed by a quoted part of the error message, "
+              "e.g. `expect error \"outside calendar CN\"`\n");
+}
+
 TEST(RuleTestParser, UnknownTableIsNamedWithItsColumnAndASuggestion) {
     EXPECT_EQ(only_error("test \"t\"\nas_of 2025-01-01\nrows filing\n  filing_id\n  F1\nexpect nothing\n"),
               "cases/x.ruletest:3:6: E-TEST-UNKNOWN-TABLE: no table 'filing' in the case data model; did you mean "

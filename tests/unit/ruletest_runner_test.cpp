@@ -116,6 +116,24 @@ TEST(RuleTestRunner, AFixtureRowTheDataModelRejectsIsAnErrorNamingTheRow) {
         << outcome_line(outcome);
 }
 
+TEST(RuleTestRunner, ExpectErrorPassesOnlyWhenTheRuleFailsWithThatError) {
+    // Concluded 2026-12-28: the 10th CN working day after it is in 2027, which the calendar lacks.
+    auto text = plan_test("2027-01-05", "expect error \"outside calendar CN\"\n");
+    text.replace(text.find("2025-12-31"), 10, "2027-03-31");
+    text.replace(text.find("2025-09-26"), 10, "2026-12-28");
+    const auto failing = parse_ok(text);
+    const auto passed = run_test(consumer_rules(), failing.path, failing.tests.at(0));
+    EXPECT_EQ(passed.result, TestOutcome::Result::Pass) << passed.error;
+
+    // The same expectation on an audit that completes is a failure that says what happened.
+    const auto completes = parse_ok(plan_test("2025-10-22", "expect error \"outside calendar CN\"\n"));
+    const auto failed = run_test(consumer_rules(), completes.path, completes.tests.at(0));
+    EXPECT_EQ(failed.result, TestOutcome::Result::Fail);
+    EXPECT_EQ(describe_failure(failed),
+              "    expected a rule error containing \"outside calendar CN\", but the audit completed with 1 "
+              "findings\n");
+}
+
 TEST(RuleTestRunner, UnknownRulesInATestAreReportedWithTheirLocation) {
     Suite suite;
     DiagnosticBag ignored;
