@@ -72,6 +72,8 @@ public:
         int number = 0;
         while (std::getline(in, raw)) {
             ++number;
+            // Editors on Windows may start a UTF-8 file with a byte-order mark; it is not text.
+            if (number == 1 && raw.rfind("\xEF\xBB\xBF", 0) == 0) raw.erase(0, 3);
             Line line{number, strip_comment(raw), !raw.empty() && (raw[0] == ' ' || raw[0] == '\t')};
             if (trim(line.text).empty()) continue;
             if (line.indented)

@@ -73,6 +73,14 @@ TEST(RuleTestParser, ReadsTestsRowsAndExpectations) {
     EXPECT_EQ(second.blocks.size(), 1u) << "the shared companies rows";
 }
 
+TEST(RuleTestParser, AByteOrderMarkAndWindowsLineEndsAreAccepted) {
+    DiagnosticBag diagnostics;
+    const auto file = parse("\xEF\xBB\xBF# title\r\ntest \"t\"\r\nas_of 2025-01-01\r\nexpect nothing\r\n", diagnostics);
+    EXPECT_TRUE(diagnostics.empty());
+    ASSERT_EQ(file.tests.size(), 1u);
+    EXPECT_EQ(file.tests[0].as_of, "2025-01-01");
+}
+
 TEST(RuleTestParser, ColumnsLeftOutOfExpectAreNotCompared) {
     DiagnosticBag diagnostics;
     const auto file =
