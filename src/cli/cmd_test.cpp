@@ -78,7 +78,7 @@ void add_test_command(CLI::App& app, int& exit_code) {
         // With JUnit on stdout, the human-readable lines go to stderr so the XML stays clean.
         const bool junit = f.format == "junit";
         std::ostream& progress = junit && (f.output.empty() || f.output == "-") ? std::cerr : std::cout;
-        const auto outcomes = ruletest::run_suite(loaded, suite, [&](const ruletest::TestOutcome& outcome) {
+        const auto outcomes = ruletest::run_suite(load, loaded, suite, [&](const ruletest::TestOutcome& outcome) {
             progress << ruletest::outcome_line(outcome) << std::flush;
         });
         if (junit) write_output(f.output, [&](std::ostream& out) { ruletest::write_junit(outcomes, out); });

@@ -1,6 +1,7 @@
 #include "ruletest/suite.h"
 
 #include <algorithm>
+#include <map>
 #include <sstream>
 
 namespace recallguard::ruletest {
@@ -51,12 +52,36 @@ std::string render_suite_diagnostics(const Suite& suite) {
     return out;
 }
 
-std::vector<TestOutcome> run_suite(const engine::LoadedRules& rules, const Suite& suite,
-                                   const std::function<void(const TestOutcome&)>& on_outcome) {
+std::vector<TestOutcome> run_suite(const engine::LoadOptions& load, const engine::LoadedRules& rules,
+                                   const Suite& suite, const std::function<void(const TestOutcome&)>& on_outcome) {
+    // Rules loaded with each distinct set of overrides, loaded once.
+    std::map<std::map<std::string, std::string>, engine::LoadedRules> variants;
     std::vector<TestOutcome> outcomes;
     for (const auto& file : suite.files) {
         for (const auto& test : file.tests) {
-            outcomes.push_back(run_test(rules, file.path, test));
+            const engine::LoadedRules* test_rules = &rules;
+            if (!test.params.empty()) {
+                auto it = variants.find(test.params);
+                if (it == variants.end()) {
+                    engine::LoadOptions options = load;
+                    for (const auto& [key, value] : test.params) options.param_overrides[key] = value;
+                    it = variants.emplace(test.params, engine::load_rules(options)).first;
+                }
+                test_rules = &it->second;
+            }
+            if (test_rules->diagnostics.has_errors()) {
+                TestOutcome outcome;
+                outcome.file = file.path;
+                outcome.test = &test;
+                outcome.result = TestOutcome::Result::Error;
+                outcome.error = test.params_location.to_string() + ": the test's `param` lines are not valid:";
+                for (const auto& d : test_rules->diagnostics.sorted())
+                    if (d.severity == Severity::Error) outcome.error += " " + d.message + ";";
+                outcome.error.pop_back();
+                outcomes.push_back(std::move(outcome));
+            } else {
+                outcomes.push_back(run_test(*test_rules, file.path, test));
+            }
             if (on_outcome) on_outcome(outcomes.back());
         }
     }

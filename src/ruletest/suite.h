@@ -29,9 +29,10 @@ void check_suite_rules(Suite& suite, const checker::BoundProgram& program);
 
 std::string render_suite_diagnostics(const Suite& suite);
 
-// Runs every test in file order, calling `on_outcome` after each (for progress output).
-std::vector<TestOutcome> run_suite(const engine::LoadedRules& rules, const Suite& suite,
-                                   const std::function<void(const TestOutcome&)>& on_outcome);
+// Runs every test in file order, calling `on_outcome` after each (for progress output). A test
+// with `param` lines runs on the rules loaded again from `load` with its overrides.
+std::vector<TestOutcome> run_suite(const engine::LoadOptions& load, const engine::LoadedRules& rules,
+                                   const Suite& suite, const std::function<void(const TestOutcome&)>& on_outcome);
 
 // `PASS file:line name` or `FAIL file:line name`, then the diff (or the error) when not passed.
 std::string outcome_line(const TestOutcome& outcome);

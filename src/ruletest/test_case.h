@@ -2,6 +2,7 @@
 #pragma once
 
 #include <array>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -50,6 +51,9 @@ struct RuleTestCase {
     std::vector<std::string> rules;  // empty = every loaded rule
     SourceLocation rules_location;
     bool include_pending = false;
+    // `param RULE-ID.name=value`: parameter overrides, as `recallguard check --param` takes them.
+    std::map<std::string, std::string> params;
+    SourceLocation params_location;
     std::vector<RowBlock> blocks;
     // Fields named in the `expect` header; the others are not compared.
     std::array<bool, kFindingFieldCount> compared{};

@@ -129,6 +129,16 @@ private:
                 diagnostics_.error("E-TEST-VALUE", at(line.number, rest_column),
                                    "pending takes yes or no, not '" + rest + "'");
             current_->include_pending = rest == "yes";
+        } else if (keyword == "param") {
+            const size_t eq = rest.find('=');
+            const size_t dot = rest.find('.');
+            if (eq == std::string::npos || dot == std::string::npos || dot > eq) {
+                diagnostics_.error("E-TEST-SYNTAX", at(line.number, rest_column),
+                                   "a param line is `param RULE-ID.name=value`, not '" + rest + "'");
+            } else {
+                if (current_->params.empty()) current_->params_location = at(line.number, rest_column);
+                current_->params[trim(rest.substr(0, eq))] = trim(rest.substr(eq + 1));
+            }
         } else if (keyword == "rows") {
             start_rows(line, rest, rest_column);
         } else if (keyword == "expect") {
@@ -154,7 +164,8 @@ private:
             }
         } else {
             std::string message = "unknown keyword '" + keyword + "'";
-            const std::string match = closest_match(keyword, {"test", "as_of", "rules", "pending", "rows", "expect"});
+            const std::string match =
+                closest_match(keyword, {"test", "as_of", "rules", "pending", "param", "rows", "expect"});
             if (!match.empty()) message += "; did you mean '" + match + "'?";
             message += " (table lines must be indented)";
             diagnostics_.error("E-TEST-SYNTAX", at(line.number), message, static_cast<int>(keyword.size()));

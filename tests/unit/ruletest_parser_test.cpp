@@ -130,6 +130,8 @@ TEST(RuleTestParser, BadValuesInTheTestAndItsExpectations) {
     EXPECT_EQ(only_error("test \"t\"\nas_of 2025-01-01\nexpect\n  rule | subject | status | due\n  R | S | late | "
                          "31/12/2025\n"),
               "cases/x.ruletest:5:18: E-TEST-VALUE: '31/12/2025' is not a date YYYY-MM-DD\n");
+    EXPECT_EQ(only_error("test \"t\"\nas_of 2025-01-01\nparam threshold=2\nexpect nothing\n"),
+              "cases/x.ruletest:3:7: E-TEST-SYNTAX: a param line is `param RULE-ID.name=value`, not 'threshold=2'\n");
     EXPECT_EQ(only_error("test \"t\"\nas_of 2025-01-01\npending maybe\nexpect nothing\n"),
               "cases/x.ruletest:3:9: E-TEST-VALUE: pending takes yes or no, not 'maybe'\n");
 }

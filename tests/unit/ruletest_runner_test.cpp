@@ -155,7 +155,7 @@ TEST(RuleTestSuite, SummaryJunitAndCoverage) {
     suite.files.push_back(parse_ok(plan_test("2025-10-22", kLateExpect)));
     suite.files.push_back(parse_ok(plan_test("2025-10-10", kLateExpect)));
     suite.files[1].path = "b<&>.ruletest";
-    const auto outcomes = run_suite(consumer_rules(), suite, nullptr);
+    const auto outcomes = run_suite(engine::LoadOptions{}, consumer_rules(), suite, nullptr);
     ASSERT_EQ(outcomes.size(), 2u);
     EXPECT_EQ(summary_line(outcomes), "1 passed, 1 failed");
 
@@ -180,6 +180,33 @@ TEST(RuleTestSuite, SummaryJunitAndCoverage) {
     write_coverage(coverage, text);
     EXPECT_NE(text.str().find("CN-CP-PLAN: missing met/pending"), std::string::npos) << text.str();
     EXPECT_NE(text.str().find("Coverage: 1 of 20 (rule, status) pairs, 5.0%"), std::string::npos) << text.str();
+}
+
+TEST(RuleTestSuite, ParamLinesOverrideTheRulesParametersForThatTestOnly) {
+    // With 14 working days allowed, a plan filed 2025-10-22 is on time (10-16 is the 10th, 10-22 the 14th).
+    auto with_param = plan_test("2025-10-22", "expect nothing\n");
+    with_param.replace(with_param.find("rules CN-CP-PLAN"), 16,
+                       "rules CN-CP-PLAN\nparam CN-CP-PLAN.allowed=14 working days");
+    Suite suite;
+    suite.files.push_back(parse_ok(with_param));
+    suite.files.push_back(parse_ok(plan_test("2025-10-22", kLateExpect)));
+    engine::LoadOptions load;
+    load.paths = {std::string(RECALLGUARD_SOURCE_DIR) + "/rules/cn/consumer_products.rules"};
+    const auto outcomes = run_suite(load, consumer_rules(), suite, nullptr);
+    ASSERT_EQ(outcomes.size(), 2u);
+    EXPECT_EQ(outcomes[0].result, TestOutcome::Result::Pass) << outcomes[0].error << describe_failure(outcomes[0]);
+    EXPECT_EQ(outcomes[1].result, TestOutcome::Result::Pass) << describe_failure(outcomes[1]);
+
+    Suite bad;
+    auto unknown = plan_test("2025-10-22", "expect nothing\n");
+    unknown.replace(unknown.find("rules CN-CP-PLAN"), 16, "rules CN-CP-PLAN\nparam CN-CP-PLAN.alowed=3");
+    bad.files.push_back(parse_ok(unknown));
+    const auto failed = run_suite(load, consumer_rules(), bad, nullptr);
+    ASSERT_EQ(failed.at(0).result, TestOutcome::Result::Error);
+    EXPECT_NE(failed[0].error.find("t.ruletest:10:7: the test's `param` lines are not valid: rule CN-CP-PLAN has no "
+                                   "parameter 'alowed'"),
+              std::string::npos)
+        << failed[0].error;
 }
 
 TEST(RuleTestSuite, ExpectingNoFindingOfAnExercisedRuleCoversMet) {
