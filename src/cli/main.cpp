@@ -23,6 +23,8 @@ const std::vector<AddCommand> kCommands{
     recallguard::cli::add_validate_command,
     recallguard::cli::add_ingest_command,
     recallguard::cli::add_generate_command,
+    recallguard::cli::add_test_command,
+    recallguard::cli::add_doc_command,
 };
 
 void setup_logging(const std::string& level) {

@@ -1,0 +1,47 @@
+// `recallguard doc RULES...`: writes the rule catalogue (Markdown or one HTML page) for publication.
+#include <iostream>
+
+#include "cli/command.h"
+#include "cli/output_file.h"
+#include "common/errors.h"
+#include "doc/catalogue.h"
+#include "engine/rule_loader.h"
+
+namespace recallguard::cli {
+
+void add_doc_command(CLI::App& app, int& exit_code) {
+    auto* doc = app.add_subcommand("doc", "Write the rule catalogue: packages and rules in words, for publication");
+    static std::vector<std::string> paths;
+    static std::string format = "md";
+    static std::string output;
+    static std::string calendars;
+    doc->add_option("RULES", paths, "Rule files or folders")->required();
+    doc->add_option("--format", format, "md (Markdown) or html (one self-contained page)")
+        ->check(CLI::IsMember({"md", "markdown", "html"}));
+    doc->add_option("-o,--output", output, "Write the catalogue to this file (whole or not at all)");
+    doc->add_option("--calendars", calendars, "Folder of *.calendar files (default: the bundled calendars)");
+    doc->callback([&exit_code] {
+        const auto doc_format = doc::parse_doc_format(format);
+        if (!doc_format) throw InputError("unknown --format '" + format + "'");
+        engine::LoadOptions load;
+        load.paths = paths;
+        load.calendar_directory = calendars;
+        const auto loaded = engine::load_rules(load);
+        if (loaded.diagnostics.has_errors() || loaded.unreadable) {
+            std::cerr << engine::render_diagnostics(loaded);
+            std::cerr << "recallguard: the rules have errors; no catalogue was written\n";
+            exit_code = kExitBadInput;
+            return;
+        }
+        const auto catalogue = doc::build_catalogue(loaded.program);
+        write_output(output, [&](std::ostream& out) {
+            if (*doc_format == doc::DocFormat::Html)
+                doc::write_html(catalogue, out);
+            else
+                doc::write_markdown(catalogue, out);
+        });
+        exit_code = kExitClean;
+    });
+}
+
+}  // namespace recallguard::cli

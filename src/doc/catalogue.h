@@ -1,0 +1,59 @@
+// The rule catalogue a regulator publishes: packages and rules in words, as Markdown or one HTML page.
+#pragma once
+
+#include <optional>
+#include <ostream>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "ast/ast.h"
+#include "checker/bound_program.h"
+
+namespace recallguard::doc {
+
+struct ParamDoc {
+    std::string name;
+    std::string default_value;  // as written in the rule language ("10 working days")
+};
+
+struct RuleDoc {
+    std::string id, title, citation, category, severity, description;
+    std::string form;       // deadline, periodic, violation, signal
+    std::string calendar;   // effective working-day calendar, "" when none is needed
+    std::string effective;  // "from 2020-01-01", "" when always
+    std::string source;     // file:line where the rule is written
+    std::vector<ParamDoc> params;
+    // The obligation's form as labelled lines: applies to, trigger, period, required record ...
+    std::vector<std::pair<std::string, std::string>> form_lines;
+};
+
+struct PackageDoc {
+    std::string name;  // "" for rules outside any package
+    std::string title, authority, jurisdiction, calendar, source, effective;
+    std::vector<RuleDoc> rules;
+};
+
+struct CatalogueDoc {
+    std::vector<PackageDoc> packages;  // in package name order
+};
+
+// Everything the catalogue shows, read from checked rules (never from a database).
+CatalogueDoc build_catalogue(const checker::BoundProgram& program);
+
+enum class DocFormat { Markdown, Html };
+std::optional<DocFormat> parse_doc_format(const std::string& name);  // "md", "markdown", "html"
+
+void write_markdown(const CatalogueDoc& catalogue, std::ostream& out);
+// One self-contained page (inline CSS, no scripts, no external resources); every text escaped.
+void write_html(const CatalogueDoc& catalogue, std::ostream& out);
+
+// A link target made only of [A-Za-z0-9-] ("rule-CN-CP-PLAN"), safe in HTML and Markdown alike.
+std::string anchor_id(const std::string& prefix, const std::string& name);
+
+// Expressions and literals as written in the rule language (for the catalogue and messages).
+std::string expr_text(const ast::Expr& expr);
+std::string literal_text(const ast::Literal& literal);
+std::string requirement_text(const ast::Requirement& requirement);
+
+}  // namespace recallguard::doc

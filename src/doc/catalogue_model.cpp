@@ -1,0 +1,123 @@
+#include <algorithm>
+#include <map>
+
+#include "doc/catalogue.h"
+
+namespace recallguard::doc {
+namespace {
+
+std::string effective_text(const std::optional<ast::EffectivePeriod>& period) {
+    if (!period) return "";
+    std::string out;
+    if (period->from) out += "from " + *period->from;
+    if (period->until) out += std::string(out.empty() ? "" : " ") + "until " + *period->until + " (exclusive)";
+    return out;
+}
+
+std::string or_empty(const ast::ExprPtr& expr) {
+    return expr ? expr_text(*expr) : "";
+}
+
+// `allowed` -> `allowed (10 working days)`: a period named by a parameter shows its value.
+std::string with_param_value(const ast::ExprPtr& expr, const checker::BoundRule& rule) {
+    if (!expr) return "";
+    std::string text = expr_text(*expr);
+    if (expr->kind == ast::ExprKind::Path && expr->path.size() == 1)
+        if (const auto* param = rule.param(expr->path[0])) text += " (" + literal_text(param->value) + ")";
+    return text;
+}
+
+void add(std::vector<std::pair<std::string, std::string>>& lines, const std::string& label, const std::string& text) {
+    if (!text.empty()) lines.emplace_back(label, text);
+}
+
+RuleDoc rule_doc(const checker::BoundRule& bound) {
+    const ast::Rule& rule = *bound.rule;
+    RuleDoc doc;
+    doc.id = rule.id;
+    doc.title = rule.title;
+    doc.citation = rule.citation;
+    doc.category = rule.category;
+    doc.severity = rule.severity;
+    doc.description = rule.description;
+    doc.calendar = bound.calendar;
+    doc.effective = effective_text(rule.effective);
+    doc.source = rule.location.file + ":" + std::to_string(rule.location.line);
+    for (const auto& param : rule.params) {
+        doc.params.push_back({param.name, literal_text(param.default_value)});
+    }
+    auto& lines = doc.form_lines;
+    if (rule.subject) {
+        std::string applies = rule.subject->variable + " in " + rule.subject->table;
+        if (rule.subject->where) applies += " where " + expr_text(*rule.subject->where);
+        add(lines, "Applies to", applies);
+    }
+    for (const auto& let : rule.lets) add(lines, "Let " + let.name, or_empty(let.value));
+    if (rule.deadline) {
+        doc.form = "deadline";
+        const auto& d = *rule.deadline;
+        add(lines, "Trigger", or_empty(d.after));
+        add(lines, "Period", with_param_value(d.within, bound));
+        if (d.require) add(lines, "Required record", requirement_text(*d.require));
+        add(lines, "Extended to", or_empty(d.extend_to));
+        add(lines, "Unless", or_empty(d.unless));
+    } else if (rule.periodic) {
+        doc.form = "periodic";
+        const auto& p = *rule.periodic;
+        add(lines, "Periods start", or_empty(p.start));
+        add(lines, "Every", with_param_value(p.every, bound));
+        add(lines, "Until", or_empty(p.until));
+        add(lines, "Due within", with_param_value(p.within, bound));
+        if (p.require) add(lines, "Required record", requirement_text(*p.require));
+    } else if (rule.condition) {
+        const bool signal = rule.condition->kind == ast::Condition::Kind::Signal;
+        doc.form = signal ? "signal" : "violation";
+        add(lines, signal ? "Signal when" : "Violation when", or_empty(rule.condition->when));
+    }
+    return doc;
+}
+
+}  // namespace
+
+CatalogueDoc build_catalogue(const checker::BoundProgram& program) {
+    std::map<std::string, PackageDoc> packages;
+    for (const auto& bound : program.rules) {
+        auto& package = packages[bound->package_name];
+        if (package.name.empty() && bound->package) {
+            const auto& p = *bound->package;
+            package.name = p.name;
+            package.title = p.title;
+            package.authority = p.authority;
+            package.jurisdiction = p.jurisdiction;
+            package.calendar = p.calendar;
+            package.source = p.source;
+            package.effective = effective_text(p.effective);
+        }
+        package.rules.push_back(rule_doc(*bound));
+    }
+    CatalogueDoc catalogue;
+    for (auto& [name, package] : packages) {
+        std::stable_sort(package.rules.begin(), package.rules.end(),
+                         [](const RuleDoc& a, const RuleDoc& b) { return a.id < b.id; });
+        catalogue.packages.push_back(std::move(package));
+    }
+    return catalogue;
+}
+
+std::string anchor_id(const std::string& prefix, const std::string& name) {
+    std::string out = prefix;
+    for (char ch : name) {
+        const bool plain =
+            (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '-';
+        out += plain ? ch : '-';
+    }
+    return out;
+}
+
+std::optional<DocFormat> parse_doc_format(const std::string& name) {
+    if (name == "md" || name == "markdown") return DocFormat::Markdown;
+    if (name == "html") return DocFormat::Html;
+    return std::nullopt;
+}
+
+}  // namespace recallguard::doc
