@@ -78,11 +78,17 @@ Snapshot Snapshot::build(const std::string& source_path, const std::set<std::str
         auto copy = db.prepare(copy_statement(*table));
         copy.bind_text(1, as_of);
         copy.step();
-        // Rules reach rows by key and by foreign key; index both so that every lookup is a search.
+        // Rules reach rows by key (following a foreign key to this table) and by foreign key
+        // (related rows); index both so that every lookup is a search. A table nothing refers
+        // to is only ever reached through its foreign keys, so its key needs no index.
+        bool referenced = false;
+        for (const auto& other : catalog.tables())
+            for (const auto& column : other.columns) referenced = referenced || column.references == table->name;
         std::string key;
         for (const auto& column : table->primary_key) key += (key.empty() ? "" : ", ") + quote_identifier(column);
-        db.exec("CREATE INDEX main." + quote_identifier(table->name + "_key") + " ON " + quote_identifier(table->name) +
-                " (" + key + ")");
+        if (referenced)
+            db.exec("CREATE INDEX main." + quote_identifier(table->name + "_key") + " ON " + quote_identifier(table->name) +
+                    " (" + key + ")");
         for (const auto& column : table->columns) {
             if (column.references.empty()) continue;
             std::string index_columns = quote_identifier(column.name);
