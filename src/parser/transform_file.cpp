@@ -84,19 +84,24 @@ ast::Package Transformer::transform_package(RuleParser::PackageDeclContext* cont
     for (auto* clause : context->packageClause()) {
         if (auto* c = dynamic_cast<RuleParser::PackageTitleContext*>(clause)) {
             set_once(package.title, decode_string(c->STRING()), c, "title");
+            package.title_location = location_of(c);
         } else if (auto* c = dynamic_cast<RuleParser::PackageAuthorityContext*>(clause)) {
             set_once(package.authority, decode_string(c->STRING()), c, "authority");
+            package.authority_location = location_of(c);
         } else if (auto* c = dynamic_cast<RuleParser::PackageJurisdictionContext*>(clause)) {
             set_once(package.jurisdiction, decode_string(c->STRING()), c, "jurisdiction");
+            package.jurisdiction_location = location_of(c);
         } else if (auto* c = dynamic_cast<RuleParser::PackageCalendarContext*>(clause)) {
             set_once(package.calendar, c->IDENT()->getText(), c, "calendar");
             package.calendar_location = location_of(c->IDENT()->getSymbol());
         } else if (auto* c = dynamic_cast<RuleParser::PackageSourceContext*>(clause)) {
             set_once(package.source, decode_string(c->STRING()), c, "source");
+            package.source_location = location_of(c);
         } else if (auto* c = dynamic_cast<RuleParser::PackageEffectiveContext*>(clause)) {
             package.effective = transform_effective(c->effectivePeriod());
         }
     }
+    if (context->RBRACE()) package.end_location = location_of(context->RBRACE()->getSymbol());
     return package;
 }
 
@@ -108,14 +113,17 @@ ast::Rule Transformer::transform_rule(RuleParser::RuleDeclContext* context) {
         rule.location = location_of(context->RULE_ID()->getSymbol());
     }
     for (auto* clause : context->ruleClause()) transform_rule_clause(clause, rule);
+    if (context->RBRACE()) rule.end_location = location_of(context->RBRACE()->getSymbol());
     return rule;
 }
 
 void Transformer::transform_rule_clause(RuleParser::RuleClauseContext* clause, ast::Rule& rule) {
     if (auto* c = dynamic_cast<RuleParser::RuleTitleContext*>(clause)) {
         set_once(rule.title, decode_string(c->STRING()), c, "title");
+        rule.title_location = location_of(c);
     } else if (auto* c = dynamic_cast<RuleParser::RuleCiteContext*>(clause)) {
         set_once(rule.citation, decode_string(c->STRING()), c, "cite");
+        rule.citation_location = location_of(c);
     } else if (auto* c = dynamic_cast<RuleParser::RuleCategoryContext*>(clause)) {
         set_once(rule.category, c->name()->getText(), c, "category");
         rule.category_location = location_of(c->name());
@@ -124,6 +132,7 @@ void Transformer::transform_rule_clause(RuleParser::RuleClauseContext* clause, a
         rule.severity_location = location_of(c->IDENT()->getSymbol());
     } else if (auto* c = dynamic_cast<RuleParser::RuleDescriptionContext*>(clause)) {
         set_once(rule.description, decode_string(c->STRING()), c, "description");
+        rule.description_location = location_of(c);
     } else if (auto* c = dynamic_cast<RuleParser::RuleEffectiveContext*>(clause)) {
         rule.effective = transform_effective(c->effectivePeriod());
     } else if (auto* c = dynamic_cast<RuleParser::RuleCalendarContext*>(clause)) {
@@ -207,6 +216,7 @@ ast::Deadline Transformer::transform_deadline(RuleParser::RuleDeadlineContext* c
             deadline.unless = transform_expr(c->expr());
         }
     }
+    if (context->RBRACE()) deadline.end_location = location_of(context->RBRACE()->getSymbol());
     return deadline;
 }
 
@@ -232,6 +242,7 @@ ast::Periodic Transformer::transform_periodic(RuleParser::RulePeriodicContext* c
             periodic.require = transform_requirement(c->requirement());
         }
     }
+    if (context->RBRACE()) periodic.end_location = location_of(context->RBRACE()->getSymbol());
     return periodic;
 }
 
