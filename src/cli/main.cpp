@@ -17,6 +17,7 @@ using AddCommand = void (*)(CLI::App&, int&);
 const std::vector<AddCommand> kCommands{
     recallguard::cli::add_check_command,
     recallguard::cli::add_lint_command,
+    recallguard::cli::add_fmt_command,
     recallguard::cli::add_schema_commands,
 };
 
