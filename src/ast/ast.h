@@ -32,6 +32,7 @@ struct Comprehension {
     SourceLocation variable_location;
     std::vector<std::string> source;  // `c.filings` -> {"c", "filings"}; `defect_cases` -> {"defect_cases"}
     SourceLocation source_location;
+    std::vector<SourceLocation> source_locations;  // one per element of `source`
     ExprPtr where;
     ExprPtr order_by;  // earliest/latest ... by
 };

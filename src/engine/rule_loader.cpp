@@ -1,6 +1,7 @@
 #include "engine/rule_loader.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -128,8 +129,11 @@ LoadedRules load_rules(const LoadOptions& options) {
         }
         size_t bad = 0;
         if (!valid_utf8(text, bad)) {
+            char byte[8];
+            std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned>(static_cast<unsigned char>(text[bad])));
             loaded.diagnostics.error("E-ENCODING", location_of_offset(queue[i], text, bad),
-                                     "the file is not valid UTF-8 at this point");
+                                     std::string("the file is not valid UTF-8: byte ") + byte +
+                                         " here does not start a UTF-8 character; save the file as UTF-8");
             loaded.unreadable = true;
             continue;
         }

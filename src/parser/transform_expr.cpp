@@ -79,6 +79,12 @@ std::vector<std::string> Transformer::transform_source(RuleParser::SourceContext
     return path;
 }
 
+std::vector<SourceLocation> Transformer::source_locations(RuleParser::SourceContext* context) const {
+    std::vector<SourceLocation> locations;
+    for (auto* name : context->name()) locations.push_back(location_of(name));
+    return locations;
+}
+
 ast::Comprehension Transformer::transform_comprehension(RuleParser::ComprehensionContext* context) {
     ast::Comprehension comprehension;
     const auto expressions = context->expr();
@@ -88,6 +94,7 @@ ast::Comprehension Transformer::transform_comprehension(RuleParser::Comprehensio
     comprehension.variable_location = location_of(context->IDENT()->getSymbol());
     comprehension.source = transform_source(context->source());
     comprehension.source_location = location_of(context->source());
+    comprehension.source_locations = source_locations(context->source());
     return comprehension;
 }
 
@@ -116,6 +123,7 @@ ast::ExprPtr Transformer::transform_primary(RuleParser::PrimaryContext* context)
         expr->comprehension->variable_location = location_of(c->IDENT()->getSymbol());
         expr->comprehension->source = transform_source(c->source());
         expr->comprehension->source_location = location_of(c->source());
+        expr->comprehension->source_locations = source_locations(c->source());
         if (c->expr()) expr->comprehension->where = transform_expr(c->expr());
         return expr;
     }
@@ -128,6 +136,7 @@ ast::ExprPtr Transformer::transform_primary(RuleParser::PrimaryContext* context)
         expr->comprehension->variable_location = location_of(c->IDENT()->getSymbol());
         expr->comprehension->source = transform_source(c->source());
         expr->comprehension->source_location = location_of(c->source());
+        expr->comprehension->source_locations = source_locations(c->source());
         if (c->where) expr->comprehension->where = transform_expr(c->where);
         if (c->by) expr->comprehension->order_by = transform_expr(c->by);
         return expr;

@@ -1,4 +1,5 @@
 // File-level constructs: packages, imports, rules and their clauses.
+#include "common/date.h"
 #include "parser/transformer.h"
 
 namespace recallguard::parser {
@@ -60,6 +61,9 @@ ast::EffectivePeriod Transformer::transform_effective(RuleParser::EffectivePerio
     period.location = location_of(context);
     if (context->from) period.from = context->from->getText();
     if (context->until) period.until = context->until->getText();
+    for (auto* token : {context->from, context->until})
+        if (token && !Date::parse(token->getText()))
+            diagnostics_.error("E-BAD-DATE", location_of(token), "'" + token->getText() + "' is not a real calendar date", 10);
     return period;
 }
 
@@ -117,6 +121,19 @@ ast::Rule Transformer::transform_rule(RuleParser::RuleDeclContext* context) {
     return rule;
 }
 
+void Transformer::note_body(ast::Rule& rule, antlr4::ParserRuleContext* context, const char* kind) {
+    if (++rule.body_count == 1) {
+        first_body_line_ = static_cast<int>(context->getStart()->getLine());
+        return;
+    }
+    diagnostics_.error("E-DUPLICATE-CLAUSE", location_of(context),
+                       std::string("rule ") + rule.id + " already says what it checks (line " +
+                           std::to_string(first_body_line_) + "); this '" + kind +
+                           "' is a second obligation: write one rule per obligation",
+                       static_cast<int>(std::string(kind).find(' ') == std::string::npos ? std::string(kind).size()
+                                                                                        : std::string(kind).find(' ')));
+}
+
 void Transformer::transform_rule_clause(RuleParser::RuleClauseContext* clause, ast::Rule& rule) {
     if (auto* c = dynamic_cast<RuleParser::RuleTitleContext*>(clause)) {
         set_once(rule.title, decode_string(c->STRING()), c, "title");
@@ -141,8 +158,14 @@ void Transformer::transform_rule_clause(RuleParser::RuleClauseContext* clause, a
     } else if (auto* c = dynamic_cast<RuleParser::RuleParamContext*>(clause)) {
         rule.params.push_back({c->IDENT()->getText(), transform_literal(c->literal()), location_of(c->IDENT()->getSymbol())});
     } else if (auto* c = dynamic_cast<RuleParser::RuleSubjectContext*>(clause)) {
-        if (rule.subject)
-            diagnostics_.error("E-DUPLICATE-CLAUSE", location_of(c), "a rule has one 'for' clause; this is a second one", length_of(c));
+        if (rule.subject) {
+            // The first subject stays, so names bound by it are not reported as unknown too.
+            diagnostics_.error("E-DUPLICATE-CLAUSE", location_of(c),
+                               "a rule has one 'for' clause; this is a second one (the first is on line " +
+                                   std::to_string(rule.subject->location.line) + ")",
+                               3);
+            return;
+        }
         ast::Subject subject;
         subject.variable = c->IDENT(0)->getText();
         subject.table = c->IDENT(1)->getText();
@@ -153,17 +176,17 @@ void Transformer::transform_rule_clause(RuleParser::RuleClauseContext* clause, a
     } else if (auto* c = dynamic_cast<RuleParser::RuleLetContext*>(clause)) {
         rule.lets.push_back({c->IDENT()->getText(), transform_expr(c->expr()), location_of(c->IDENT()->getSymbol())});
     } else if (auto* c = dynamic_cast<RuleParser::RuleDeadlineContext*>(clause)) {
+        note_body(rule, c, "deadline");
         rule.deadline = transform_deadline(c);
-        ++rule.body_count;
     } else if (auto* c = dynamic_cast<RuleParser::RulePeriodicContext*>(clause)) {
+        note_body(rule, c, "periodic");
         rule.periodic = transform_periodic(c);
-        ++rule.body_count;
     } else if (auto* c = dynamic_cast<RuleParser::RuleViolationContext*>(clause)) {
+        note_body(rule, c, "violation when");
         rule.condition = ast::Condition{ast::Condition::Kind::Violation, transform_expr(c->expr()), location_of(c)};
-        ++rule.body_count;
     } else if (auto* c = dynamic_cast<RuleParser::RuleSignalContext*>(clause)) {
+        note_body(rule, c, "signal when");
         rule.condition = ast::Condition{ast::Condition::Kind::Signal, transform_expr(c->expr()), location_of(c)};
-        ++rule.body_count;
     } else if (auto* c = dynamic_cast<RuleParser::RuleMessageContext*>(clause)) {
         set_once(rule.message, decode_string(c->STRING()), c, "message");
         rule.message_location = location_of(c->STRING()->getSymbol());
@@ -177,6 +200,7 @@ ast::Requirement Transformer::transform_requirement(RuleParser::RequirementConte
     requirement.records.variable_location = location_of(context->IDENT()->getSymbol());
     requirement.records.source = transform_source(context->source());
     requirement.records.source_location = location_of(context->source());
+    requirement.records.source_locations = source_locations(context->source());
     const auto expressions = context->expr();
     if (expressions.size() == 2) {
         requirement.records.where = transform_expr(expressions[0]);
