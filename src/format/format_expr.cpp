@@ -33,10 +33,17 @@ int precedence(const ast::Expr& expr) {
     }
 }
 
+// `x between a and b and c` reads as `x between (a and b) and c`: the grammar takes the
+// longest middle bound. A `between` inside another expression is therefore always
+// parenthesised, so an `and` after it cannot be taken into its bounds.
+bool needs_parentheses(const ast::Expr& child, int required) {
+    return precedence(child) < required || child.kind == ast::ExprKind::Between;
+}
+
 // A child written where the grammar accepts only constructs binding at least `required`.
 std::string operand(const ast::Expr& child, int required) {
     const std::string text = format_expr(child);
-    return precedence(child) < required ? "(" + text + ")" : text;
+    return needs_parentheses(child, required) ? "(" + text + ")" : text;
 }
 
 std::string join(const std::vector<std::string>& parts, const std::string& separator) {
@@ -79,7 +86,7 @@ void append(Lines& out, Lines more) {
 }
 
 Lines layout_operand(const ast::Expr& child, int required, int column, int continuation, int limit) {
-    if (precedence(child) >= required) return detail::layout_expr(child, column, continuation, limit);
+    if (!needs_parentheses(child, required)) return detail::layout_expr(child, column, continuation, limit);
     Lines inner = detail::layout_expr(child, column + 1, continuation + 1, limit);
     inner[0] = "(" + inner[0];
     inner.back() += ")";

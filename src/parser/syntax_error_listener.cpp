@@ -65,6 +65,9 @@ std::string token_description(const antlr4::dfa::Vocabulary& vocabulary, size_t 
         case RuleLexer::INT: return "a number";
         case RuleLexer::DECIMAL: return "a decimal number";
         case RuleLexer::RULE_ID: return "a rule id like CN-CP-PLAN";
+        case RuleLexer::DAY: return "'days'";
+        case RuleLexer::MONTH: return "'months'";
+        case RuleLexer::NEQ: return "'!='";
         case antlr4::Token::EOF: return "end of file";
         default: break;
     }
@@ -94,6 +97,15 @@ std::string describe_expected(const antlr4::misc::IntervalSet& expected, const a
         if (present < group.needed) continue;
         parts.push_back(group.description);
         for (size_t t : group.covers) remaining.erase(t);
+    }
+    // Keywords that may be names (RuleParser.name) are covered by "a name".
+    if (remaining.count(RuleLexer::IDENT)) {
+        using L = RuleLexer;
+        for (size_t t : {L::SOURCE, L::START, L::KNOWN, L::MISSING, L::COUNT, L::MIN, L::MAX, L::SUM, L::FROM, L::TO,
+                         L::BY, L::CATEGORY, L::TITLE, L::DESCRIPTION, L::SEVERITY, L::AS_OF, L::DAY, L::MONTH,
+                         L::CALENDAR, L::PERIODIC, L::MESSAGE, L::SIGNAL, L::VIOLATION, L::WHEN, L::EVERY,
+                         L::DEADLINE, L::REQUIRE, L::WITHIN, L::AFTER, L::AUTHORITY, L::JURISDICTION})
+            remaining.erase(t);
     }
     std::set<std::string> singles;
     for (size_t type : remaining) singles.insert(token_description(vocabulary, type));
