@@ -3,61 +3,22 @@
 // from tests/golden/lint so paths in the output are relative and stable.
 // RECALLGUARD_UPDATE_GOLDEN=1 rewrites the expected files from the current output.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 
 #include <algorithm>
-#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "cli_runner.h"
+
 namespace {
 namespace fs = std::filesystem;
+using namespace recallguard::testing_cli;
 
 const fs::path kGoldenDir = fs::path(RECALLGUARD_TEST_DATA_DIR) / "golden" / "lint";
-
-struct RunResult {
-    std::string output;  // stdout and stderr, interleaved as written
-    int exit_code = -1;
-};
-
-std::string shell_quote(const std::string& word) {
-    std::string out = "'";
-    for (char c : word) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return out + "'";
-}
-
-// Runs the recallguard binary with `arguments` from `directory`.
-RunResult run_binary(const fs::path& directory, const std::vector<std::string>& arguments, bool with_stderr = true) {
-    std::string command = "cd " + shell_quote(directory.string()) + " && " + shell_quote(RECALLGUARD_BINARY);
-    for (const auto& argument : arguments) command += " " + shell_quote(argument);
-    command += with_stderr ? " 2>&1" : " 2>/dev/null";
-    RunResult result;
-    FILE* pipe = popen(command.c_str(), "r");
-    if (!pipe) return result;
-    char buffer[4096];
-    size_t n = 0;
-    while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) result.output.append(buffer, n);
-    const int status = pclose(pipe);
-    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return result;
-}
-
-std::string read_text(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    return buffer.str();
-}
-
-void write_text(const fs::path& path, const std::string& text) {
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out << text;
-}
 
 std::vector<std::string> case_names() {
     std::vector<std::string> names;
@@ -123,7 +84,7 @@ TEST(LintGoldenCorpus, CoversEveryDiagnosticCode) {
 
 TEST(LintFormats, JsonListsEveryDiagnosticWithItsLocation) {
     const RunResult result =
-        run_binary(kGoldenDir, case_arguments("e_unknown_column", {"--format", "json"}), /*with_stderr=*/false);
+        run_binary(kGoldenDir, case_arguments("e_unknown_column", {"--format", "json"}), Stderr::Discard);
     EXPECT_EQ(result.exit_code, 1);
     const auto document = nlohmann::json::parse(result.output);
     ASSERT_TRUE(document.contains("diagnostics"));
@@ -145,7 +106,7 @@ TEST(LintFormats, JsonListsEveryDiagnosticWithItsLocation) {
 
 TEST(LintFormats, SarifHasOneResultPerDiagnosticAndDeclaresItsRules) {
     const RunResult result =
-        run_binary(kGoldenDir, case_arguments("e_unknown_column", {"--format", "sarif"}), /*with_stderr=*/false);
+        run_binary(kGoldenDir, case_arguments("e_unknown_column", {"--format", "sarif"}), Stderr::Discard);
     EXPECT_EQ(result.exit_code, 1);
     const auto document = nlohmann::json::parse(result.output);
     EXPECT_EQ(document["version"], "2.1.0");
