@@ -33,12 +33,7 @@ int precedence(const ast::Expr& expr) {
     }
 }
 
-// `x between a and b and c` reads as `x between (a and b) and c`: the grammar takes the
-// longest middle bound. A `between` inside another expression is therefore always
-// parenthesised, so an `and` after it cannot be taken into its bounds.
-bool needs_parentheses(const ast::Expr& child, int required) {
-    return precedence(child) < required || child.kind == ast::ExprKind::Between;
-}
+bool needs_parentheses(const ast::Expr& child, int required) { return precedence(child) < required; }
 
 // A child written where the grammar accepts only constructs binding at least `required`.
 std::string operand(const ast::Expr& child, int required) {
@@ -188,7 +183,7 @@ std::string format_expr(const ast::Expr& expr) {
             return operand(*expr.children[0], 5) + (expr.negated ? " not in (" : " in (") + join(items, ", ") + ")";
         }
         case ast::ExprKind::Between:
-            // The bounds are kept simple: a comparison or condition there gets parentheses.
+            // The grammar's bounds are arithmetic (RuleParser.bound): anything else is parenthesised.
             return operand(*expr.children[0], 4) + " between " + operand(*expr.children[1], 9) + " and " +
                    operand(*expr.children[2], 9);
         case ast::ExprKind::Aggregate: return expr.op + "(" + comprehension_text(*expr.comprehension) + ")";

@@ -155,6 +155,28 @@ ast::ExprPtr Transformer::transform_primary(RuleParser::PrimaryContext* context)
     return make(ast::ExprKind::Literal, location, length);  // unreachable for a parsed tree
 }
 
+// A bound of `between`: the arithmetic subset of expressions, as the same AST nodes.
+ast::ExprPtr Transformer::transform_bound(RuleParser::BoundContext* context) {
+    const auto location = location_of(context);
+    const int length = length_of(context);
+    if (auto* c = dynamic_cast<RuleParser::BoundPrimaryContext*>(context)) return transform_primary(c->primary());
+    if (auto* c = dynamic_cast<RuleParser::BoundNegateContext*>(context)) {
+        auto expr = make(ast::ExprKind::Negate, location, length);
+        expr->children.push_back(transform_bound(c->bound()));
+        return expr;
+    }
+    auto binary = [&](antlr4::Token* op, RuleParser::BoundContext* left, RuleParser::BoundContext* right) {
+        auto expr = make(ast::ExprKind::Binary, location_of(op), length);
+        expr->op = op->getText();
+        expr->children.push_back(transform_bound(left));
+        expr->children.push_back(transform_bound(right));
+        return expr;
+    };
+    if (auto* c = dynamic_cast<RuleParser::BoundMultiplicativeContext*>(context)) return binary(c->op, c->bound(0), c->bound(1));
+    if (auto* c = dynamic_cast<RuleParser::BoundAdditiveContext*>(context)) return binary(c->op, c->bound(0), c->bound(1));
+    return make(ast::ExprKind::Literal, location, length);  // unreachable for a parsed tree
+}
+
 ast::ExprPtr Transformer::transform_expr(RuleParser::ExprContext* context) {
     const auto location = location_of(context);
     const int length = length_of(context);
@@ -208,7 +230,8 @@ ast::ExprPtr Transformer::transform_expr(RuleParser::ExprContext* context) {
     }
     if (auto* c = dynamic_cast<RuleParser::BetweenContext*>(context)) {
         auto expr = make(ast::ExprKind::Between, location, length);
-        for (auto* operand : c->expr()) expr->children.push_back(transform_expr(operand));
+        expr->children.push_back(transform_expr(c->expr()));
+        for (auto* bound : c->bound()) expr->children.push_back(transform_bound(bound));
         return expr;
     }
     return make(ast::ExprKind::Literal, location, length);

@@ -33,6 +33,7 @@ private:
 
     // transform_expr.cpp
     ast::ExprPtr transform_primary(grammar::RuleParser::PrimaryContext* context);
+    ast::ExprPtr transform_bound(grammar::RuleParser::BoundContext* context);
     ast::Comprehension transform_comprehension(grammar::RuleParser::ComprehensionContext* context);
     std::vector<std::string> transform_source(grammar::RuleParser::SourceContext* context);
     std::vector<SourceLocation> source_locations(grammar::RuleParser::SourceContext* context) const;

@@ -130,6 +130,17 @@ TEST(CheckerTypes, UnionMakesASetOfValuesToIterate) {
     EXPECT_EQ(let_type(checked, 1), TypeKind::Date);
 }
 
+TEST(CheckerTypes, BetweenTakesArithmeticBoundsSoAFollowingAndJoinsConditions) {
+    const auto checked = check(rule_text("d in design_changes",
+                                         "  where d.effective_on between 2024-01-01 and 2024-12-31 + 10 days and "
+                                         "d.safety_related = 1\n  signal when d.kind = \"design_change\""));
+    EXPECT_FALSE(checked.diagnostics.has_errors()) << checked.all();
+    ASSERT_NE(checked.rule(), nullptr);
+    const ast::Expr* where = checked.rule()->rule->subject->where.get();
+    EXPECT_EQ(where->op, "and");
+    EXPECT_EQ(where->children[0]->kind, ast::ExprKind::Between);
+}
+
 TEST(CheckerTypes, ParametersHaveTheirDefaultsType) {
     const auto checked = check(rule_text("c in defect_cases", "  violation when c.opened_on + window < as_of",
                                          "  param window = 3 months\n"));

@@ -62,6 +62,15 @@ TEST(FormatRoundTrip, EveryRuleFileThatParsesKeepsItsMeaningAndFormatsIdempotent
         ASSERT_FALSE(again.has_errors()) << once;
         EXPECT_EQ(dump_ast(reparsed), dump_ast(original)) << once;
         EXPECT_EQ(format_rule_file(reparsed), once);
+        // Narrow columns force every kind of line break; the meaning must survive them too.
+        for (int limit : {30, 60}) {
+            const std::string narrow = format_rule_file(original, FormatOptions{limit});
+            DiagnosticBag narrow_diagnostics;
+            const auto narrow_file = parser::parse_rule_file(path.string(), narrow, narrow_diagnostics);
+            ASSERT_FALSE(narrow_diagnostics.has_errors()) << narrow;
+            EXPECT_EQ(dump_ast(narrow_file), dump_ast(original)) << narrow;
+            EXPECT_EQ(format_rule_file(narrow_file, FormatOptions{limit}), narrow);
+        }
         for (const auto& comment : original.comments)
             EXPECT_EQ(occurrences(once, comment.text), occurrences(text, comment.text)) << comment.text;
         ++checked;
@@ -110,10 +119,11 @@ TEST(FormatExpr, AddsOnlyTheParenthesesThePrecedenceNeeds) {
     EXPECT_EQ(body("not (a and b)"), "not (a and b)");
     EXPECT_EQ(body("a - (b - c) = 1"), "a - (b - c) = 1");
     EXPECT_EQ(body("-(5) < x"), "-(5) < x");
-    // The grammar takes the longest middle bound of `between`; parentheses keep the meaning.
-    EXPECT_EQ(body("x between (1 + 2) and 3 and y"), "x between (1 + 2 and 3) and y");
-    EXPECT_EQ(body("(x between 1 and 2) and y"), "(x between 1 and 2) and y");
-    EXPECT_EQ(body("not (x between 1 and 2)"), "not (x between 1 and 2)");
+    // The bounds of `between` are arithmetic: a following `and` joins conditions.
+    EXPECT_EQ(body("x between (1 + 2) and -3 and y"), "x between 1 + 2 and -3 and y");
+    EXPECT_EQ(body("(x between 1 and 2) and y"), "x between 1 and 2 and y");
+    EXPECT_EQ(body("x between (a and b) and c"), "x between (a and b) and c");
+    EXPECT_EQ(body("not (x between 1 and 2)"), "not x between 1 and 2");
     EXPECT_EQ(body("(x is known) = (y is missing)"), "(x is known) = (y is missing)");
     EXPECT_EQ(body("x <> 3"), "x != 3");
 }
