@@ -34,6 +34,8 @@ struct Item {
 
 std::string spaces(int count) { return std::string(static_cast<size_t>(std::max(0, count)), ' '); }
 
+bool is_line_comment(const ast::Comment& comment) { return comment.text.rfind("//", 0) == 0; }
+
 class Layout {
 public:
     Layout(const ast::RuleFile& file, const FormatOptions& options) : file_(file), limit_(options.column_limit) {}
@@ -291,7 +293,14 @@ void Layout::attach_comments(std::vector<Item>& items) {
                                       [](const Pos& p, const Anchor& a) { return p < a.pos; });
         if (code_before(comment) && after != anchors.begin()) {
             const Anchor& anchor = *std::prev(after);
-            (anchor.close ? anchor.item->close_trailing : anchor.item->trailing).push_back(&comment);
+            auto& trailing = anchor.close ? anchor.item->close_trailing : anchor.item->trailing;
+            // A line can end in one `//` comment only, and nothing may follow it: an earlier
+            // line comment of the same item goes before the item instead.
+            if (!trailing.empty() && is_line_comment(*trailing.back())) {
+                (anchor.close ? anchor.item->closing : anchor.item->leading).push_back(trailing.back());
+                trailing.pop_back();
+            }
+            trailing.push_back(&comment);
         } else if (after != anchors.end()) {
             (after->close ? after->item->closing : after->item->leading).push_back(&comment);
         } else {

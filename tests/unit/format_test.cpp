@@ -78,6 +78,51 @@ TEST(FormatRoundTrip, EveryRuleFileThatParsesKeepsItsMeaningAndFormatsIdempotent
     EXPECT_GE(checked, 20u);  // the standard rules and the clean golden cases
 }
 
+// `text` with a block comment in every gap between tokens and a line comment at the end of
+// every line (strings and existing comments are left alone).
+std::string with_comments_everywhere(const std::string& text) {
+    std::string out;
+    int counter = 0;
+    bool in_string = false;
+    for (size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (in_string) {
+            out += c;
+            if (c == '\\' && i + 1 < text.size()) out += text[++i];
+            else if (c == '"') in_string = false;
+            continue;
+        }
+        if (c == '/' && i + 1 < text.size() && (text[i + 1] == '/' || text[i + 1] == '*')) {
+            const size_t end = text[i + 1] == '/' ? text.find('\n', i) : text.find("*/", i) + 2;
+            out += text.substr(i, end - i);
+            i = end - 1;
+            continue;
+        }
+        if (c == '"') in_string = true;
+        if (c == '\n') out += " // line " + std::to_string(++counter);
+        else if (c == ' ' && i > 0 && text[i - 1] != ' ') out += " /* gap " + std::to_string(++counter) + " */";
+        out += c;
+    }
+    return out;
+}
+
+TEST(FormatComments, CommentsInEveryGapAreKeptAndTheResultIsStable) {
+    for (const auto& entry : fs::recursive_directory_iterator(fs::path(RECALLGUARD_SOURCE_DIR) / "rules")) {
+        if (entry.path().extension() != ".rules") continue;
+        SCOPED_TRACE(entry.path().string());
+        const std::string text = with_comments_everywhere(read_text(entry.path()));
+        DiagnosticBag diagnostics;
+        const auto original = parse(text, diagnostics);
+        ASSERT_FALSE(diagnostics.has_errors()) << text;
+        const std::string once = format_rule_file(original);
+        DiagnosticBag again;
+        const auto reparsed = parse(once, again);
+        ASSERT_FALSE(again.has_errors()) << once;
+        EXPECT_EQ(dump_ast(reparsed), dump_ast(original)) << once;
+        EXPECT_EQ(format_rule_file(reparsed), once) << once;
+    }
+}
+
 TEST(FormatRoundTrip, StandardRulesAreFormatted) {
     for (const auto& entry : fs::recursive_directory_iterator(fs::path(RECALLGUARD_SOURCE_DIR) / "rules")) {
         if (entry.path().extension() != ".rules") continue;
