@@ -36,16 +36,21 @@ void add_fmt_command(CLI::App& app, int& exit_code) {
             }
             if (!result.changed()) continue;
             ++changed;
-            if (check) std::cout << format::unified_diff(path, result.original, result.formatted);
-            else format::write_file_atomically(path, result.formatted);
+            if (check)
+                std::cout << format::unified_diff(path, result.original, result.formatted);
+            else
+                format::write_file_atomically(path, result.formatted);
         }
         const char* verb = check ? " would be reformatted" : " reformatted";
         std::cerr << files.size() << " files, " << changed << verb;
         if (refused) std::cerr << ", " << refused << " not formatted because of errors";
         std::cerr << "\n";
-        if (unreadable || refused) exit_code = kExitBadInput;
-        else if (check && changed) exit_code = kExitFindings;
-        else exit_code = kExitClean;
+        if (unreadable || refused)
+            exit_code = kExitBadInput;
+        else if (check && changed)
+            exit_code = kExitFindings;
+        else
+            exit_code = kExitClean;
     });
 }
 

@@ -13,7 +13,9 @@ public:
     std::string run(const ast::RuleFile& file);
 
 private:
-    void line(int depth, const std::string& text) { out_ << std::string(static_cast<size_t>(depth) * 2, ' ') << text << "\n"; }
+    void line(int depth, const std::string& text) {
+        out_ << std::string(static_cast<size_t>(depth) * 2, ' ') << text << "\n";
+    }
     void field(int depth, const std::string& name, const std::string& value) {
         if (!value.empty()) line(depth, name + " " + quote_string(value));
     }
@@ -27,41 +29,62 @@ private:
 
 const char* literal_kind(ast::Literal::Kind kind) {
     switch (kind) {
-        case ast::Literal::Kind::String: return "String";
-        case ast::Literal::Kind::Date: return "Date";
-        case ast::Literal::Kind::Int: return "Int";
-        case ast::Literal::Kind::Decimal: return "Decimal";
-        case ast::Literal::Kind::Bool: return "Bool";
-        case ast::Literal::Kind::Days: return "Days";
-        case ast::Literal::Kind::Months: return "Months";
-        case ast::Literal::Kind::WorkingDays: return "WorkingDays";
+        case ast::Literal::Kind::String:
+            return "String";
+        case ast::Literal::Kind::Date:
+            return "Date";
+        case ast::Literal::Kind::Int:
+            return "Int";
+        case ast::Literal::Kind::Decimal:
+            return "Decimal";
+        case ast::Literal::Kind::Bool:
+            return "Bool";
+        case ast::Literal::Kind::Days:
+            return "Days";
+        case ast::Literal::Kind::Months:
+            return "Months";
+        case ast::Literal::Kind::WorkingDays:
+            return "WorkingDays";
     }
     return "?";
 }
 
 const char* expr_kind(ast::ExprKind kind) {
     switch (kind) {
-        case ast::ExprKind::Literal: return "Literal";
-        case ast::ExprKind::AsOf: return "AsOf";
-        case ast::ExprKind::Path: return "Path";
-        case ast::ExprKind::Negate: return "Negate";
-        case ast::ExprKind::Not: return "Not";
-        case ast::ExprKind::Binary: return "Binary";
-        case ast::ExprKind::IsKnown: return "IsKnown";
-        case ast::ExprKind::IsMissing: return "IsMissing";
-        case ast::ExprKind::InList: return "InList";
-        case ast::ExprKind::Between: return "Between";
-        case ast::ExprKind::Aggregate: return "Aggregate";
-        case ast::ExprKind::Union: return "Union";
-        case ast::ExprKind::Coalesce: return "Coalesce";
+        case ast::ExprKind::Literal:
+            return "Literal";
+        case ast::ExprKind::AsOf:
+            return "AsOf";
+        case ast::ExprKind::Path:
+            return "Path";
+        case ast::ExprKind::Negate:
+            return "Negate";
+        case ast::ExprKind::Not:
+            return "Not";
+        case ast::ExprKind::Binary:
+            return "Binary";
+        case ast::ExprKind::IsKnown:
+            return "IsKnown";
+        case ast::ExprKind::IsMissing:
+            return "IsMissing";
+        case ast::ExprKind::InList:
+            return "InList";
+        case ast::ExprKind::Between:
+            return "Between";
+        case ast::ExprKind::Aggregate:
+            return "Aggregate";
+        case ast::ExprKind::Union:
+            return "Union";
+        case ast::ExprKind::Coalesce:
+            return "Coalesce";
     }
     return "?";
 }
 
 void Dumper::literal(int depth, const std::string& role, const ast::Literal& literal) {
     std::ostringstream text;
-    text << role << literal_kind(literal.kind) << " text=" << quote_string(literal.text) << " integer=" << literal.integer
-         << " decimal=" << literal.decimal;
+    text << role << literal_kind(literal.kind) << " text=" << quote_string(literal.text)
+         << " integer=" << literal.integer << " decimal=" << literal.decimal;
     line(depth, text.str());
 }
 
@@ -155,6 +178,8 @@ std::string Dumper::run(const ast::RuleFile& file) {
 
 }  // namespace
 
-std::string dump_ast(const ast::RuleFile& file) { return Dumper().run(file); }
+std::string dump_ast(const ast::RuleFile& file) {
+    return Dumper().run(file);
+}
 
 }  // namespace recallguard::format

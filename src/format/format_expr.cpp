@@ -17,23 +17,32 @@ constexpr int kPrimary = 100;
 
 int precedence(const ast::Expr& expr) {
     switch (expr.kind) {
-        case ast::ExprKind::Negate: return 11;
+        case ast::ExprKind::Negate:
+            return 11;
         case ast::ExprKind::Binary:
             if (expr.op == "*" || expr.op == "/") return 10;
             if (expr.op == "+" || expr.op == "-") return 9;
             if (expr.op == "and") return 2;
             if (expr.op == "or") return 1;
             return 8;  // comparisons
-        case ast::ExprKind::IsKnown: return 7;
-        case ast::ExprKind::IsMissing: return 6;
-        case ast::ExprKind::InList: return 5;
-        case ast::ExprKind::Between: return 4;
-        case ast::ExprKind::Not: return 3;
-        default: return kPrimary;
+        case ast::ExprKind::IsKnown:
+            return 7;
+        case ast::ExprKind::IsMissing:
+            return 6;
+        case ast::ExprKind::InList:
+            return 5;
+        case ast::ExprKind::Between:
+            return 4;
+        case ast::ExprKind::Not:
+            return 3;
+        default:
+            return kPrimary;
     }
 }
 
-bool needs_parentheses(const ast::Expr& child, int required) { return precedence(child) < required; }
+bool needs_parentheses(const ast::Expr& child, int required) {
+    return precedence(child) < required;
+}
 
 // A child written where the grammar accepts only constructs binding at least `required`.
 std::string operand(const ast::Expr& child, int required) {
@@ -61,7 +70,9 @@ std::string comprehension_text(const ast::Comprehension& c) {
     return out;
 }
 
-std::string spaces(int count) { return std::string(static_cast<size_t>(std::max(0, count)), ' '); }
+std::string spaces(int count) {
+    return std::string(static_cast<size_t>(std::max(0, count)), ' ');
+}
 
 int width(const std::string& text) {
     int count = 0;
@@ -115,11 +126,20 @@ std::string quote_string(const std::string& value) {
     std::string out = "\"";
     for (char c : value) {
         switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\t': out += "\\t"; break;
-            default: out += c;
+            case '"':
+                out += "\\\"";
+                break;
+            case '\\':
+                out += "\\\\";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
+            default:
+                out += c;
         }
     }
     return out + "\"";
@@ -129,19 +149,29 @@ std::string detail::format_literal(const ast::Literal& literal) {
     const std::string count = std::to_string(literal.integer);
     const bool one = literal.integer == 1;
     switch (literal.kind) {
-        case ast::Literal::Kind::String: return quote_string(literal.text);
-        case ast::Literal::Kind::Date: return literal.text;
-        case ast::Literal::Kind::Int: return literal.text.empty() ? count : literal.text;
-        case ast::Literal::Kind::Decimal: return literal.text;
-        case ast::Literal::Kind::Bool: return literal.integer ? "true" : "false";
-        case ast::Literal::Kind::Days: return count + (one ? " day" : " days");
-        case ast::Literal::Kind::Months: return count + (one ? " month" : " months");
-        case ast::Literal::Kind::WorkingDays: return count + (one ? " working day" : " working days");
+        case ast::Literal::Kind::String:
+            return quote_string(literal.text);
+        case ast::Literal::Kind::Date:
+            return literal.text;
+        case ast::Literal::Kind::Int:
+            return literal.text.empty() ? count : literal.text;
+        case ast::Literal::Kind::Decimal:
+            return literal.text;
+        case ast::Literal::Kind::Bool:
+            return literal.integer ? "true" : "false";
+        case ast::Literal::Kind::Days:
+            return count + (one ? " day" : " days");
+        case ast::Literal::Kind::Months:
+            return count + (one ? " month" : " months");
+        case ast::Literal::Kind::WorkingDays:
+            return count + (one ? " working day" : " working days");
     }
     return count;
 }
 
-std::string detail::source_path(const std::vector<std::string>& source) { return join(source, "."); }
+std::string detail::source_path(const std::vector<std::string>& source) {
+    return join(source, ".");
+}
 
 SourceLocation detail::expr_start(const ast::Expr& expr) {
     switch (expr.kind) {
@@ -155,28 +185,35 @@ SourceLocation detail::expr_start(const ast::Expr& expr) {
                 if (std::tie(left.line, left.column) < std::tie(expr.location.line, expr.location.column)) return left;
             }
             return expr.location;
-        default: return expr.location;
+        default:
+            return expr.location;
     }
 }
 
 std::string format_expr(const ast::Expr& expr) {
     switch (expr.kind) {
-        case ast::ExprKind::Literal: return detail::format_literal(expr.literal);
-        case ast::ExprKind::AsOf: return "as_of";
-        case ast::ExprKind::Path: return join(expr.path, ".");
+        case ast::ExprKind::Literal:
+            return detail::format_literal(expr.literal);
+        case ast::ExprKind::AsOf:
+            return "as_of";
+        case ast::ExprKind::Path:
+            return join(expr.path, ".");
         case ast::ExprKind::Negate: {
             // `-5` reads back as the literal -5, so a negated literal keeps its parentheses.
             const ast::Expr& child = *expr.children[0];
             if (child.kind == ast::ExprKind::Literal) return "-(" + format_expr(child) + ")";
             return "-" + operand(child, 11);
         }
-        case ast::ExprKind::Not: return "not " + operand(*expr.children[0], 3);
+        case ast::ExprKind::Not:
+            return "not " + operand(*expr.children[0], 3);
         case ast::ExprKind::Binary: {
             const int p = precedence(expr);
             return operand(*expr.children[0], p) + " " + expr.op + " " + operand(*expr.children[1], p + 1);
         }
-        case ast::ExprKind::IsKnown: return operand(*expr.children[0], 7) + " is known";
-        case ast::ExprKind::IsMissing: return operand(*expr.children[0], 6) + " is missing";
+        case ast::ExprKind::IsKnown:
+            return operand(*expr.children[0], 7) + " is known";
+        case ast::ExprKind::IsMissing:
+            return operand(*expr.children[0], 6) + " is missing";
         case ast::ExprKind::InList: {
             std::vector<std::string> items;
             for (const auto& literal : expr.list) items.push_back(detail::format_literal(literal));
@@ -186,7 +223,8 @@ std::string format_expr(const ast::Expr& expr) {
             // The grammar's bounds are arithmetic (RuleParser.bound): anything else is parenthesised.
             return operand(*expr.children[0], 4) + " between " + operand(*expr.children[1], 9) + " and " +
                    operand(*expr.children[2], 9);
-        case ast::ExprKind::Aggregate: return expr.op + "(" + comprehension_text(*expr.comprehension) + ")";
+        case ast::ExprKind::Aggregate:
+            return expr.op + "(" + comprehension_text(*expr.comprehension) + ")";
         case ast::ExprKind::Union: {
             std::vector<std::string> arms;
             for (const auto& arm : expr.arms) arms.push_back(comprehension_text(arm));
@@ -227,7 +265,8 @@ Lines detail::layout_expr(const ast::Expr& expr, int column, int continuation, i
     if (expr.kind == ast::ExprKind::Binary) {
         Lines out = layout_operand(*expr.children[0], p, column, continuation, limit);
         const std::string middle = " " + expr.op + " ";
-        Lines right = layout_operand(*expr.children[1], p + 1, end_column(out, column) + width(middle), continuation, limit);
+        Lines right =
+            layout_operand(*expr.children[1], p + 1, end_column(out, column) + width(middle), continuation, limit);
         right[0] = middle + right[0];
         append(out, std::move(right));
         return out;

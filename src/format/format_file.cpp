@@ -19,7 +19,9 @@ struct Pos {
     bool operator<(const Pos& other) const { return std::tie(line, column) < std::tie(other.line, other.column); }
 };
 
-Pos pos_of(const SourceLocation& location) { return {location.line, location.column}; }
+Pos pos_of(const SourceLocation& location) {
+    return {location.line, location.column};
+}
 
 struct Item {
     Pos start;
@@ -32,9 +34,13 @@ struct Item {
     std::vector<const ast::Comment*> leading, trailing, closing, close_trailing;
 };
 
-std::string spaces(int count) { return std::string(static_cast<size_t>(std::max(0, count)), ' '); }
+std::string spaces(int count) {
+    return std::string(static_cast<size_t>(std::max(0, count)), ' ');
+}
 
-bool is_line_comment(const ast::Comment& comment) { return comment.text.rfind("//", 0) == 0; }
+bool is_line_comment(const ast::Comment& comment) {
+    return comment.text.rfind("//", 0) == 0;
+}
 
 class Layout {
 public:
@@ -96,7 +102,8 @@ Item Layout::package_item(const ast::Package& package) const {
     item.close = pos_of(package.end_location);
     auto clause = [&](const char* keyword, const std::string& value, const SourceLocation& location, bool quoted) {
         if (!value.empty())
-            item.children.push_back(leaf(location, {std::string(keyword) + " " + (quoted ? quote_string(value) : value)}));
+            item.children.push_back(
+                leaf(location, {std::string(keyword) + " " + (quoted ? quote_string(value) : value)}));
     };
     clause("title", package.title, package.title_location, true);
     clause("authority", package.authority, package.authority_location, true);
@@ -178,7 +185,8 @@ Item Layout::rule_item(const ast::Rule& rule) const {
     if (rule.effective) metadata.push_back(effective_item(*rule.effective));
     text_clause("calendar", rule.calendar, rule.calendar_location, false);
     for (const auto& param : rule.params)
-        metadata.push_back(leaf(param.location, {"param " + param.name + " = " + detail::format_literal(param.default_value)}));
+        metadata.push_back(
+            leaf(param.location, {"param " + param.name + " = " + detail::format_literal(param.default_value)}));
 
     if (rule.subject) {
         const ast::Subject& s = *rule.subject;
@@ -200,7 +208,8 @@ Item Layout::rule_item(const ast::Rule& rule) const {
     if (rule.deadline) body.push_back(deadline_item(*rule.deadline, indent));
     if (rule.periodic) body.push_back(periodic_item(*rule.periodic, indent));
     if (rule.condition) {
-        const char* keyword = rule.condition->kind == ast::Condition::Kind::Violation ? "violation when" : "signal when";
+        const char* keyword =
+            rule.condition->kind == ast::Condition::Kind::Violation ? "violation when" : "signal when";
         Item condition = keyword_expr(keyword, *rule.condition->when, indent);
         condition.start = pos_of(rule.condition->location);
         body.push_back(std::move(condition));
@@ -353,7 +362,8 @@ std::string Layout::run() {
     index_source();
     std::vector<Item> items;
     for (const auto& package : file_.packages) items.push_back(package_item(package));
-    for (const auto& [path, location] : file_.imports) items.push_back(leaf(location, {"import " + quote_string(path)}));
+    for (const auto& [path, location] : file_.imports)
+        items.push_back(leaf(location, {"import " + quote_string(path)}));
     for (const auto& rule : file_.rules) items.push_back(rule_item(rule));
     // Top-level items keep their source order: a rule belongs to the package before it.
     std::stable_sort(items.begin(), items.end(), [](const Item& a, const Item& b) { return a.start < b.start; });

@@ -37,7 +37,8 @@ FileFormat format_file(const std::string& path, DiagnosticBag& diagnostics, cons
 
 void write_file_atomically(const std::string& path, const std::string& text) {
     const fs::path target(path);
-    const fs::path temporary = target.parent_path() / ("." + target.filename().string() + ".fmt-" + std::to_string(getpid()));
+    const fs::path temporary =
+        target.parent_path() / ("." + target.filename().string() + ".fmt-" + std::to_string(getpid()));
     {
         std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
         out << text;

@@ -19,7 +19,7 @@ std::vector<std::string> split_lines(const std::string& text) {
 }
 
 struct Edit {
-    char kind;  // ' ' same, '-' removed, '+' added
+    char kind;             // ' ' same, '-' removed, '+' added
     size_t before, after;  // line indexes (0-based) in each text
 };
 
@@ -76,9 +76,9 @@ std::string unified_diff(const std::string& path, const std::string& before, con
             if (edits[m].kind != '+') ++before_count;
             if (edits[m].kind != '-') ++after_count;
         }
-        out += "@@ -" + std::to_string(edits[start].before + (before_count ? 1 : 0)) + "," + std::to_string(before_count) +
-               " +" + std::to_string(edits[start].after + (after_count ? 1 : 0)) + "," + std::to_string(after_count) +
-               " @@\n";
+        out += "@@ -" + std::to_string(edits[start].before + (before_count ? 1 : 0)) + "," +
+               std::to_string(before_count) + " +" + std::to_string(edits[start].after + (after_count ? 1 : 0)) + "," +
+               std::to_string(after_count) + " @@\n";
         for (size_t m = start; m <= end; ++m) {
             const auto& line = edits[m].kind == '+' ? b[edits[m].after] : a[edits[m].before];
             out += std::string(1, edits[m].kind) + line + "\n";

@@ -24,22 +24,27 @@ struct TokenGroup {
 
 const std::vector<TokenGroup>& token_groups() {
     using L = RuleLexer;
-    static const std::vector<size_t> rule_clauses{L::TITLE,     L::CITE,   L::CATEGORY, L::SEVERITY, L::DESCRIPTION,
-                                                  L::EFFECTIVE, L::CALENDAR, L::PARAM,  L::FOR,      L::LET,
-                                                  L::DEADLINE,  L::PERIODIC, L::VIOLATION, L::SIGNAL, L::MESSAGE};
-    static const std::vector<size_t> operators{L::EQ,  L::NEQ, L::LT, L::LE,  L::GT, L::GE,      L::PLUS, L::MINUS,
-                                               L::STAR, L::SLASH, L::AND, L::OR, L::IS, L::IN, L::NOT, L::BETWEEN};
+    static const std::vector<size_t> rule_clauses{L::TITLE,     L::CITE,     L::CATEGORY,  L::SEVERITY, L::DESCRIPTION,
+                                                  L::EFFECTIVE, L::CALENDAR, L::PARAM,     L::FOR,      L::LET,
+                                                  L::DEADLINE,  L::PERIODIC, L::VIOLATION, L::SIGNAL,   L::MESSAGE};
+    static const std::vector<size_t> operators{L::EQ,   L::NEQ,   L::LT,  L::LE, L::GT, L::GE, L::PLUS, L::MINUS,
+                                               L::STAR, L::SLASH, L::AND, L::OR, L::IS, L::IN, L::NOT,  L::BETWEEN};
     static const std::vector<TokenGroup> groups{
         {"a rule clause (title, cite, category, severity, description, effective, calendar, param, for, let, "
          "deadline, periodic, violation when, signal when, message)",
          rule_clauses, 8, rule_clauses},
         {"a package clause (title, authority, jurisdiction, calendar, effective, source)",
-         {L::AUTHORITY, L::JURISDICTION, L::SOURCE}, 3,
+         {L::AUTHORITY, L::JURISDICTION, L::SOURCE},
+         3,
          {L::TITLE, L::AUTHORITY, L::JURISDICTION, L::CALENDAR, L::EFFECTIVE, L::SOURCE}},
         {"a deadline clause (after, within, require, extend to, unless)",
-         {L::AFTER, L::REQUIRE, L::EXTEND, L::UNLESS}, 4, {L::AFTER, L::WITHIN, L::REQUIRE, L::EXTEND, L::UNLESS}},
+         {L::AFTER, L::REQUIRE, L::EXTEND, L::UNLESS},
+         4,
+         {L::AFTER, L::WITHIN, L::REQUIRE, L::EXTEND, L::UNLESS}},
         {"a periodic clause (start, every, until, within, require)",
-         {L::START, L::EVERY, L::REQUIRE}, 3, {L::START, L::EVERY, L::UNTIL, L::WITHIN, L::REQUIRE}},
+         {L::START, L::EVERY, L::REQUIRE},
+         3,
+         {L::START, L::EVERY, L::UNTIL, L::WITHIN, L::REQUIRE}},
         {"'package', 'import' or 'rule'", {L::PACKAGE, L::IMPORT, L::RULE}, 3, {L::PACKAGE, L::IMPORT, L::RULE}},
         {"an operator (= != < <= > >= + - * / and or in is between)", operators, 8, operators},
     };
@@ -59,17 +64,28 @@ bool starts_value(size_t type) {
 // Friendly names for single tokens in "expected ..." lists.
 std::string token_description(const antlr4::dfa::Vocabulary& vocabulary, size_t type) {
     switch (type) {
-        case RuleLexer::IDENT: return "a name";
-        case RuleLexer::STRING: return "a string";
-        case RuleLexer::DATE: return "a date";
-        case RuleLexer::INT: return "a number";
-        case RuleLexer::DECIMAL: return "a decimal number";
-        case RuleLexer::RULE_ID: return "a rule id like CN-CP-PLAN";
-        case RuleLexer::DAY: return "'days'";
-        case RuleLexer::MONTH: return "'months'";
-        case RuleLexer::NEQ: return "'!='";
-        case antlr4::Token::EOF: return "end of file";
-        default: break;
+        case RuleLexer::IDENT:
+            return "a name";
+        case RuleLexer::STRING:
+            return "a string";
+        case RuleLexer::DATE:
+            return "a date";
+        case RuleLexer::INT:
+            return "a number";
+        case RuleLexer::DECIMAL:
+            return "a decimal number";
+        case RuleLexer::RULE_ID:
+            return "a rule id like CN-CP-PLAN";
+        case RuleLexer::DAY:
+            return "'days'";
+        case RuleLexer::MONTH:
+            return "'months'";
+        case RuleLexer::NEQ:
+            return "'!='";
+        case antlr4::Token::EOF:
+            return "end of file";
+        default:
+            break;
     }
     std::string literal = vocabulary.getLiteralName(type);
     if (!literal.empty()) return literal;
@@ -89,7 +105,8 @@ std::string describe_expected(const antlr4::misc::IntervalSet& expected, const a
     std::vector<std::string> parts;
     if (remaining.count(RuleLexer::IDENT) && remaining.count(RuleLexer::INT) && remaining.count(RuleLexer::STRING)) {
         parts.push_back("a value (a name, number, date, string, duration, aggregate or '(')");
-        for (auto it = remaining.begin(); it != remaining.end();) it = starts_value(*it) ? remaining.erase(it) : std::next(it);
+        for (auto it = remaining.begin(); it != remaining.end();)
+            it = starts_value(*it) ? remaining.erase(it) : std::next(it);
     }
     for (const auto& group : token_groups()) {
         const size_t present = static_cast<size_t>(
@@ -101,10 +118,11 @@ std::string describe_expected(const antlr4::misc::IntervalSet& expected, const a
     // Keywords that may be names (RuleParser.name) are covered by "a name".
     if (remaining.count(RuleLexer::IDENT)) {
         using L = RuleLexer;
-        for (size_t t : {L::SOURCE, L::START, L::KNOWN, L::MISSING, L::COUNT, L::MIN, L::MAX, L::SUM, L::FROM, L::TO,
-                         L::BY, L::CATEGORY, L::TITLE, L::DESCRIPTION, L::SEVERITY, L::AS_OF, L::DAY, L::MONTH,
-                         L::CALENDAR, L::PERIODIC, L::MESSAGE, L::SIGNAL, L::VIOLATION, L::WHEN, L::EVERY,
-                         L::DEADLINE, L::REQUIRE, L::WITHIN, L::AFTER, L::AUTHORITY, L::JURISDICTION})
+        for (size_t t :
+             {L::SOURCE, L::START,    L::KNOWN,    L::MISSING,  L::COUNT,   L::MIN,         L::MAX,         L::SUM,
+              L::FROM,   L::TO,       L::BY,       L::CATEGORY, L::TITLE,   L::DESCRIPTION, L::SEVERITY,    L::AS_OF,
+              L::DAY,    L::MONTH,    L::CALENDAR, L::PERIODIC, L::MESSAGE, L::SIGNAL,      L::VIOLATION,   L::WHEN,
+              L::EVERY,  L::DEADLINE, L::REQUIRE,  L::WITHIN,   L::AFTER,   L::AUTHORITY,   L::JURISDICTION})
             remaining.erase(t);
     }
     std::set<std::string> singles;
@@ -167,10 +185,12 @@ void SyntaxErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::To
         return;
     }
     const auto expected = parser->getExpectedTokens();
-    if (offending && starts_top_level(offending->getType()) && expected.contains(static_cast<size_t>(RuleLexer::RBRACE))) {
+    if (offending && starts_top_level(offending->getType()) &&
+        expected.contains(static_cast<size_t>(RuleLexer::RBRACE))) {
         diagnostics_.error("E-PARSE", location,
-                           "'" + offending->getText() + "' starts a new item, but the block before it is not closed; "
-                           "add '}' before it",
+                           "'" + offending->getText() +
+                               "' starts a new item, but the block before it is not closed; "
+                               "add '}' before it",
                            length);
         return;
     }

@@ -47,7 +47,8 @@ TEST_F(FmtCli, CheckPrintsADiffExitsOneAndChangesNothing) {
     write_text(directory_ / "a.rules", kMessy);
     const auto result = run_binary(directory_, {"fmt", "--check", "a.rules"}, Stderr::Discard);
     EXPECT_EQ(result.exit_code, 1);
-    EXPECT_EQ(result.output.rfind("--- a/a.rules\n+++ b/a.rules\n@@ -1,4 +1,12 @@\n // The package.\n-package p { title \"P\" }\n", 0),
+    EXPECT_EQ(result.output.rfind(
+                  "--- a/a.rules\n+++ b/a.rules\n@@ -1,4 +1,12 @@\n // The package.\n-package p { title \"P\" }\n", 0),
               0u)
         << result.output;
     EXPECT_NE(result.output.find("\n+  violation when c.opened_on < as_of\n"), std::string::npos) << result.output;

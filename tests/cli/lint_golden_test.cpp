@@ -67,13 +67,35 @@ INSTANTIATE_TEST_SUITE_P(Cases, LintGolden, testing::ValuesIn(case_names()),
 
 // The golden corpus covers every diagnostic code lint can emit.
 TEST(LintGoldenCorpus, CoversEveryDiagnosticCode) {
-    const std::vector<std::string> codes{
-        "E-PARSE",          "E-DUPLICATE-CLAUSE", "E-BAD-DATE",        "E-UNKNOWN-TABLE",   "E-UNKNOWN-COLUMN",
-        "E-UNKNOWN-RELATION", "E-UNKNOWN-NAME",   "E-UNKNOWN-CALENDAR", "E-TYPE",           "E-DUPLICATE-RULE",
-        "E-OVERLAPPING-VERSIONS", "E-MISSING-TRIGGER", "E-MISSING-CLAUSE", "E-BAD-CATEGORY", "E-BAD-SEVERITY",
-        "E-DUPLICATE-NAME", "E-BAD-PLACEHOLDER",  "E-IMPORT",          "E-NO-PACKAGE",      "E-EFFECTIVE-PERIOD",
-        "E-ENCODING",       "E-IO",               "E-CALENDAR",        "W-NO-CITATION",     "W-UNUSED-PARAM",
-        "W-UNUSED-LET",     "W-IMPOSSIBLE-VALUE", "W-NO-TITLE",        "W-NO-RULES"};
+    const std::vector<std::string> codes{"E-PARSE",
+                                         "E-DUPLICATE-CLAUSE",
+                                         "E-BAD-DATE",
+                                         "E-UNKNOWN-TABLE",
+                                         "E-UNKNOWN-COLUMN",
+                                         "E-UNKNOWN-RELATION",
+                                         "E-UNKNOWN-NAME",
+                                         "E-UNKNOWN-CALENDAR",
+                                         "E-TYPE",
+                                         "E-DUPLICATE-RULE",
+                                         "E-OVERLAPPING-VERSIONS",
+                                         "E-MISSING-TRIGGER",
+                                         "E-MISSING-CLAUSE",
+                                         "E-BAD-CATEGORY",
+                                         "E-BAD-SEVERITY",
+                                         "E-DUPLICATE-NAME",
+                                         "E-BAD-PLACEHOLDER",
+                                         "E-IMPORT",
+                                         "E-NO-PACKAGE",
+                                         "E-EFFECTIVE-PERIOD",
+                                         "E-ENCODING",
+                                         "E-IO",
+                                         "E-CALENDAR",
+                                         "W-NO-CITATION",
+                                         "W-UNUSED-PARAM",
+                                         "W-UNUSED-LET",
+                                         "W-IMPOSSIBLE-VALUE",
+                                         "W-NO-TITLE",
+                                         "W-NO-RULES"};
     std::string all;
     for (const auto& name : case_names()) all += read_text(kGoldenDir / name / "expected.txt");
     for (const auto& code : codes) {

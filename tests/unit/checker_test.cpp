@@ -1,11 +1,12 @@
 // The checker's passes on small rule texts: the types it binds and the diagnostics each pass gives.
+#include "checker/checker.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <memory>
 #include <string>
 
-#include "checker/checker.h"
 #include "parser/parse.h"
 #include "schema/catalog.h"
 
@@ -16,8 +17,8 @@ const std::string kPackage = "package test.checker {\n  title \"Checker tests\"\
 
 // A complete rule around `body`: metadata, the subject `for <subject>` and the body lines.
 std::string rule_text(const std::string& subject, const std::string& body, const std::string& extra = "") {
-    return kPackage + "rule T-ONE {\n  title \"T\"\n  cite \"Art. 1\"\n  category reporting\n  severity high\n" + extra +
-           "  for " + subject + "\n" + body + "\n}\n";
+    return kPackage + "rule T-ONE {\n  title \"T\"\n  cite \"Art. 1\"\n  category reporting\n  severity high\n" +
+           extra + "  for " + subject + "\n" + body + "\n}\n";
 }
 
 struct Checked {
@@ -59,25 +60,28 @@ TypeKind let_type(const Checked& checked, size_t index = 0) {
 }
 
 TEST(CheckerTypes, WorkingDaysAddedToADateIsADate) {
-    const auto checked = check(rule_text("c in defect_cases", "  let due = c.concluded_on + 10 working days\n"
-                                                            "  violation when due < as_of"));
+    const auto checked = check(rule_text("c in defect_cases",
+                                         "  let due = c.concluded_on + 10 working days\n"
+                                         "  violation when due < as_of"));
     ASSERT_NE(checked.rule(), nullptr) << checked.all();
     EXPECT_EQ(let_type(checked), TypeKind::Date);
     EXPECT_EQ(checked.rule()->calendar, "CN");  // working days need the package's calendar
 }
 
 TEST(CheckerTypes, CountIsAWholeNumberAndExistsACondition) {
-    const auto checked = check(rule_text("c in defect_cases", "  let n = count(f in c.filings)\n"
-                                                            "  let any = exists(f in c.filings where f.kind = \"recall_plan\")\n"
-                                                            "  violation when n > 2 and any"));
+    const auto checked = check(rule_text("c in defect_cases",
+                                         "  let n = count(f in c.filings)\n"
+                                         "  let any = exists(f in c.filings where f.kind = \"recall_plan\")\n"
+                                         "  violation when n > 2 and any"));
     ASSERT_NE(checked.rule(), nullptr) << checked.all();
     EXPECT_EQ(let_type(checked, 0), TypeKind::Int);
     EXPECT_EQ(let_type(checked, 1), TypeKind::Bool);
 }
 
 TEST(CheckerTypes, NavigationThroughToOneRelationsResolvesToTheColumn) {
-    const auto checked = check(rule_text("r in recalls", "  let market = r.case.product.market\n"
-                                                       "  violation when market = \"CN\""));
+    const auto checked = check(rule_text("r in recalls",
+                                         "  let market = r.case.product.market\n"
+                                         "  violation when market = \"CN\""));
     ASSERT_NE(checked.rule(), nullptr) << checked.all();
     const BoundRule& rule = *checked.rule();
     const ExprInfo& info = rule.info(rule.rule->lets[0].value.get());
@@ -91,7 +95,8 @@ TEST(CheckerTypes, NavigationThroughToOneRelationsResolvesToTheColumn) {
 }
 
 TEST(CheckerTypes, MultiStepSetsBindTheirToManyChain) {
-    const auto checked = check(rule_text("d in design_changes", "  violation when no(r in d.product.defect_cases.recalls)"));
+    const auto checked =
+        check(rule_text("d in design_changes", "  violation when no(r in d.product.defect_cases.recalls)"));
     ASSERT_NE(checked.rule(), nullptr) << checked.all();
     const BoundRule& rule = *checked.rule();
     const ast::Expr* aggregate = rule.rule->condition->when.get();
@@ -103,8 +108,8 @@ TEST(CheckerTypes, MultiStepSetsBindTheirToManyChain) {
 }
 
 TEST(CheckerTypes, AggregatesTakeTheTypeOfTheirValues) {
-    const auto checked =
-        check(rule_text("p in products", "  let first = earliest(s.sold_on for s in p.sales)\n"
+    const auto checked = check(rule_text("p in products",
+                                         "  let first = earliest(s.sold_on for s in p.sales)\n"
                                          "  let units = sum(s.units for s in p.sales)\n"
                                          "  let ratio = units / p.units_sold\n"
                                          "  let days_between = as_of - first\n"
@@ -117,11 +122,11 @@ TEST(CheckerTypes, AggregatesTakeTheTypeOfTheirValues) {
 }
 
 TEST(CheckerTypes, UnionMakesASetOfValuesToIterate) {
-    const auto checked = check(rule_text(
-        "p in products",
-        "  let events = union(i.occurred_on for i in p.incidents, k.received_on for k in p.complaints)\n"
-        "  let first = earliest(t in events where t > 2024-01-01)\n"
-        "  signal when first is known"));
+    const auto checked = check(
+        rule_text("p in products",
+                  "  let events = union(i.occurred_on for i in p.incidents, k.received_on for k in p.complaints)\n"
+                  "  let first = earliest(t in events where t > 2024-01-01)\n"
+                  "  signal when first is known"));
     ASSERT_NE(checked.rule(), nullptr) << checked.all();
     const BoundRule& rule = *checked.rule();
     const Type& events = rule.info(rule.rule->lets[0].value.get()).type;
@@ -142,8 +147,8 @@ TEST(CheckerTypes, BetweenTakesArithmeticBoundsSoAFollowingAndJoinsConditions) {
 }
 
 TEST(CheckerTypes, ParametersHaveTheirDefaultsType) {
-    const auto checked = check(rule_text("c in defect_cases", "  violation when c.opened_on + window < as_of",
-                                         "  param window = 3 months\n"));
+    const auto checked = check(
+        rule_text("c in defect_cases", "  violation when c.opened_on + window < as_of", "  param window = 3 months\n"));
     ASSERT_NE(checked.rule(), nullptr) << checked.all();
     const BoundRule& rule = *checked.rule();
     const ast::Expr* sum = rule.rule->condition->when->children[0].get();
@@ -193,7 +198,8 @@ TEST(CheckerResolve, MisspeltColumnSuggestsTheClosestName) {
 
 TEST(CheckerResolve, UnknownTableRelationAndNameEachHaveTheirCode) {
     EXPECT_TRUE(check(rule_text("c in defect_case", "  violation when c.opened_on < as_of")).has("E-UNKNOWN-TABLE"));
-    EXPECT_TRUE(check(rule_text("c in defect_cases", "  violation when count(f in c.filing) = 0")).has("E-UNKNOWN-RELATION"));
+    EXPECT_TRUE(
+        check(rule_text("c in defect_cases", "  violation when count(f in c.filing) = 0")).has("E-UNKNOWN-RELATION"));
     EXPECT_TRUE(check(rule_text("c in defect_cases", "  violation when nothing > 0")).has("E-UNKNOWN-NAME"));
 }
 
@@ -207,8 +213,9 @@ TEST(CheckerResolve, ImpossibleEnumValueWarnsWithTheClosestValue) {
 }
 
 TEST(CheckerResolve, UnusedParamAndLetWarn) {
-    const auto checked = check(rule_text("c in defect_cases", "  let n = count(f in c.filings)\n"
-                                                            "  violation when c.concluded_on is missing",
+    const auto checked = check(rule_text("c in defect_cases",
+                                         "  let n = count(f in c.filings)\n"
+                                         "  violation when c.concluded_on is missing",
                                          "  param limit = 3\n"));
     EXPECT_TRUE(checked.has("W-UNUSED-PARAM")) << checked.all();
     EXPECT_TRUE(checked.has("W-UNUSED-LET")) << checked.all();
@@ -276,9 +283,9 @@ TEST(CheckerMetadata, RuleVersionsMustNotOverlap) {
 }
 
 TEST(CheckerMetadata, WorkingDaysWithoutACalendarAreAnError) {
-    const std::string text = "package p {\n  title \"No calendar\"\n}\n" +
-                             rule_text("c in defect_cases", "  violation when c.opened_on + 5 working days < as_of")
-                                 .substr(kPackage.size());
+    const std::string text =
+        "package p {\n  title \"No calendar\"\n}\n" +
+        rule_text("c in defect_cases", "  violation when c.opened_on + 5 working days < as_of").substr(kPackage.size());
     const auto checked = check(text);
     const Diagnostic* d = checked.first("E-UNKNOWN-CALENDAR");
     ASSERT_NE(d, nullptr) << checked.all();
@@ -286,10 +293,11 @@ TEST(CheckerMetadata, WorkingDaysWithoutACalendarAreAnError) {
 }
 
 TEST(CheckerMessage, PlaceholdersAreBoundOrRejected) {
-    const auto good = check(rule_text("c in defect_cases",
-                                      "  deadline {\n    after c.concluded_on\n    within 10 days\n"
-                                      "    require f in c.filings dated f.filed_on\n  }\n"
-                                      "  message \"Case {c.case_id} of {c.product.model} due {due}, {days_late} late\""));
+    const auto good =
+        check(rule_text("c in defect_cases",
+                        "  deadline {\n    after c.concluded_on\n    within 10 days\n"
+                        "    require f in c.filings dated f.filed_on\n  }\n"
+                        "  message \"Case {c.case_id} of {c.product.model} due {due}, {days_late} late\""));
     ASSERT_NE(good.rule(), nullptr) << good.all();
     const auto& message = good.rule()->message;
     ASSERT_EQ(message.size(), 4u);
@@ -298,11 +306,12 @@ TEST(CheckerMessage, PlaceholdersAreBoundOrRejected) {
     EXPECT_EQ(message[2].kind, Placeholder::Kind::Due);
     EXPECT_EQ(message[3].kind, Placeholder::Kind::DaysLate);
 
-    const auto bad = check(rule_text("c in defect_cases", "  violation when c.concluded_on is missing\n"
-                                                        "  message \"{due} {c.filings} {two words}\""));
+    const auto bad = check(rule_text("c in defect_cases",
+                                     "  violation when c.concluded_on is missing\n"
+                                     "  message \"{due} {c.filings} {two words}\""));
     size_t count = 0;
     for (const auto& d : bad.diagnostics.items()) count += d.code == "E-BAD-PLACEHOLDER";
-    EXPECT_EQ(count, 2u) << bad.all();  // {due} outside a deadline, {two words}
+    EXPECT_EQ(count, 2u) << bad.all();            // {due} outside a deadline, {two words}
     EXPECT_TRUE(bad.has("E-TYPE")) << bad.all();  // {c.filings} is a set of rows, not a value
 }
 
@@ -310,7 +319,8 @@ TEST(CheckerParams, OverridesAreParsedInTheParametersType) {
     Checked checked;
     std::vector<std::unique_ptr<ast::RuleFile>> files;
     files.push_back(std::make_unique<ast::RuleFile>(parser::parse_rule_file(
-        "t.rules", rule_text("c in defect_cases", "  violation when c.opened_on + window < as_of", "  param window = 30 days\n"),
+        "t.rules",
+        rule_text("c in defect_cases", "  violation when c.opened_on + window < as_of", "  param window = 30 days\n"),
         checked.diagnostics)));
     CheckOptions options;
     options.param_overrides = {{"T-ONE.window", "45 days"}};

@@ -1,5 +1,7 @@
 // The formatter: canonical layout, comments kept, round trip parse -> fmt -> parse to the same
 // AST for every rule file of the repository, idempotence, and the line diff of `fmt --check`.
+#include "format/format.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -7,7 +9,6 @@
 #include <fstream>
 #include <sstream>
 
-#include "format/format.h"
 #include "parser/parse.h"
 
 namespace recallguard::format {
@@ -35,7 +36,8 @@ std::string fmt(const std::string& text) {
 // Every *.rules file of the standard rules and of the golden corpora.
 std::vector<fs::path> corpus() {
     std::vector<fs::path> files;
-    for (const fs::path& root : {fs::path(RECALLGUARD_SOURCE_DIR) / "rules", fs::path(RECALLGUARD_TEST_DATA_DIR) / "golden"})
+    for (const fs::path& root :
+         {fs::path(RECALLGUARD_SOURCE_DIR) / "rules", fs::path(RECALLGUARD_TEST_DATA_DIR) / "golden"})
         for (const auto& entry : fs::recursive_directory_iterator(root))
             if (entry.is_regular_file() && entry.path().extension() == ".rules") files.push_back(entry.path());
     std::sort(files.begin(), files.end());
@@ -88,8 +90,10 @@ std::string with_comments_everywhere(const std::string& text) {
         const char c = text[i];
         if (in_string) {
             out += c;
-            if (c == '\\' && i + 1 < text.size()) out += text[++i];
-            else if (c == '"') in_string = false;
+            if (c == '\\' && i + 1 < text.size())
+                out += text[++i];
+            else if (c == '"')
+                in_string = false;
             continue;
         }
         if (c == '/' && i + 1 < text.size() && (text[i + 1] == '/' || text[i + 1] == '*')) {
@@ -99,8 +103,10 @@ std::string with_comments_everywhere(const std::string& text) {
             continue;
         }
         if (c == '"') in_string = true;
-        if (c == '\n') out += " // line " + std::to_string(++counter);
-        else if (c == ' ' && i > 0 && text[i - 1] != ' ') out += " /* gap " + std::to_string(++counter) + " */";
+        if (c == '\n')
+            out += " // line " + std::to_string(++counter);
+        else if (c == ' ' && i > 0 && text[i - 1] != ' ')
+            out += " /* gap " + std::to_string(++counter) + " */";
         out += c;
     }
     return out;
@@ -191,9 +197,10 @@ TEST(FormatLayout, BreaksLongConditionsBeforeAndOr) {
         "c.product.category != \"vehicle\" and c.conclusion = \"defect\" and c.hazard in (\"fire\", \"explosion\")\n"
         "  violation when c.opened_on < as_of\n}\n";
     const std::string out = fmt(input);
-    EXPECT_NE(out.find("  for c in defect_cases\n  where c.product.market = \"CN\" and c.product.category != \"vehicle\""
-                       " and c.conclusion = \"defect\"\n    and c.hazard in (\"fire\", \"explosion\")\n"),
-              std::string::npos)
+    EXPECT_NE(
+        out.find("  for c in defect_cases\n  where c.product.market = \"CN\" and c.product.category != \"vehicle\""
+                 " and c.conclusion = \"defect\"\n    and c.hazard in (\"fire\", \"explosion\")\n"),
+        std::string::npos)
         << out;
     std::istringstream lines(out);
     for (std::string line; std::getline(lines, line);) EXPECT_LE(line.size(), 100u) << line;
