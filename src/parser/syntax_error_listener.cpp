@@ -75,7 +75,7 @@ std::string token_description(const antlr4::dfa::Vocabulary& vocabulary, size_t 
         case RuleLexer::DECIMAL:
             return "a decimal number";
         case RuleLexer::RULE_ID:
-            return "a rule id like CN-CP-PLAN";
+            return "a rule id like CN-CP-PLAN (capital letters and digits, with hyphens)";
         case RuleLexer::DAY:
             return "'days'";
         case RuleLexer::MONTH:
@@ -98,6 +98,47 @@ std::string describe_token(antlr4::Token* token) {
     return "'" + token->getText() + "'";
 }
 
+// Keywords the grammar also accepts as names (RuleParser.name: `c.source`, `p.as_of`).
+bool keyword_name(size_t type) {
+    using L = RuleLexer;
+    switch (type) {
+        case L::SOURCE:
+        case L::START:
+        case L::KNOWN:
+        case L::MISSING:
+        case L::COUNT:
+        case L::MIN:
+        case L::MAX:
+        case L::SUM:
+        case L::FROM:
+        case L::TO:
+        case L::BY:
+        case L::CATEGORY:
+        case L::TITLE:
+        case L::DESCRIPTION:
+        case L::SEVERITY:
+        case L::AS_OF:
+        case L::DAY:
+        case L::MONTH:
+        case L::CALENDAR:
+        case L::PERIODIC:
+        case L::MESSAGE:
+        case L::SIGNAL:
+        case L::VIOLATION:
+        case L::WHEN:
+        case L::EVERY:
+        case L::DEADLINE:
+        case L::REQUIRE:
+        case L::WITHIN:
+        case L::AFTER:
+        case L::AUTHORITY:
+        case L::JURISDICTION:
+            return true;
+        default:
+            return false;
+    }
+}
+
 // "expected a rule clause (...) or '}'": groups first, then the tokens no group covers.
 std::string describe_expected(const antlr4::misc::IntervalSet& expected, const antlr4::dfa::Vocabulary& vocabulary) {
     std::set<size_t> remaining;
@@ -117,13 +158,8 @@ std::string describe_expected(const antlr4::misc::IntervalSet& expected, const a
     }
     // Keywords that may be names (RuleParser.name) are covered by "a name".
     if (remaining.count(RuleLexer::IDENT)) {
-        using L = RuleLexer;
-        for (size_t t :
-             {L::SOURCE, L::START,    L::KNOWN,    L::MISSING,  L::COUNT,   L::MIN,         L::MAX,         L::SUM,
-              L::FROM,   L::TO,       L::BY,       L::CATEGORY, L::TITLE,   L::DESCRIPTION, L::SEVERITY,    L::AS_OF,
-              L::DAY,    L::MONTH,    L::CALENDAR, L::PERIODIC, L::MESSAGE, L::SIGNAL,      L::VIOLATION,   L::WHEN,
-              L::EVERY,  L::DEADLINE, L::REQUIRE,  L::WITHIN,   L::AFTER,   L::AUTHORITY,   L::JURISDICTION})
-            remaining.erase(t);
+        for (auto it = remaining.begin(); it != remaining.end();)
+            it = keyword_name(*it) ? remaining.erase(it) : std::next(it);
     }
     std::set<std::string> singles;
     for (size_t type : remaining) singles.insert(token_description(vocabulary, type));
@@ -214,9 +250,10 @@ void SyntaxErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::To
                 break;
             }
         }
-        if (previous && previous->getType() >= RuleLexer::PACKAGE && previous->getType() <= RuleLexer::WORKING &&
-            previous->getLine() == offending->getLine() &&
-            !(offending->getType() >= RuleLexer::PACKAGE && offending->getType() <= RuleLexer::WORKING))
+        if (previous && previous->getType() == RuleLexer::EQ && offending->getType() == RuleLexer::EQ)
+            text += " (equality is a single '=')";
+        else if (previous && keyword_name(previous->getType()) && previous->getLine() == offending->getLine() &&
+                 !(offending->getType() >= RuleLexer::PACKAGE && offending->getType() <= RuleLexer::WORKING))
             text += " ('" + previous->getText() + "' before it was read as a name, so the expression before '" +
                     previous->getText() + "' is probably not complete)";
     }
