@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <memory>
 #include <string>
+#include <tuple>
 
 #include "parser/parse.h"
 #include "schema/catalog.h"
@@ -328,6 +329,29 @@ TEST(CheckerParams, OverridesAreParsedInTheParametersType) {
     ASSERT_NE(checked.rule(), nullptr) << checked.all();
     EXPECT_EQ(checked.rule()->param("window")->value.integer, 45);
     EXPECT_TRUE(checked.rule()->param("window")->overridden);
+
+    // A misspelt rule or parameter and a value of the wrong type are each reported.
+    for (const auto& [key, value, code, fragment] :
+         std::vector<std::tuple<std::string, std::string, std::string, std::string>>{
+             {"T-ONEE.window", "45 days", "E-UNKNOWN-PARAM", "did you mean 'T-ONE'?"},
+             {"T-ONE.windw", "45 days", "E-UNKNOWN-PARAM", "did you mean 'window'?"},
+             {"T-ONE.window", "soon", "E-PARAM-VALUE", "not a whole number"},
+             {"T-ONE.window", "2 months", "E-PARAM-VALUE", "unit"}}) {
+        Checked bad;
+        std::vector<std::unique_ptr<ast::RuleFile>> bad_files;
+        bad_files.push_back(std::make_unique<ast::RuleFile>(
+            parser::parse_rule_file("t.rules",
+                                    rule_text("c in defect_cases", "  violation when c.opened_on + window < as_of",
+                                              "  param window = 30 days\n"),
+                                    bad.diagnostics)));
+        CheckOptions bad_options;
+        bad_options.param_overrides = {{key, value}};
+        bad.program =
+            check_program(std::move(bad_files), schema::Catalog::case_data_v1(), bad_options, bad.diagnostics);
+        const Diagnostic* d = bad.first(code);
+        ASSERT_NE(d, nullptr) << key << "=" << value << "\n" << bad.all();
+        EXPECT_NE(d->message.find(fragment), std::string::npos) << d->message;
+    }
 
     std::string error;
     ast::Literal days;
