@@ -80,7 +80,7 @@ expr
     | expr IS KNOWN                                        # IsKnown
     | expr IS MISSING                                      # IsMissing
     | expr NOT? IN LPAREN literal (COMMA literal)* RPAREN  # InList
-    | expr BETWEEN expr AND expr                           # Between
+    | expr BETWEEN bound AND bound                         # Between
     | NOT expr                                             # Not
     | expr AND expr                                        # And
     | expr OR expr                                         # Or
@@ -96,6 +96,15 @@ primary
     | UNION LPAREN comprehension (COMMA comprehension)* RPAREN                    # UnionPrimary
     | COALESCE LPAREN expr (COMMA expr)+ RPAREN                                   # CoalescePrimary
     | LPAREN expr RPAREN                                   # ParenPrimary
+    ;
+
+// The bounds of `between` are arithmetic, so `x between a and b and c` reads as
+// `(x between a and b) and c`; a bound that needs more is written in parentheses.
+bound
+    : primary                                              # BoundPrimary
+    | MINUS bound                                          # BoundNegate
+    | bound op=(STAR | SLASH) bound                        # BoundMultiplicative
+    | bound op=(PLUS | MINUS) bound                        # BoundAdditive
     ;
 
 // `i.occurred_on for i in p.incidents where ...`: one arm of a union of values.
@@ -118,5 +127,5 @@ name
     : IDENT
     | SOURCE | START | KNOWN | MISSING | COUNT | MIN | MAX | SUM | FROM | TO | BY | CATEGORY
     | TITLE | DESCRIPTION | SEVERITY | AS_OF | DAY | MONTH | CALENDAR | PERIODIC | MESSAGE
-    | SIGNAL | VIOLATION | WHEN | EVERY | DEADLINE | REQUIRE | WITHIN | AFTER
+    | SIGNAL | VIOLATION | WHEN | EVERY | DEADLINE | REQUIRE | WITHIN | AFTER | AUTHORITY | JURISDICTION
     ;

@@ -32,6 +32,7 @@ struct Comprehension {
     SourceLocation variable_location;
     std::vector<std::string> source;  // `c.filings` -> {"c", "filings"}; `defect_cases` -> {"defect_cases"}
     SourceLocation source_location;
+    std::vector<SourceLocation> source_locations;  // one per element of `source`
     ExprPtr where;
     ExprPtr order_by;  // earliest/latest ... by
 };
@@ -78,6 +79,8 @@ struct Package {
     SourceLocation location;
     std::string title, authority, jurisdiction, calendar, source;
     SourceLocation calendar_location;
+    // Where each clause and the closing brace are, so the formatter keeps comments in place.
+    SourceLocation title_location, authority_location, jurisdiction_location, source_location, end_location;
     std::optional<EffectivePeriod> effective;
 };
 
@@ -115,6 +118,7 @@ struct Deadline {
     ExprPtr extend_to;
     ExprPtr unless;
     SourceLocation location;
+    SourceLocation end_location;  // the closing brace
 };
 
 struct Periodic {
@@ -124,6 +128,7 @@ struct Periodic {
     ExprPtr within;
     std::optional<Requirement> require;
     SourceLocation location;
+    SourceLocation end_location;  // the closing brace
 };
 
 // A condition that must never hold (violation) or that warrants investigation (signal).
@@ -139,6 +144,8 @@ struct Rule {
     int package_index = -1;  // into RuleFile::packages; -1 = none
     std::string title, citation, category, severity, description, calendar, message;
     SourceLocation category_location, severity_location, calendar_location, message_location;
+    SourceLocation title_location, citation_location, description_location;
+    SourceLocation end_location;  // the closing brace
     std::optional<EffectivePeriod> effective;
     std::vector<Param> params;
     std::optional<Subject> subject;

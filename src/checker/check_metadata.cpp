@@ -78,10 +78,6 @@ void check_metadata(const std::vector<std::unique_ptr<ast::RuleFile>>& files, co
                 diagnostics.error("E-MISSING-CLAUSE", rule.location,
                                   "rule " + rule.id + " says nothing to check: add a 'deadline { ... }', 'periodic { ... }', "
                                   "'violation when ...' or 'signal when ...'", id_length);
-            if (rule.body_count > 1)
-                diagnostics.error("E-DUPLICATE-CLAUSE", rule.location,
-                                  "rule " + rule.id + " has more than one deadline/periodic/violation/signal clause; "
-                                  "write one rule per obligation", id_length);
             if (rule.deadline) {
                 if (!rule.deadline->after)
                     diagnostics.error("E-MISSING-TRIGGER", rule.deadline->location,

@@ -242,21 +242,25 @@ bool Resolver::bind_source(const ast::Comprehension& comprehension, Variable& va
     std::string table = root->type.table;
     for (size_t i = 1; i < path.size(); ++i) {
         auto relation = catalog_.find_relation(table, path[i]);
+        const SourceLocation step_location =
+            i < comprehension.source_locations.size() ? comprehension.source_locations[i] : comprehension.source_location;
+        const int step_length = static_cast<int>(path[i].size());
         if (!relation) {
             std::vector<std::string> candidates;
             for (const auto& r : catalog_.relations_from(table)) candidates.push_back(r.name);
             std::string message = "table " + table + " has no relation '" + path[i] + "'";
             const std::string match = closest_match(path[i], candidates);
             if (!match.empty()) message += "; did you mean '" + match + "'?";
-            error("E-UNKNOWN-RELATION", comprehension.source_location, message);
+            error("E-UNKNOWN-RELATION", step_location, message, step_length);
             return false;
         }
         if (relation->to_many) binding.to_many.push_back(*relation);
         else if (binding.to_many.empty()) binding.to_one.push_back(*relation);
         else {
-            error("E-UNKNOWN-RELATION", comprehension.source_location,
+            error("E-UNKNOWN-RELATION", step_location,
                   "after a set of rows ('" + binding.to_many.back().name + "') only further sets can follow, not '" +
-                      path[i] + "'");
+                      path[i] + "'",
+                  step_length);
             return false;
         }
         table = relation->to_table;
@@ -359,8 +363,17 @@ Type Resolver::resolve_binary(const ast::Expr* expr) {
         return remember(expr, Type::of(TypeKind::Error));
     };
     if (op == "and" || op == "or") {
-        if (left.kind != TypeKind::Bool) return type_error("'" + op + "' joins conditions; its left side is " + describe(left));
-        if (right.kind != TypeKind::Bool) return type_error("'" + op + "' joins conditions; its right side is " + describe(right));
+        // The caret goes under the side that is not a condition.
+        for (size_t side = 0; side < 2; ++side) {
+            const Type& type = side == 0 ? left : right;
+            if (type.kind == TypeKind::Bool) continue;
+            const ast::Expr& operand = *expr->children[side];
+            error("E-TYPE", operand.location,
+                  "'" + op + "' joins conditions; its " + (side == 0 ? "left" : "right") + " side is " + describe(type) +
+                      ", not a condition",
+                  operand.length);
+            return remember(expr, Type::of(TypeKind::Error));
+        }
         return remember(expr, Type::of(TypeKind::Bool));
     }
     if (op == "=" || op == "!=" || op == "<" || op == "<=" || op == ">" || op == ">=") {
@@ -524,6 +537,8 @@ void Resolver::run() {
                   placeholder->length);
     }
 
+    // A rule with errors may use a name where the error is; unused-name warnings would be noise.
+    if (diagnostics_.has_errors()) return;
     for (const auto& param : rule.params)
         if (!used_names_.count(param.name))
             diagnostics_.warning("W-UNUSED-PARAM", param.location, "parameter '" + param.name + "' is never used",

@@ -19,6 +19,7 @@ const std::vector<AddCommand> kCommands{
     recallguard::cli::add_lint_command,
     recallguard::cli::add_explain_commands,
     recallguard::cli::add_diff_command,
+    recallguard::cli::add_fmt_command,
     recallguard::cli::add_schema_commands,
     recallguard::cli::add_validate_command,
     recallguard::cli::add_ingest_command,

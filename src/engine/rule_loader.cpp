@@ -1,12 +1,14 @@
 #include "engine/rule_loader.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
 
 #include "checker/checker.h"
+#include "common/utf8.h"
 #include "parser/parse.h"
 #include "schema/catalog.h"
 
@@ -47,39 +49,6 @@ uint64_t fnv1a(const std::string& text, uint64_t hash = 1469598103934665603ull) 
         hash *= 1099511628211ull;
     }
     return hash;
-}
-
-bool valid_utf8(const std::string& text, size_t& bad_offset) {
-    size_t i = 0;
-    while (i < text.size()) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        size_t extra = c < 0x80 ? 0 : (c >> 5) == 0x6 ? 1 : (c >> 4) == 0xE ? 2 : (c >> 3) == 0x1E ? 3 : 99;
-        if (extra == 99 || i + extra >= text.size() + (extra == 0 ? 1 : 0)) {
-            bad_offset = i;
-            return false;
-        }
-        for (size_t k = 1; k <= extra; ++k) {
-            if (i + k >= text.size() || (static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) {
-                bad_offset = i;
-                return false;
-            }
-        }
-        i += extra + 1;
-    }
-    return true;
-}
-
-SourceLocation location_of_offset(const std::string& path, const std::string& text, size_t offset) {
-    int line = 1, column = 1;
-    for (size_t i = 0; i < offset && i < text.size(); ++i) {
-        if (text[i] == '\n') {
-            ++line;
-            column = 1;
-        } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-            ++column;
-        }
-    }
-    return {path, line, column};
 }
 
 }  // namespace
@@ -129,7 +98,7 @@ LoadedRules load_rules(const LoadOptions& options) {
         size_t bad = 0;
         if (!valid_utf8(text, bad)) {
             loaded.diagnostics.error("E-ENCODING", location_of_offset(queue[i], text, bad),
-                                     "the file is not valid UTF-8 at this point");
+                                     invalid_utf8_message(text, bad));
             loaded.unreadable = true;
             continue;
         }

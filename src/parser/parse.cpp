@@ -2,6 +2,7 @@
 
 #include "RuleLexer.h"
 #include "RuleParser.h"
+#include "common/utf8.h"
 #include "parser/syntax_error_listener.h"
 #include "parser/transformer.h"
 
@@ -11,6 +12,11 @@ ast::RuleFile parse_rule_file(const std::string& path, const std::string& text, 
     ast::RuleFile file;
     file.path = path;
     file.text = text;
+    // ANTLR's input stream decodes UTF-8 and throws on bad bytes: report them instead.
+    if (size_t bad = 0; !valid_utf8(text, bad)) {
+        diagnostics.error("E-ENCODING", location_of_offset(path, text, bad), invalid_utf8_message(text, bad));
+        return file;
+    }
 
     antlr4::ANTLRInputStream input(text);
     grammar::RuleLexer lexer(&input);

@@ -19,6 +19,7 @@ public:
 private:
     std::string file_;
     DiagnosticBag& diagnostics_;
+    size_t suppress_until_ = 0;  // token index up to which follow-on errors are not reported
 };
 
 }  // namespace recallguard::parser

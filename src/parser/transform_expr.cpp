@@ -79,6 +79,12 @@ std::vector<std::string> Transformer::transform_source(RuleParser::SourceContext
     return path;
 }
 
+std::vector<SourceLocation> Transformer::source_locations(RuleParser::SourceContext* context) const {
+    std::vector<SourceLocation> locations;
+    for (auto* name : context->name()) locations.push_back(location_of(name));
+    return locations;
+}
+
 ast::Comprehension Transformer::transform_comprehension(RuleParser::ComprehensionContext* context) {
     ast::Comprehension comprehension;
     const auto expressions = context->expr();
@@ -88,6 +94,7 @@ ast::Comprehension Transformer::transform_comprehension(RuleParser::Comprehensio
     comprehension.variable_location = location_of(context->IDENT()->getSymbol());
     comprehension.source = transform_source(context->source());
     comprehension.source_location = location_of(context->source());
+    comprehension.source_locations = source_locations(context->source());
     return comprehension;
 }
 
@@ -116,6 +123,7 @@ ast::ExprPtr Transformer::transform_primary(RuleParser::PrimaryContext* context)
         expr->comprehension->variable_location = location_of(c->IDENT()->getSymbol());
         expr->comprehension->source = transform_source(c->source());
         expr->comprehension->source_location = location_of(c->source());
+        expr->comprehension->source_locations = source_locations(c->source());
         if (c->expr()) expr->comprehension->where = transform_expr(c->expr());
         return expr;
     }
@@ -128,6 +136,7 @@ ast::ExprPtr Transformer::transform_primary(RuleParser::PrimaryContext* context)
         expr->comprehension->variable_location = location_of(c->IDENT()->getSymbol());
         expr->comprehension->source = transform_source(c->source());
         expr->comprehension->source_location = location_of(c->source());
+        expr->comprehension->source_locations = source_locations(c->source());
         if (c->where) expr->comprehension->where = transform_expr(c->where);
         if (c->by) expr->comprehension->order_by = transform_expr(c->by);
         return expr;
@@ -143,6 +152,28 @@ ast::ExprPtr Transformer::transform_primary(RuleParser::PrimaryContext* context)
         return expr;
     }
     if (auto* c = dynamic_cast<RuleParser::ParenPrimaryContext*>(context)) return transform_expr(c->expr());
+    return make(ast::ExprKind::Literal, location, length);  // unreachable for a parsed tree
+}
+
+// A bound of `between`: the arithmetic subset of expressions, as the same AST nodes.
+ast::ExprPtr Transformer::transform_bound(RuleParser::BoundContext* context) {
+    const auto location = location_of(context);
+    const int length = length_of(context);
+    if (auto* c = dynamic_cast<RuleParser::BoundPrimaryContext*>(context)) return transform_primary(c->primary());
+    if (auto* c = dynamic_cast<RuleParser::BoundNegateContext*>(context)) {
+        auto expr = make(ast::ExprKind::Negate, location, length);
+        expr->children.push_back(transform_bound(c->bound()));
+        return expr;
+    }
+    auto binary = [&](antlr4::Token* op, RuleParser::BoundContext* left, RuleParser::BoundContext* right) {
+        auto expr = make(ast::ExprKind::Binary, location_of(op), length);
+        expr->op = op->getText();
+        expr->children.push_back(transform_bound(left));
+        expr->children.push_back(transform_bound(right));
+        return expr;
+    };
+    if (auto* c = dynamic_cast<RuleParser::BoundMultiplicativeContext*>(context)) return binary(c->op, c->bound(0), c->bound(1));
+    if (auto* c = dynamic_cast<RuleParser::BoundAdditiveContext*>(context)) return binary(c->op, c->bound(0), c->bound(1));
     return make(ast::ExprKind::Literal, location, length);  // unreachable for a parsed tree
 }
 
@@ -199,7 +230,8 @@ ast::ExprPtr Transformer::transform_expr(RuleParser::ExprContext* context) {
     }
     if (auto* c = dynamic_cast<RuleParser::BetweenContext*>(context)) {
         auto expr = make(ast::ExprKind::Between, location, length);
-        for (auto* operand : c->expr()) expr->children.push_back(transform_expr(operand));
+        expr->children.push_back(transform_expr(c->expr()));
+        for (auto* bound : c->bound()) expr->children.push_back(transform_bound(bound));
         return expr;
     }
     return make(ast::ExprKind::Literal, location, length);

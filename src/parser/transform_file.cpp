@@ -1,4 +1,5 @@
 // File-level constructs: packages, imports, rules and their clauses.
+#include "common/date.h"
 #include "parser/transformer.h"
 
 namespace recallguard::parser {
@@ -60,6 +61,9 @@ ast::EffectivePeriod Transformer::transform_effective(RuleParser::EffectivePerio
     period.location = location_of(context);
     if (context->from) period.from = context->from->getText();
     if (context->until) period.until = context->until->getText();
+    for (auto* token : {context->from, context->until})
+        if (token && !Date::parse(token->getText()))
+            diagnostics_.error("E-BAD-DATE", location_of(token), "'" + token->getText() + "' is not a real calendar date", 10);
     return period;
 }
 
@@ -84,19 +88,24 @@ ast::Package Transformer::transform_package(RuleParser::PackageDeclContext* cont
     for (auto* clause : context->packageClause()) {
         if (auto* c = dynamic_cast<RuleParser::PackageTitleContext*>(clause)) {
             set_once(package.title, decode_string(c->STRING()), c, "title");
+            package.title_location = location_of(c);
         } else if (auto* c = dynamic_cast<RuleParser::PackageAuthorityContext*>(clause)) {
             set_once(package.authority, decode_string(c->STRING()), c, "authority");
+            package.authority_location = location_of(c);
         } else if (auto* c = dynamic_cast<RuleParser::PackageJurisdictionContext*>(clause)) {
             set_once(package.jurisdiction, decode_string(c->STRING()), c, "jurisdiction");
+            package.jurisdiction_location = location_of(c);
         } else if (auto* c = dynamic_cast<RuleParser::PackageCalendarContext*>(clause)) {
             set_once(package.calendar, c->IDENT()->getText(), c, "calendar");
             package.calendar_location = location_of(c->IDENT()->getSymbol());
         } else if (auto* c = dynamic_cast<RuleParser::PackageSourceContext*>(clause)) {
             set_once(package.source, decode_string(c->STRING()), c, "source");
+            package.source_location = location_of(c);
         } else if (auto* c = dynamic_cast<RuleParser::PackageEffectiveContext*>(clause)) {
             package.effective = transform_effective(c->effectivePeriod());
         }
     }
+    if (context->RBRACE()) package.end_location = location_of(context->RBRACE()->getSymbol());
     return package;
 }
 
@@ -108,14 +117,30 @@ ast::Rule Transformer::transform_rule(RuleParser::RuleDeclContext* context) {
         rule.location = location_of(context->RULE_ID()->getSymbol());
     }
     for (auto* clause : context->ruleClause()) transform_rule_clause(clause, rule);
+    if (context->RBRACE()) rule.end_location = location_of(context->RBRACE()->getSymbol());
     return rule;
+}
+
+void Transformer::note_body(ast::Rule& rule, antlr4::ParserRuleContext* context, const char* kind) {
+    if (++rule.body_count == 1) {
+        first_body_line_ = static_cast<int>(context->getStart()->getLine());
+        return;
+    }
+    diagnostics_.error("E-DUPLICATE-CLAUSE", location_of(context),
+                       std::string("rule ") + rule.id + " already says what it checks (line " +
+                           std::to_string(first_body_line_) + "); this '" + kind +
+                           "' is a second obligation: write one rule per obligation",
+                       static_cast<int>(std::string(kind).find(' ') == std::string::npos ? std::string(kind).size()
+                                                                                        : std::string(kind).find(' ')));
 }
 
 void Transformer::transform_rule_clause(RuleParser::RuleClauseContext* clause, ast::Rule& rule) {
     if (auto* c = dynamic_cast<RuleParser::RuleTitleContext*>(clause)) {
         set_once(rule.title, decode_string(c->STRING()), c, "title");
+        rule.title_location = location_of(c);
     } else if (auto* c = dynamic_cast<RuleParser::RuleCiteContext*>(clause)) {
         set_once(rule.citation, decode_string(c->STRING()), c, "cite");
+        rule.citation_location = location_of(c);
     } else if (auto* c = dynamic_cast<RuleParser::RuleCategoryContext*>(clause)) {
         set_once(rule.category, c->name()->getText(), c, "category");
         rule.category_location = location_of(c->name());
@@ -124,6 +149,7 @@ void Transformer::transform_rule_clause(RuleParser::RuleClauseContext* clause, a
         rule.severity_location = location_of(c->IDENT()->getSymbol());
     } else if (auto* c = dynamic_cast<RuleParser::RuleDescriptionContext*>(clause)) {
         set_once(rule.description, decode_string(c->STRING()), c, "description");
+        rule.description_location = location_of(c);
     } else if (auto* c = dynamic_cast<RuleParser::RuleEffectiveContext*>(clause)) {
         rule.effective = transform_effective(c->effectivePeriod());
     } else if (auto* c = dynamic_cast<RuleParser::RuleCalendarContext*>(clause)) {
@@ -132,8 +158,14 @@ void Transformer::transform_rule_clause(RuleParser::RuleClauseContext* clause, a
     } else if (auto* c = dynamic_cast<RuleParser::RuleParamContext*>(clause)) {
         rule.params.push_back({c->IDENT()->getText(), transform_literal(c->literal()), location_of(c->IDENT()->getSymbol())});
     } else if (auto* c = dynamic_cast<RuleParser::RuleSubjectContext*>(clause)) {
-        if (rule.subject)
-            diagnostics_.error("E-DUPLICATE-CLAUSE", location_of(c), "a rule has one 'for' clause; this is a second one", length_of(c));
+        if (rule.subject) {
+            // The first subject stays, so names bound by it are not reported as unknown too.
+            diagnostics_.error("E-DUPLICATE-CLAUSE", location_of(c),
+                               "a rule has one 'for' clause; this is a second one (the first is on line " +
+                                   std::to_string(rule.subject->location.line) + ")",
+                               3);
+            return;
+        }
         ast::Subject subject;
         subject.variable = c->IDENT(0)->getText();
         subject.table = c->IDENT(1)->getText();
@@ -144,17 +176,17 @@ void Transformer::transform_rule_clause(RuleParser::RuleClauseContext* clause, a
     } else if (auto* c = dynamic_cast<RuleParser::RuleLetContext*>(clause)) {
         rule.lets.push_back({c->IDENT()->getText(), transform_expr(c->expr()), location_of(c->IDENT()->getSymbol())});
     } else if (auto* c = dynamic_cast<RuleParser::RuleDeadlineContext*>(clause)) {
+        note_body(rule, c, "deadline");
         rule.deadline = transform_deadline(c);
-        ++rule.body_count;
     } else if (auto* c = dynamic_cast<RuleParser::RulePeriodicContext*>(clause)) {
+        note_body(rule, c, "periodic");
         rule.periodic = transform_periodic(c);
-        ++rule.body_count;
     } else if (auto* c = dynamic_cast<RuleParser::RuleViolationContext*>(clause)) {
+        note_body(rule, c, "violation when");
         rule.condition = ast::Condition{ast::Condition::Kind::Violation, transform_expr(c->expr()), location_of(c)};
-        ++rule.body_count;
     } else if (auto* c = dynamic_cast<RuleParser::RuleSignalContext*>(clause)) {
+        note_body(rule, c, "signal when");
         rule.condition = ast::Condition{ast::Condition::Kind::Signal, transform_expr(c->expr()), location_of(c)};
-        ++rule.body_count;
     } else if (auto* c = dynamic_cast<RuleParser::RuleMessageContext*>(clause)) {
         set_once(rule.message, decode_string(c->STRING()), c, "message");
         rule.message_location = location_of(c->STRING()->getSymbol());
@@ -168,6 +200,7 @@ ast::Requirement Transformer::transform_requirement(RuleParser::RequirementConte
     requirement.records.variable_location = location_of(context->IDENT()->getSymbol());
     requirement.records.source = transform_source(context->source());
     requirement.records.source_location = location_of(context->source());
+    requirement.records.source_locations = source_locations(context->source());
     const auto expressions = context->expr();
     if (expressions.size() == 2) {
         requirement.records.where = transform_expr(expressions[0]);
@@ -207,6 +240,7 @@ ast::Deadline Transformer::transform_deadline(RuleParser::RuleDeadlineContext* c
             deadline.unless = transform_expr(c->expr());
         }
     }
+    if (context->RBRACE()) deadline.end_location = location_of(context->RBRACE()->getSymbol());
     return deadline;
 }
 
@@ -232,6 +266,7 @@ ast::Periodic Transformer::transform_periodic(RuleParser::RulePeriodicContext* c
             periodic.require = transform_requirement(c->requirement());
         }
     }
+    if (context->RBRACE()) periodic.end_location = location_of(context->RBRACE()->getSymbol());
     return periodic;
 }
 

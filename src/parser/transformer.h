@@ -24,6 +24,8 @@ private:
     ast::Package transform_package(grammar::RuleParser::PackageDeclContext* context);
     ast::Rule transform_rule(grammar::RuleParser::RuleDeclContext* context);
     void transform_rule_clause(grammar::RuleParser::RuleClauseContext* context, ast::Rule& rule);
+    // Counts a deadline/periodic/violation/signal clause; a second one is an error there.
+    void note_body(ast::Rule& rule, antlr4::ParserRuleContext* context, const char* kind);
     ast::Deadline transform_deadline(grammar::RuleParser::RuleDeadlineContext* context);
     ast::Periodic transform_periodic(grammar::RuleParser::RulePeriodicContext* context);
     ast::Requirement transform_requirement(grammar::RuleParser::RequirementContext* context);
@@ -31,8 +33,10 @@ private:
 
     // transform_expr.cpp
     ast::ExprPtr transform_primary(grammar::RuleParser::PrimaryContext* context);
+    ast::ExprPtr transform_bound(grammar::RuleParser::BoundContext* context);
     ast::Comprehension transform_comprehension(grammar::RuleParser::ComprehensionContext* context);
     std::vector<std::string> transform_source(grammar::RuleParser::SourceContext* context);
+    std::vector<SourceLocation> source_locations(grammar::RuleParser::SourceContext* context) const;
 
     // helpers shared by both files
     std::string decode_string(antlr4::tree::TerminalNode* node);
@@ -44,6 +48,7 @@ private:
 
     std::string file_;
     DiagnosticBag& diagnostics_;
+    int first_body_line_ = 0;
 };
 
 }  // namespace recallguard::parser
