@@ -14,8 +14,8 @@ if [ ! -f "$db" ] || [ -n "$(find examples/power-banks-2025/data -newer "$db" -p
   RECALLGUARD=build/recallguard examples/power-banks-2025/build.sh "$db" >/dev/null
 fi
 status=0
-build/recallguard check --db "$db" --as-of 2025-12-31 --format html -o build/examples/power-banks-2025.html rules/ || status=$?
-build/recallguard check --db "$db" --as-of 2025-12-31 rules/ || status=$?
+build/recallguard check --db "$db" --as-of 2025-12-31 --format html -o build/examples/power-banks-2025.html rules/cn rules/us rules/signals || status=$?
+build/recallguard check --db "$db" --as-of 2025-12-31 rules/cn rules/us rules/signals || status=$?
 echo
 echo "HTML report: build/examples/power-banks-2025.html"
 # Exit 1 only means "findings found" — the example is built to have them.
