@@ -126,7 +126,7 @@ bool is_falsy(const nlohmann::ordered_json& value) {
 SourceLocation violation_location(const Filing& filing, const findings::Finding& finding) {
     for (const auto& [name, value] : finding.evidence.items()) {
         if (!is_falsy(value)) continue;
-        for (const std::string pointer : {"/content/" + name, "/" + name})
+        for (const auto& pointer : {"/content/" + name, "/" + name})
             if (filing.document.value_locations.count(pointer)) return filing.locate(pointer);
     }
     return filing.locate("/content");
