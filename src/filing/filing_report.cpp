@@ -104,8 +104,10 @@ findings::AuditReport filing_audit_report(const FilingCheckResult& result) {
 
 void write_filing_text(const FilingCheckResult& result, std::ostream& out) {
     for (const auto& d : result.problems.sorted()) {
+        // The source line is shown under the message, except where it is not UTF-8 itself.
         const auto it = result.sources.find(d.location.file);
-        out << render_diagnostic(d, it == result.sources.end() ? std::string() : it->second);
+        const bool show = it != result.sources.end() && d.code != "F-UTF8";
+        out << render_diagnostic(d, show ? it->second : std::string());
     }
     size_t causing = 0, caused = 0;
     for (const auto& outcome : result.outcomes) {
