@@ -75,6 +75,14 @@ std::string explanation(const std::string& what) {
     return bracket == std::string::npos ? what : what.substr(bracket + 2);
 }
 
+// Drops nlohmann's "; last read: '...'" echo of the input: the caret shows the place.
+std::string without_echo(const std::string& message) {
+    const size_t echo = message.find("; last read: '");
+    if (echo == std::string::npos) return message;
+    const size_t end = message.rfind('\'');
+    return message.substr(0, echo) + (end > echo + 13 ? message.substr(end + 1) : "");
+}
+
 // Walks text nlohmann has already accepted, recording where each value and key starts.
 class PositionScanner {
 public:
@@ -211,7 +219,7 @@ std::optional<JsonError> parse_json_document(const std::string& path, std::strin
     } catch (const nlohmann::json::parse_error& e) {
         // e.byte counts the bytes read, the offending one included.
         const size_t offset = e.byte > 0 ? e.byte - 1 : 0;
-        std::string message = explanation(e.what());
+        std::string message = without_echo(explanation(e.what()));
         if (offset >= t.size() || message.find("end of input") != std::string::npos)
             message = "the JSON is truncated or empty: " + message;
         return JsonError{"F-JSON", location_of_offset(path, t, offset), "not valid JSON: " + message};

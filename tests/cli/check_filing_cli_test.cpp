@@ -119,7 +119,7 @@ TEST_F(CheckFiling, EachBrokenExampleGetsOnePreciseError) {
         {"broken-other-market.json", "2025-12-31", "7:16", "F-MARKET", "product 'BJ-T30-US' is sold in US"},
         {"broken-duplicate-id.json", "2025-12-31", "2:16", "F-DUPLICATE-ID", "already in the case database"},
         {"broken-unknown-case.json", "2025-12-31", "6:14", "F-REFERENCE", "did you mean 'DC-XC-V20'?"},
-        {"broken-invalid-utf8.json", "2025-12-31", "14:91", "F-UTF8", "not valid UTF-8: byte 0xFF"},
+        {"broken-invalid-utf8.json", "2025-12-31", "15:69", "F-UTF8", "not valid UTF-8: byte 0xFF"},
     };
     for (const auto& c : cases) {
         const auto r = check({example(c.file)}, c.as_of);
