@@ -276,7 +276,7 @@ TEST_F(CheckFiling, GithubActionsExampleCommandRuns) {
     std::ifstream in(kRepo / "examples/ci/github-actions.yml");
     std::string line, command;
     while (std::getline(in, line))
-        if (line.find("build/recallguard check-filing") != std::string::npos) command = line;
+        if (line.find("build/recallguard check-filing") != std::string::npos) command = line.substr(line.find_first_not_of(' '));
     ASSERT_FALSE(command.empty());
     recallguard::testing::ScratchDir work("gha");
     fs::create_directories(work.path() / "build");
@@ -286,7 +286,7 @@ TEST_F(CheckFiling, GithubActionsExampleCommandRuns) {
     std::ofstream(work.path() / "changed.txt") << example("xingchen-plan-late.json") << "\n";
     const auto r = recallguard::testing::run_command(
         "cd " + recallguard::testing::shell_quote(work.path().string()) + " && AS_OF=2025-10-20 GITHUB_WORKSPACE=" +
-            recallguard::testing::shell_quote(kRepo.string()) + " " + command,
+            recallguard::testing::shell_quote(kRepo.string()) + " bash -c " + recallguard::testing::shell_quote(command),
         work);
     EXPECT_EQ(r.exit_code, 1) << command << "\n" << r.out << r.err;
     const auto sarif = json::parse(read_bytes(work.path() / "filings.sarif"));
