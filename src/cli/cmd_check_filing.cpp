@@ -36,8 +36,9 @@ bool ends_with(const std::string& text, const std::string& suffix) {
 }  // namespace
 
 void add_filing_command(CLI::App& app, int& exit_code) {
-    auto* cmd = app.add_subcommand("check-filing",
-                                   "Check filings (JSON) against their schema, the case database and the rules, before submitting them");
+    auto* cmd = app.add_subcommand(
+        "check-filing",
+        "Check filings (JSON) against their schema, the case database and the rules, before submitting them");
     static FilingFlags f;
     cmd->add_option("INPUTS", f.inputs, "Filing files (*.json), then rule files or folders")->required();
     cmd->add_option("--db", f.db, "The case database (SQLite); never written: the filings go into a temporary copy")
@@ -46,17 +47,21 @@ void add_filing_command(CLI::App& app, int& exit_code) {
     cmd->add_option("--format", f.format, "text, json, sarif or junit (default: text)")
         ->check(CLI::IsMember({"text", "json", "sarif", "junit"}, CLI::ignore_case));
     cmd->add_option("-o,--output", f.output, "Write the report to this file (whole or not at all)");
-    cmd->add_option("--schemas", f.schemas, "Folder of <kind>.schema.json files (default: the bundled schemas/filings)");
+    cmd->add_option("--schemas", f.schemas,
+                    "Folder of <kind>.schema.json files (default: the bundled schemas/filings)");
     cmd->add_option("--calendars", f.calendars, "Folder of *.calendar files (default: the bundled calendars)");
     cmd->add_option("--rule", f.rule_ids, "Run only this rule (repeatable)");
     cmd->add_option("--package", f.packages, "Run only this package (repeatable)");
     cmd->add_option("--jobs", f.jobs, "Rules run in parallel on this many connections (default: cores)");
-    cmd->add_option("--sarif-uri-base", f.sarif_uri_base, "Make SARIF file URIs relative to this folder (the repository root)");
+    cmd->add_option("--sarif-uri-base", f.sarif_uri_base,
+                    "Make SARIF file URIs relative to this folder (the repository root)");
     cmd->callback([&exit_code] {
         filing::CheckFilingOptions options;
         std::vector<std::string> rule_paths;
-        for (const auto& input : f.inputs) (ends_with(input, ".json") ? options.filing_paths : rule_paths).push_back(input);
-        if (options.filing_paths.empty()) throw InputError("no filing given: filings are the arguments ending in .json");
+        for (const auto& input : f.inputs)
+            (ends_with(input, ".json") ? options.filing_paths : rule_paths).push_back(input);
+        if (options.filing_paths.empty())
+            throw InputError("no filing given: filings are the arguments ending in .json");
         if (rule_paths.empty()) throw InputError("no rules given: name rule files or folders after the filings");
 
         engine::LoadOptions load;
@@ -95,8 +100,9 @@ void add_filing_command(CLI::App& app, int& exit_code) {
             if (format == "json") return filing::write_filing_json(result, out);
             report::ReportOptions report_options;
             report_options.sarif_uri_base = f.sarif_uri_base;
-            report::write_report(filing::filing_audit_report(result), format == "sarif" ? report::Format::Sarif : report::Format::Junit,
-                                 out, report_options);
+            report::write_report(filing::filing_audit_report(result),
+                                 format == "sarif" ? report::Format::Sarif : report::Format::Junit, out,
+                                 report_options);
         });
         // Problems also go to stderr when the report is not text on stdout, so a CI log shows them.
         if (format != "text" || !f.output.empty())

@@ -251,10 +251,12 @@ sql::ExprPtr Lowering::lower(const ast::Expr* expr) {
             // Present and not empty: a missing key and JSON null give NULL; "", [] and {} (and
             // whitespace-only text) count as empty. Content that is not JSON has no fields.
             auto content = lower(expr->children[0].get());
-            auto value = sql::function("trim", {sql::function("json_extract", {content, sql::param("$.\"" + expr->literal.text + "\"")})});
-            auto filled = sql::in_list(value, {sql::param(std::string()), sql::param(std::string("[]")), sql::param(std::string("{}"))}, true);
-            return sql::case_when({sql::function("json_valid", {content}), sql::function("coalesce", {filled, sql::integer(0)}),
-                                   sql::integer(0)});
+            auto value = sql::function(
+                "trim", {sql::function("json_extract", {content, sql::param("$.\"" + expr->literal.text + "\"")})});
+            auto filled = sql::in_list(
+                value, {sql::param(std::string()), sql::param(std::string("[]")), sql::param(std::string("{}"))}, true);
+            return sql::case_when({sql::function("json_valid", {content}),
+                                   sql::function("coalesce", {filled, sql::integer(0)}), sql::integer(0)});
         }
         case ast::ExprKind::Union: break;
     }

@@ -39,7 +39,8 @@ private:
 
 // Copies the case database (read through a read-only connection, so it cannot change) and
 // adds the batch as rows of `filings`.
-void make_overlay(const std::string& database, const std::vector<const Filing*>& filings, const std::string& copy_path) {
+void make_overlay(const std::string& database, const std::vector<const Filing*>& filings,
+                  const std::string& copy_path) {
     {
         auto source = exec::Database::open(database, exec::Database::Mode::ReadOnly);
         auto vacuum = source.prepare("VACUUM INTO ?1");
@@ -49,7 +50,8 @@ void make_overlay(const std::string& database, const std::vector<const Filing*>&
     auto copy = exec::Database::open(copy_path, exec::Database::Mode::ReadWrite);
     copy.exec("BEGIN");
     auto insert = copy.prepare(
-        "INSERT INTO filings (filing_id, company_id, product_id, case_id, kind, filed_on, authority, period_end, content) "
+        "INSERT INTO filings (filing_id, company_id, product_id, case_id, kind, filed_on, authority, period_end, "
+        "content) "
         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
     auto optional = [](const std::optional<std::string>& v) { return v ? exec::SqlValue(*v) : exec::SqlValue(); };
     for (const Filing* f : filings) {
@@ -90,21 +92,25 @@ public:
             const std::string& key_column = table->primary_key[0];
             auto value = [&](const std::string& t, const std::string& column, const std::string& key_col,
                              const std::string& key) -> std::optional<std::string> {
-                auto statement = db_.prepare("SELECT " + exec::quote_identifier(column) + " FROM " + exec::quote_identifier(t) +
-                                             " WHERE " + exec::quote_identifier(key_col) + " = ?1");
+                auto statement =
+                    db_.prepare("SELECT " + exec::quote_identifier(column) + " FROM " + exec::quote_identifier(t) +
+                                " WHERE " + exec::quote_identifier(key_col) + " = ?1");
                 statement.bind_text(1, key);
                 return statement.step() ? statement.column_optional_text(0) : std::nullopt;
             };
             const std::string& key = finding.subject_key;
             if (table->name == "products") scope.product_id = key;
-            if (table->name == "defect_cases") scope.case_id = key;
-            else if (table->find_column("case_id")) scope.case_id = value(table->name, "case_id", key_column, key);
+            if (table->name == "defect_cases")
+                scope.case_id = key;
+            else if (table->find_column("case_id"))
+                scope.case_id = value(table->name, "case_id", key_column, key);
             else if (table->find_column("recall_id")) {
                 if (const auto recall = value(table->name, "recall_id", key_column, key))
                     scope.case_id = value("recalls", "case_id", "recall_id", *recall);
             }
             if (table->find_column("product_id")) scope.product_id = value(table->name, "product_id", key_column, key);
-            if (!scope.product_id && scope.case_id) scope.product_id = value("defect_cases", "product_id", "case_id", *scope.case_id);
+            if (!scope.product_id && scope.case_id)
+                scope.product_id = value("defect_cases", "product_id", "case_id", *scope.case_id);
         }
         cache_[id] = scope;
         return scope;
@@ -115,10 +121,13 @@ private:
     std::map<std::string, Scope> cache_;
 };
 
-std::string identity(const findings::Finding& f) { return findings::finding_key(f) + "\x1f" + findings::status_name(f.status); }
+std::string identity(const findings::Finding& f) {
+    return findings::finding_key(f) + "\x1f" + findings::status_name(f.status);
+}
 
 bool is_falsy(const nlohmann::ordered_json& value) {
-    return value.is_null() || (value.is_number() && value.get<double>() == 0) || (value.is_boolean() && !value.get<bool>());
+    return value.is_null() || (value.is_number() && value.get<double>() == 0) ||
+           (value.is_boolean() && !value.get<bool>());
 }
 
 // Where a violation of a filing lies: the first field a `let` found missing or empty (lets are
@@ -133,7 +142,8 @@ SourceLocation violation_location(const Filing& filing, const findings::Finding&
 }
 
 bool related(const Filing& filing, const SubjectScope::Scope& scope) {
-    return (filing.case_id && scope.case_id == filing.case_id) || (filing.product_id && scope.product_id == filing.product_id);
+    return (filing.case_id && scope.case_id == filing.case_id) ||
+           (filing.product_id && scope.product_id == filing.product_id);
 }
 
 }  // namespace
@@ -153,8 +163,8 @@ FilingCheckResult check_filings(const engine::LoadedRules& rules, const CheckFil
     result.database = options.database;
     result.as_of = options.as_of.empty() ? engine::today() : options.as_of;
     if (!Date::parse(result.as_of)) throw InputError("--as-of '" + result.as_of + "' is not a date (YYYY-MM-DD)");
-    const auto schemas =
-        FilingSchemas::load(options.schema_directory.empty() ? FilingSchemas::bundled_directory() : options.schema_directory);
+    const auto schemas = FilingSchemas::load(options.schema_directory.empty() ? FilingSchemas::bundled_directory()
+                                                                              : options.schema_directory);
 
     std::vector<Filing> filings;
     filings.reserve(options.filing_paths.size());
@@ -211,7 +221,8 @@ FilingCheckResult check_filings(const engine::LoadedRules& rules, const CheckFil
             own = by_id[finding.subject_key];
             where = violation_location(*own, finding);
         } else if (finding.status == findings::Status::Late && finding.evidence.contains("record") &&
-                   finding.evidence["record"].is_string() && by_id.count(finding.evidence["record"].get<std::string>())) {
+                   finding.evidence["record"].is_string() &&
+                   by_id.count(finding.evidence["record"].get<std::string>())) {
             own = by_id[finding.evidence["record"].get<std::string>()];
             where = own->locate("/filed_on");
         }
@@ -230,7 +241,8 @@ FilingCheckResult check_filings(const engine::LoadedRules& rules, const CheckFil
         const auto scope = scopes.of(finding);
         for (const auto* f : batch) {
             const bool its_subject = finding.subject_table == "filings" && finding.subject_key == f->filing_id;
-            if (its_subject || related(*f, scope)) result.outcomes[outcome_of[f->filing_id]].resolves.push_back(finding);
+            if (its_subject || related(*f, scope))
+                result.outcomes[outcome_of[f->filing_id]].resolves.push_back(finding);
         }
     }
     return result;

@@ -43,11 +43,11 @@ struct FilingOutcome {
 struct FilingCheckResult {
     std::string as_of;
     std::string database;
-    DiagnosticBag problems;                     // malformed filings and bad references
-    std::map<std::string, std::string> sources; // filing path -> text, for carets
-    std::vector<FilingOutcome> outcomes;        // one per filing path, in the order given
-    findings::AuditReport before, after;        // the audits without and with the batch
-    bool audited = false;                       // false when problems stopped the check first
+    DiagnosticBag problems;                      // malformed filings and bad references
+    std::map<std::string, std::string> sources;  // filing path -> text, for carets
+    std::vector<FilingOutcome> outcomes;         // one per filing path, in the order given
+    findings::AuditReport before, after;         // the audits without and with the batch
+    bool audited = false;                        // false when problems stopped the check first
 
     // 2 when a filing is malformed or a rule could not complete, 1 when a filing causes
     // findings, 0 when every filing passes.

@@ -7,12 +7,15 @@
 namespace recallguard::filing {
 
 const std::vector<std::string>& filing_kinds() {
-    static const std::vector<std::string> kinds{"incident_report", "foreign_recall_report", "defect_report", "recall_plan",
-                                                "plan_change",     "progress_report",       "summary_report", "bulletin_filing"};
+    static const std::vector<std::string> kinds{"incident_report", "foreign_recall_report", "defect_report",
+                                                "recall_plan",     "plan_change",           "progress_report",
+                                                "summary_report",  "bulletin_filing"};
     return kinds;
 }
 
-std::string FilingSchemas::bundled_directory() { return std::string(RECALLGUARD_SOURCE_DIR) + "/schemas/filings"; }
+std::string FilingSchemas::bundled_directory() {
+    return std::string(RECALLGUARD_SOURCE_DIR) + "/schemas/filings";
+}
 
 FilingSchemas FilingSchemas::load(const std::string& directory) {
     FilingSchemas result;
@@ -45,11 +48,12 @@ LoadedFiling load_filing(const std::string& path, const FilingSchemas& schemas) 
     }
     // The kind chooses the schema, so it is checked first and on its own.
     if (!value.contains("kind") || !value["kind"].is_string()) {
-        loaded.diagnostics.error("F-KIND", document.locate("/kind"),
-                                 value.contains("kind") ? "/kind: expected a string naming the filing kind, found " +
-                                                              describe_json(value["kind"])
-                                                        : "/kind: the required member \"kind\" is missing; expected one of "
-                                                          "the filing kinds, e.g. \"recall_plan\"");
+        loaded.diagnostics.error(
+            "F-KIND", document.locate("/kind"),
+            value.contains("kind")
+                ? "/kind: expected a string naming the filing kind, found " + describe_json(value["kind"])
+                : "/kind: the required member \"kind\" is missing; expected one of "
+                  "the filing kinds, e.g. \"recall_plan\"");
         return loaded;
     }
     const std::string kind = value["kind"].get<std::string>();
@@ -59,14 +63,15 @@ LoadedFiling load_filing(const std::string& path, const FilingSchemas& schemas) 
         for (size_t i = 0; i < filing_kinds().size(); ++i) message += (i ? ", " : "") + filing_kinds()[i];
         const std::string match = closest_match(kind, filing_kinds());
         if (!match.empty()) message += "; did you mean \"" + match + "\"?";
-        loaded.diagnostics.error("F-KIND", document.locate("/kind"), message,
-                                 static_cast<int>(kind.size()) + 2);
+        loaded.diagnostics.error("F-KIND", document.locate("/kind"), message, static_cast<int>(kind.size()) + 2);
         return loaded;
     }
     for (const auto& problem : schema->validate(value)) {
-        const SourceLocation location = problem.at_key ? document.locate_key(problem.pointer) : document.locate(problem.pointer);
+        const SourceLocation location =
+            problem.at_key ? document.locate_key(problem.pointer) : document.locate(problem.pointer);
         // Each message already says what was expected and what was found.
-        loaded.diagnostics.error("F-SCHEMA", location, (problem.pointer.empty() ? "/" : problem.pointer) + ": " + problem.message);
+        loaded.diagnostics.error("F-SCHEMA", location,
+                                 (problem.pointer.empty() ? "/" : problem.pointer) + ": " + problem.message);
     }
     if (loaded.diagnostics.has_errors()) return loaded;
 

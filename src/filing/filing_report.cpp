@@ -14,14 +14,14 @@ findings::RuleInfo problem_rule(const std::string& code) {
     findings::RuleInfo info;
     info.id = code;
     info.package = "filings";
-    info.title = code == "F-SCHEMA"      ? "Filing does not match the schema of its kind"
-                 : code == "F-KIND"      ? "Filing kind is missing or unknown"
-                 : code == "F-REFERENCE" ? "Filing refers to a company, product or case that does not exist"
-                 : code == "F-OWNER"     ? "Filing's company, product and case do not belong together"
-                 : code == "F-MARKET"    ? "Filing made to an authority of another market"
+    info.title = code == "F-SCHEMA"         ? "Filing does not match the schema of its kind"
+                 : code == "F-KIND"         ? "Filing kind is missing or unknown"
+                 : code == "F-REFERENCE"    ? "Filing refers to a company, product or case that does not exist"
+                 : code == "F-OWNER"        ? "Filing's company, product and case do not belong together"
+                 : code == "F-MARKET"       ? "Filing made to an authority of another market"
                  : code == "F-DUPLICATE-ID" ? "Filing id is not unique"
-                 : code == "F-AS-OF"     ? "Filing dated after the audit date"
-                                         : "Filing cannot be read as JSON";
+                 : code == "F-AS-OF"        ? "Filing dated after the audit date"
+                                            : "Filing cannot be read as JSON";
     info.citation = "docs/filings.md";
     info.description = "A filing that cannot be checked: " + info.title + ".";
     info.category = "malformed_filing";
@@ -56,7 +56,8 @@ Json finding_json(const findings::Finding& f) {
 }
 
 std::string finding_line(const findings::Finding& f) {
-    std::string line = std::string(findings::status_name(f.status)) + " " + f.rule_id + " " + f.subject_table + " " + f.subject_key;
+    std::string line =
+        std::string(findings::status_name(f.status)) + " " + f.rule_id + " " + f.subject_table + " " + f.subject_key;
     if (f.period) line += " period " + std::to_string(*f.period);
     if (f.due) line += ", due " + *f.due;
     if (f.done) line += ", done " + *f.done;
@@ -112,7 +113,8 @@ void write_filing_text(const FilingCheckResult& result, std::ostream& out) {
     size_t causing = 0, caused = 0;
     for (const auto& outcome : result.outcomes) {
         if (!result.audited) break;
-        out << outcome.path << ": filing " << outcome.filing_id << " (" << outcome.kind << "), as of " << result.as_of << "\n";
+        out << outcome.path << ": filing " << outcome.filing_id << " (" << outcome.kind << "), as of " << result.as_of
+            << "\n";
         for (const auto& f : outcome.findings) {
             out << "  finding:    " << finding_line(f) << "\n";
             out << "              " << f.message << "\n";
@@ -131,9 +133,12 @@ void write_filing_text(const FilingCheckResult& result, std::ostream& out) {
             << " filing(s); no rule was run and nothing was written to " << result.database << "\n";
         return;
     }
-    out << "check-filing: " << total << " filing(s) checked against " << result.database << " as of " << result.as_of << ": ";
-    if (causing == 0) out << "all pass\n";
-    else out << causing << " with findings (" << caused << " finding(s))\n";
+    out << "check-filing: " << total << " filing(s) checked against " << result.database << " as of " << result.as_of
+        << ": ";
+    if (causing == 0)
+        out << "all pass\n";
+    else
+        out << causing << " with findings (" << caused << " finding(s))\n";
 }
 
 void write_filing_json(const FilingCheckResult& result, std::ostream& out) {
@@ -150,13 +155,17 @@ void write_filing_json(const FilingCheckResult& result, std::ostream& out) {
             if (d.location.file == outcome.path)
                 problems.push_back({{"code", d.code}, {"location", location_json(d.location)}, {"message", d.message}});
         entry["problems"] = problems;
-        for (const auto& [name, list] : {std::pair{"findings", &outcome.findings}, std::pair{"resolves", &outcome.resolves},
-                                         std::pair{"leaves_open", &outcome.leaves_open}}) {
+        for (const auto& [name, list] :
+             {std::pair{"findings", &outcome.findings}, std::pair{"resolves", &outcome.resolves},
+              std::pair{"leaves_open", &outcome.leaves_open}}) {
             Json items = Json::array();
             for (const auto& f : *list) items.push_back(finding_json(f));
             entry[name] = items;
         }
-        entry["status"] = !problems.empty() ? "malformed" : !outcome.findings.empty() ? "findings" : result.audited ? "passes" : "not_checked";
+        entry["status"] = !problems.empty()           ? "malformed"
+                          : !outcome.findings.empty() ? "findings"
+                          : result.audited            ? "passes"
+                                                      : "not_checked";
         filings.push_back(entry);
     }
     json["filings"] = filings;

@@ -21,8 +21,12 @@ size_t first_invalid_utf8(const std::string& text) {
         const unsigned char c = s[i];
         size_t length = 0;
         unsigned char low = 0x80, high = 0xBF;
-        if (c < 0x80) { ++i; continue; }
-        if (c >= 0xC2 && c <= 0xDF) length = 2;
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        if (c >= 0xC2 && c <= 0xDF)
+            length = 2;
         else if (c >= 0xE0 && c <= 0xEF) {
             length = 3;
             if (c == 0xE0) low = 0xA0;
@@ -50,8 +54,10 @@ size_t too_deep_at(const std::string& text) {
     for (size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
         if (in_string) {
-            if (c == '\\') ++i;
-            else if (c == '"') in_string = false;
+            if (c == '\\')
+                ++i;
+            else if (c == '"')
+                in_string = false;
         } else if (c == '"') {
             in_string = true;
         } else if (c == '{' || c == '[') {
@@ -96,7 +102,8 @@ public:
 
 private:
     void skip_space(size_t& pos) {
-        while (pos < text_.size() && (text_[pos] == ' ' || text_[pos] == '\t' || text_[pos] == '\n' || text_[pos] == '\r'))
+        while (pos < text_.size() &&
+               (text_[pos] == ' ' || text_[pos] == '\t' || text_[pos] == '\n' || text_[pos] == '\r'))
             ++pos;
     }
     SourceLocation at(size_t offset) { return location_of_offset(document_.path, text_, offset); }
@@ -119,15 +126,22 @@ private:
             std::set<std::string> keys;
             for (;;) {
                 skip_space(pos);
-                if (text_[pos] == '}') { ++pos; return; }
-                if (text_[pos] == ',') { ++pos; continue; }
+                if (text_[pos] == '}') {
+                    ++pos;
+                    return;
+                }
+                if (text_[pos] == ',') {
+                    ++pos;
+                    continue;
+                }
                 const size_t key_start = pos;
                 const std::string key = string(pos);
                 const std::string member = pointer + "/" + pointer_token(key);
                 if (!keys.insert(key).second && !duplicate_)
                     duplicate_ = JsonError{"F-DUPLICATE-KEY", at(key_start),
                                            "the key '" + key + "' appears twice in one object (JSON pointer " +
-                                               (pointer.empty() ? "/" : pointer) + "); a reader would silently keep one of them"};
+                                               (pointer.empty() ? "/" : pointer) +
+                                               "); a reader would silently keep one of them"};
                 document_.key_locations[member] = at(key_start);
                 skip_space(pos);
                 ++pos;  // ':'
@@ -136,10 +150,16 @@ private:
         }
         if (c == '[') {
             ++pos;
-            for (size_t index = 0;; ) {
+            for (size_t index = 0;;) {
                 skip_space(pos);
-                if (text_[pos] == ']') { ++pos; return; }
-                if (text_[pos] == ',') { ++pos; continue; }
+                if (text_[pos] == ']') {
+                    ++pos;
+                    return;
+                }
+                if (text_[pos] == ',') {
+                    ++pos;
+                    continue;
+                }
                 value(pos, pointer + "/" + std::to_string(index++));
             }
         }
@@ -162,9 +182,12 @@ private:
 std::string pointer_token(const std::string& key) {
     std::string out;
     for (char c : key) {
-        if (c == '~') out += "~0";
-        else if (c == '/') out += "~1";
-        else out += c;
+        if (c == '~')
+            out += "~0";
+        else if (c == '/')
+            out += "~1";
+        else
+            out += c;
     }
     return out;
 }
@@ -208,12 +231,14 @@ std::optional<JsonError> parse_json_document(const std::string& path, std::strin
     if (const size_t bad = first_invalid_utf8(t); bad != std::string::npos) {
         char hex[8];
         std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(t[bad]));
-        return JsonError{"F-UTF8", location_of_offset(path, t, bad),
-                         std::string("the file is not valid UTF-8: byte ") + hex + " cannot start or continue a character here"};
+        return JsonError{
+            "F-UTF8", location_of_offset(path, t, bad),
+            std::string("the file is not valid UTF-8: byte ") + hex + " cannot start or continue a character here"};
     }
     if (const size_t deep = too_deep_at(t); deep != std::string::npos)
-        return JsonError{"F-JSON", location_of_offset(path, t, deep),
-                         "JSON nested deeper than " + std::to_string(kMaxDepth) + " levels; a filing is never that deep"};
+        return JsonError{
+            "F-JSON", location_of_offset(path, t, deep),
+            "JSON nested deeper than " + std::to_string(kMaxDepth) + " levels; a filing is never that deep"};
     try {
         document.value = nlohmann::json::parse(t);
     } catch (const nlohmann::json::parse_error& e) {
@@ -237,8 +262,8 @@ std::optional<JsonError> read_json_document(const std::string& path, JsonDocumen
     if (error) return JsonError{"F-IO", whole, "cannot read the file: " + error.message()};
     if (size > max_bytes)
         return JsonError{"F-SIZE", whole,
-                         "the file is " + std::to_string(size) + " bytes; filings are limited to " + std::to_string(max_bytes) +
-                             " bytes (1 MiB), so it was not read"};
+                         "the file is " + std::to_string(size) + " bytes; filings are limited to " +
+                             std::to_string(max_bytes) + " bytes (1 MiB), so it was not read"};
     std::ifstream in(path, std::ios::binary);
     if (!in) return JsonError{"F-IO", whole, "cannot open the file"};
     std::ostringstream buffer;

@@ -2,10 +2,9 @@
 // and key, so a problem found by JSON pointer can be shown at file:line:col.
 #pragma once
 
-#include <nlohmann/json.hpp>
-
 #include <cstdint>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 

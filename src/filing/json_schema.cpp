@@ -13,9 +13,10 @@
 namespace recallguard::filing {
 namespace {
 
-const std::set<std::string> kKeywords{"$schema", "$id",      "$comment",  "title",   "description", "examples",
-                                      "type",    "required", "properties", "additionalProperties", "items",
-                                      "enum",    "const",    "format",    "minLength", "maxLength", "minimum", "maximum"};
+const std::set<std::string> kKeywords{"$schema",   "$id",     "$comment", "title",      "description",
+                                      "examples",  "type",    "required", "properties", "additionalProperties",
+                                      "items",     "enum",    "const",    "format",     "minLength",
+                                      "maxLength", "minimum", "maximum"};
 const std::set<std::string> kTypes{"object", "array", "string", "integer", "number", "boolean", "null"};
 
 void check_schema(const nlohmann::json& schema, const std::string& origin, const std::string& where) {
@@ -23,9 +24,10 @@ void check_schema(const nlohmann::json& schema, const std::string& origin, const
     if (!schema.is_object()) throw InputError(origin + ": schema at " + where + " must be an object or a boolean");
     for (const auto& [key, value] : schema.items()) {
         if (!kKeywords.count(key))
-            throw InputError(origin + ": schema keyword '" + key + "' at " + where +
-                             " is not supported by recallguard's validator (supported: type, required, properties, "
-                             "additionalProperties, items, enum, const, format, minLength, maxLength, minimum, maximum)");
+            throw InputError(
+                origin + ": schema keyword '" + key + "' at " + where +
+                " is not supported by recallguard's validator (supported: type, required, properties, "
+                "additionalProperties, items, enum, const, format, minLength, maxLength, minimum, maximum)");
         if (key == "type") {
             const auto types = value.is_array() ? value : nlohmann::json::array({value});
             for (const auto& t : types)
@@ -33,13 +35,15 @@ void check_schema(const nlohmann::json& schema, const std::string& origin, const
                     throw InputError(origin + ": unknown type " + t.dump() + " at " + where);
         }
         if (key == "format" && value != "date")
-            throw InputError(origin + ": format " + value.dump() + " at " + where + " is not supported (only \"date\")");
+            throw InputError(origin + ": format " + value.dump() + " at " + where +
+                             " is not supported (only \"date\")");
         if (key == "properties") {
             if (!value.is_object()) throw InputError(origin + ": 'properties' at " + where + " must be an object");
             for (const auto& [name, sub] : value.items()) check_schema(sub, origin, where + "/properties/" + name);
         }
         if (key == "additionalProperties" || key == "items") check_schema(value, origin, where + "/" + key);
-        if (key == "required" && !value.is_array()) throw InputError(origin + ": 'required' at " + where + " must be an array");
+        if (key == "required" && !value.is_array())
+            throw InputError(origin + ": 'required' at " + where + " must be an array");
         if (key == "enum" && !value.is_array()) throw InputError(origin + ": 'enum' at " + where + " must be an array");
     }
 }
@@ -58,12 +62,14 @@ bool has_type(const nlohmann::json& value, const std::string& type) {
     const std::string actual = json_type_of(value);
     if (type == "number") return actual == "number" || actual == "integer";
     // 2020-12: a number with a zero fractional part is an integer.
-    if (type == "integer" && actual == "number") return value.get<double>() == static_cast<double>(static_cast<int64_t>(value.get<double>()));
+    if (type == "integer" && actual == "number")
+        return value.get<double>() == static_cast<double>(static_cast<int64_t>(value.get<double>()));
     return actual == type;
 }
 
 size_t code_points(const std::string& text) {
-    return static_cast<size_t>(std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+    return static_cast<size_t>(
+        std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
 std::string list_of(const nlohmann::json& values) {
@@ -78,7 +84,8 @@ public:
 
     void validate(const nlohmann::json& schema, const nlohmann::json& value, const std::string& pointer) {
         if (schema.is_boolean()) {
-            if (!schema.get<bool>()) add(pointer, "false", "nothing here", describe_json(value), "no value is allowed here");
+            if (!schema.get<bool>())
+                add(pointer, "false", "nothing here", describe_json(value), "no value is allowed here");
             return;
         }
         if (schema.contains("type")) {
@@ -90,7 +97,8 @@ public:
                 expected += (expected.empty() ? "" : " or ") + t.get<std::string>();
             }
             if (!ok) {
-                add(pointer, "type", expected, describe_json(value), "expected " + article(expected) + ", found " + describe_json(value));
+                add(pointer, "type", expected, describe_json(value),
+                    "expected " + article(expected) + ", found " + describe_json(value));
                 return;  // the other keywords would only repeat the same mistake
             }
         }
@@ -102,7 +110,8 @@ public:
         if (value.is_number()) check_number(schema, value, pointer);
         if (value.is_object()) check_object(schema, value, pointer);
         if (value.is_array() && schema.contains("items"))
-            for (size_t i = 0; i < value.size(); ++i) validate(schema["items"], value[i], pointer + "/" + std::to_string(i));
+            for (size_t i = 0; i < value.size(); ++i)
+                validate(schema["items"], value[i], pointer + "/" + std::to_string(i));
     }
 
 private:
@@ -110,9 +119,10 @@ private:
         return (type[0] == 'a' || type[0] == 'i' || type[0] == 'o' ? "an " : "a ") + type;
     }
 
-    void add(const std::string& pointer, std::string keyword, std::string expected, std::string found, std::string message,
-             bool at_key = false) {
-        problems.push_back({pointer, std::move(keyword), std::move(expected), std::move(found), std::move(message), at_key});
+    void add(const std::string& pointer, std::string keyword, std::string expected, std::string found,
+             std::string message, bool at_key = false) {
+        problems.push_back(
+            {pointer, std::move(keyword), std::move(expected), std::move(found), std::move(message), at_key});
     }
 
     void check_enum(const nlohmann::json& allowed, const nlohmann::json& value, const std::string& pointer) {
@@ -137,8 +147,10 @@ private:
                             : "the text has " + std::to_string(length) + " character(s); expected at least " +
                                   schema["minLength"].dump());
         if (schema.contains("maxLength") && length > schema["maxLength"].get<size_t>())
-            add(pointer, "maxLength", "at most " + schema["maxLength"].dump() + " characters", std::to_string(length) + " characters",
-                "the text has " + std::to_string(length) + " characters; expected at most " + schema["maxLength"].dump());
+            add(pointer, "maxLength", "at most " + schema["maxLength"].dump() + " characters",
+                std::to_string(length) + " characters",
+                "the text has " + std::to_string(length) + " characters; expected at most " +
+                    schema["maxLength"].dump());
         if (schema.value("format", "") == "date" && !Date::parse(text)) {
             const bool shaped = text.size() == 10 && text[4] == '-' && text[7] == '-';
             add(pointer, "format", "a calendar date YYYY-MM-DD", "\"" + text + "\"",
@@ -182,11 +194,15 @@ private:
                 std::string message = "unexpected member \"" + key + "\"";
                 const std::string match = closest_match(key, names);
                 message += match.empty() ? "; it is not part of this filing kind" : "; did you mean \"" + match + "\"?";
-                add(member_pointer, "additionalProperties", "one of the members " + [&] {
-                    std::string all;
-                    for (const auto& n : names) all += (all.empty() ? "" : ", ") + n;
-                    return all;
-                }(), "\"" + key + "\"", message, true);
+                add(
+                    member_pointer, "additionalProperties",
+                    "one of the members " +
+                        [&] {
+                            std::string all;
+                            for (const auto& n : names) all += (all.empty() ? "" : ", ") + n;
+                            return all;
+                        }(),
+                    "\"" + key + "\"", message, true);
             } else {
                 validate(additional, member, member_pointer);
             }
@@ -203,7 +219,10 @@ std::string describe_json(const nlohmann::json& value) {
     if (value.is_null()) return "null";
     std::string shown = value.dump();
     if (shown.size() > 60) shown = shown.substr(0, 57) + "...";
-    return (type == "integer" ? "the integer " : type == "number" ? "the number " : type == "boolean" ? "the boolean " : "the string ") +
+    return (type == "integer"   ? "the integer "
+            : type == "number"  ? "the number "
+            : type == "boolean" ? "the boolean "
+                                : "the string ") +
            shown;
 }
 

@@ -14,7 +14,8 @@ public:
 
     // The values of `columns` of the row of `table` whose `key_column` is `key`; nullopt when none.
     std::optional<std::vector<std::optional<std::string>>> row(const std::string& table, const std::string& key_column,
-                                                               const std::vector<std::string>& columns, const std::string& key) {
+                                                               const std::vector<std::string>& columns,
+                                                               const std::string& key) {
         std::string sql = "SELECT ";
         for (size_t i = 0; i < columns.size(); ++i) sql += (i ? ", " : "") + exec::quote_identifier(columns[i]);
         sql += " FROM " + exec::quote_identifier(table) + " WHERE " + exec::quote_identifier(key_column) + " = ?1";
@@ -22,14 +23,16 @@ public:
         statement.bind_text(1, key);
         if (!statement.step()) return std::nullopt;
         std::vector<std::optional<std::string>> values;
-        for (size_t i = 0; i < columns.size(); ++i) values.push_back(statement.column_optional_text(static_cast<int>(i)));
+        for (size_t i = 0; i < columns.size(); ++i)
+            values.push_back(statement.column_optional_text(static_cast<int>(i)));
         return values;
     }
 
     std::string suggestion(const std::string& table, const std::string& key_column, const std::string& key) {
         auto& keys = keys_[table];
         if (keys.empty()) {
-            auto statement = db_.prepare("SELECT " + exec::quote_identifier(key_column) + " FROM " + exec::quote_identifier(table));
+            auto statement =
+                db_.prepare("SELECT " + exec::quote_identifier(key_column) + " FROM " + exec::quote_identifier(table));
             while (statement.step()) keys.push_back(statement.column_text(0));
         }
         const std::string match = closest_match(key, keys);
@@ -49,7 +52,8 @@ std::string authority_market(const std::string& authority) {
     return "";
 }
 
-DiagnosticBag check_references(exec::Database& db, const std::vector<const Filing*>& filings, const std::string& as_of) {
+DiagnosticBag check_references(exec::Database& db, const std::vector<const Filing*>& filings,
+                               const std::string& as_of) {
     DiagnosticBag bag;
     Lookup lookup(db);
     std::map<std::string, const Filing*> seen;
@@ -62,7 +66,8 @@ DiagnosticBag check_references(exec::Database& db, const std::vector<const Filin
             error("F-DUPLICATE-ID", "/filing_id",
                   "filing id '" + f->filing_id + "' is also used by " + it->second->path + ":" +
                       std::to_string(it->second->locate("/filing_id").line) + " in this batch; filing ids are unique");
-        else seen[f->filing_id] = f;
+        else
+            seen[f->filing_id] = f;
         if (lookup.row("filings", "filing_id", {"filed_on"}, f->filing_id))
             error("F-DUPLICATE-ID", "/filing_id",
                   "filing id '" + f->filing_id + "' is already in the case database; filing ids are unique");
@@ -74,7 +79,8 @@ DiagnosticBag check_references(exec::Database& db, const std::vector<const Filin
         // Company, product, case: each exists, and each belongs to the one before.
         if (!lookup.row("companies", "company_id", {"company_id"}, f->company_id))
             error("F-REFERENCE", "/company_id",
-                  "no company '" + f->company_id + "' in the case database" + lookup.suggestion("companies", "company_id", f->company_id));
+                  "no company '" + f->company_id + "' in the case database" +
+                      lookup.suggestion("companies", "company_id", f->company_id));
         std::optional<std::string> product = f->product_id;
         if (f->case_id) {
             const auto found = lookup.row("defect_cases", "case_id", {"product_id"}, *f->case_id);
@@ -84,7 +90,8 @@ DiagnosticBag check_references(exec::Database& db, const std::vector<const Filin
                           lookup.suggestion("defect_cases", "case_id", *f->case_id));
             } else if (f->product_id && (*found)[0] != f->product_id) {
                 error("F-OWNER", "/case_id",
-                      "defect case '" + *f->case_id + "' is about product '" + (*found)[0].value_or("") + "', not '" + *f->product_id + "'");
+                      "defect case '" + *f->case_id + "' is about product '" + (*found)[0].value_or("") + "', not '" +
+                          *f->product_id + "'");
             } else {
                 product = (*found)[0];
             }
@@ -94,7 +101,8 @@ DiagnosticBag check_references(exec::Database& db, const std::vector<const Filin
         if (!found) {
             if (f->product_id)
                 error("F-REFERENCE", "/product_id",
-                      "no product '" + *product + "' in the case database" + lookup.suggestion("products", "product_id", *product));
+                      "no product '" + *product + "' in the case database" +
+                          lookup.suggestion("products", "product_id", *product));
             continue;
         }
         const std::string owner = (*found)[0].value_or(""), market = (*found)[1].value_or("");

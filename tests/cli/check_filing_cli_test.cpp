@@ -4,10 +4,9 @@
 // JUnit), and the case database's bytes unchanged by every command.
 #include <gtest/gtest.h>
 
-#include <nlohmann/json.hpp>
-
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <regex>
 
 #include "../unit/run_command.h"
@@ -24,7 +23,9 @@ const fs::path kRepo = fs::path(RECALLGUARD_TEST_DATA_DIR).parent_path();
 const fs::path kExamples = kRepo / "examples" / "filings";
 const std::string kRules = (kRepo / "rules").string();
 
-std::string example(const std::string& name) { return (kExamples / name).string(); }
+std::string example(const std::string& name) {
+    return (kExamples / name).string();
+}
 
 std::string read_bytes(const fs::path& path) {
     std::ifstream in(path, std::ios::binary);
@@ -37,7 +38,8 @@ protected:
         scratch_ = new recallguard::testing::ScratchDir("check-filing");
         db_ = (scratch_->path() / "power-banks.sqlite").string();
         const std::string build = "RECALLGUARD='" + std::string(RECALLGUARD_BINARY) + "' '" +
-                                  (kRepo / "examples/power-banks-2025/build.sh").string() + "' '" + db_ + "' > /dev/null";
+                                  (kRepo / "examples/power-banks-2025/build.sh").string() + "' '" + db_ +
+                                  "' > /dev/null";
         ASSERT_EQ(std::system(build.c_str()), 0) << build;
         db_bytes_ = new std::string(read_bytes(db_));
     }
@@ -47,7 +49,8 @@ protected:
     }
 
     // Runs check-filing and asserts the case database is byte for byte what it was.
-    static CliResult check(std::vector<std::string> filings, const std::string& as_of, std::vector<std::string> extra = {}) {
+    static CliResult check(std::vector<std::string> filings, const std::string& as_of,
+                           std::vector<std::string> extra = {}) {
         std::vector<std::string> args{"check-filing", "--db", db_, "--as-of", as_of};
         args.insert(args.end(), extra.begin(), extra.end());
         args.insert(args.end(), filings.begin(), filings.end());
@@ -66,7 +69,8 @@ TEST_F(CheckFiling, PlanFiledOnTimeResolvesTheMissingPlanAndPasses) {
     const auto r = check({example("xingchen-plan-on-time.json")}, "2025-10-20");
     EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
     EXPECT_NE(r.out.find("filing F-XC-06-ONTIME (recall_plan), as of 2025-10-20"), std::string::npos) << r.out;
-    EXPECT_NE(r.out.find("resolves:   missing CN-CP-PLAN defect_cases DC-XC-V20, due 2025-10-16"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("resolves:   missing CN-CP-PLAN defect_cases DC-XC-V20, due 2025-10-16"), std::string::npos)
+        << r.out;
     // Sales after the defect was confirmed stay a violation: the plan does not undo them.
     EXPECT_NE(r.out.find("leaves open: violation CN-CP-STOP-SALE defect_cases DC-XC-V20"), std::string::npos) << r.out;
     EXPECT_EQ(r.out.find("finding:"), std::string::npos) << r.out;
@@ -76,8 +80,9 @@ TEST_F(CheckFiling, PlanFiledOnTimeResolvesTheMissingPlanAndPasses) {
 TEST_F(CheckFiling, LatePlanGivesTheLateFindingAtItsFiledOnLine) {
     const auto r = check({example("xingchen-plan-late.json")}, "2025-10-20");
     EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
-    EXPECT_NE(r.out.find("finding:    late CN-CP-PLAN defect_cases DC-XC-V20, due 2025-10-16, done 2025-10-20, 4 days late"),
-              std::string::npos)
+    EXPECT_NE(
+        r.out.find("finding:    late CN-CP-PLAN defect_cases DC-XC-V20, due 2025-10-16, done 2025-10-20, 4 days late"),
+        std::string::npos)
         << r.out;
     EXPECT_NE(r.out.find("at " + example("xingchen-plan-late.json") + ":7:15"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("resolves:   missing CN-CP-PLAN defect_cases DC-XC-V20"), std::string::npos) << r.out;
@@ -86,7 +91,8 @@ TEST_F(CheckFiling, LatePlanGivesTheLateFindingAtItsFiledOnLine) {
 TEST_F(CheckFiling, IncompletePlanViolatesArt18AtTheEmptyField) {
     const auto r = check({example("xingchen-plan-incomplete.json")}, "2025-10-20");
     EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
-    EXPECT_NE(r.out.find("finding:    violation FILING-CN-PLAN-CONTENT filings F-XC-06-DRAFT"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("finding:    violation FILING-CN-PLAN-CONTENT filings F-XC-06-DRAFT"), std::string::npos)
+        << r.out;
     EXPECT_NE(r.out.find("at " + example("xingchen-plan-incomplete.json") + ":15:16"), std::string::npos) << r.out;
     // On time, so the missing plan is still resolved.
     EXPECT_NE(r.out.find("resolves:   missing CN-CP-PLAN"), std::string::npos) << r.out;
@@ -105,7 +111,7 @@ struct Broken {
     std::string as_of;
     std::string location;  // line:col
     std::string code;
-    std::string text;      // part of the message
+    std::string text;  // part of the message
 };
 
 TEST_F(CheckFiling, EachBrokenExampleGetsOnePreciseError) {
@@ -127,7 +133,8 @@ TEST_F(CheckFiling, EachBrokenExampleGetsOnePreciseError) {
         const std::string head = example(c.file) + ":" + c.location + ": error[" + c.code + "]: ";
         EXPECT_NE(r.out.find(head), std::string::npos) << c.file << "\n" << r.out;
         EXPECT_NE(r.out.find(c.text), std::string::npos) << c.file << "\n" << r.out;
-        EXPECT_NE(r.out.find("1 problem(s) in 1 filing(s); no rule was run"), std::string::npos) << c.file << "\n" << r.out;
+        EXPECT_NE(r.out.find("1 problem(s) in 1 filing(s); no rule was run"), std::string::npos) << c.file << "\n"
+                                                                                                 << r.out;
     }
 }
 
@@ -146,7 +153,8 @@ TEST_F(CheckFiling, DuplicateIdsWithinTheBatchAreAnError) {
     fs::copy_file(example("xingchen-plan-on-time.json"), copy, fs::copy_options::overwrite_existing);
     const auto r = check({example("xingchen-plan-on-time.json"), copy.string()}, "2025-10-20");
     EXPECT_EQ(r.exit_code, 2) << r.out << r.err;
-    EXPECT_NE(r.out.find(copy.string() + ":2:16: error[F-DUPLICATE-ID]: /filing_id: filing id 'F-XC-06-ONTIME' is also used by"),
+    EXPECT_NE(r.out.find(copy.string() +
+                         ":2:16: error[F-DUPLICATE-ID]: /filing_id: filing id 'F-XC-06-ONTIME' is also used by"),
               std::string::npos)
         << r.out;
 }
@@ -194,7 +202,9 @@ TEST_F(CheckFiling, MalformedFilingInJsonFormatStillReportsTheProblem) {
     EXPECT_NE(r.err.find(":13:23: error[F-SCHEMA]"), std::string::npos) << r.err;
 }
 
-json sarif_of(const CliResult& r) { return json::parse(r.out); }
+json sarif_of(const CliResult& r) {
+    return json::parse(r.out);
+}
 
 const json* result_for(const json& sarif, const std::string& rule_id) {
     for (const auto& result : sarif["runs"][0]["results"])
@@ -202,7 +212,9 @@ const json* result_for(const json& sarif, const std::string& rule_id) {
     return nullptr;
 }
 
-fs::path validator_path() { return kRepo / "tests/tools/node_modules/.bin/sarif-multitool"; }
+fs::path validator_path() {
+    return kRepo / "tests/tools/node_modules/.bin/sarif-multitool";
+}
 
 // Runs the SARIF reference validator; returns its complaints ("" when none).
 std::string validate_sarif(const std::string& sarif) {
@@ -225,7 +237,8 @@ std::string validate_sarif(const std::string& sarif) {
 }
 
 TEST_F(CheckFiling, SarifPutsTheLateFindingOnTheFilingLineAndPassesTheValidator) {
-    const auto r = check({example("xingchen-plan-late.json")}, "2025-10-20", {"--format", "sarif", "--sarif-uri-base", kRepo.string()});
+    const auto r = check({example("xingchen-plan-late.json")}, "2025-10-20",
+                         {"--format", "sarif", "--sarif-uri-base", kRepo.string()});
     EXPECT_EQ(r.exit_code, 1) << r.err;
     const auto sarif = sarif_of(r);
     const json* late = result_for(sarif, "CN-CP-PLAN");
@@ -234,12 +247,14 @@ TEST_F(CheckFiling, SarifPutsTheLateFindingOnTheFilingLineAndPassesTheValidator)
     EXPECT_EQ(physical["artifactLocation"]["uri"], "examples/filings/xingchen-plan-late.json");
     EXPECT_EQ(physical["region"]["startLine"], 7);
     EXPECT_EQ(physical["region"]["startColumn"], 15);
-    if (!fs::exists(validator_path())) GTEST_SKIP() << "the SARIF validator is not installed: run scripts/test-tools.sh";
+    if (!fs::exists(validator_path()))
+        GTEST_SKIP() << "the SARIF validator is not installed: run scripts/test-tools.sh";
     EXPECT_EQ(validate_sarif(r.out), "");
 }
 
 TEST_F(CheckFiling, SarifCarriesSchemaProblemsAsResultsAndPassesTheValidator) {
-    const auto r = check({example("broken-bad-date.json")}, "2025-12-31", {"--format", "sarif", "--sarif-uri-base", kRepo.string()});
+    const auto r = check({example("broken-bad-date.json")}, "2025-12-31",
+                         {"--format", "sarif", "--sarif-uri-base", kRepo.string()});
     EXPECT_EQ(r.exit_code, 2) << r.err;
     const auto sarif = sarif_of(r);
     const json* problem = result_for(sarif, "F-SCHEMA");
@@ -247,7 +262,8 @@ TEST_F(CheckFiling, SarifCarriesSchemaProblemsAsResultsAndPassesTheValidator) {
     const auto& physical = (*problem)["locations"][0]["physicalLocation"];
     EXPECT_EQ(physical["artifactLocation"]["uri"], "examples/filings/broken-bad-date.json");
     EXPECT_EQ(physical["region"]["startLine"], 9);
-    if (!fs::exists(validator_path())) GTEST_SKIP() << "the SARIF validator is not installed: run scripts/test-tools.sh";
+    if (!fs::exists(validator_path()))
+        GTEST_SKIP() << "the SARIF validator is not installed: run scripts/test-tools.sh";
     EXPECT_EQ(validate_sarif(r.out), "");
 }
 
@@ -262,11 +278,11 @@ TEST_F(CheckFiling, JunitReportHasAFailureForTheLatePlan) {
 }
 
 TEST_F(CheckFiling, UsageErrorsExitTwo) {
-    EXPECT_EQ(run_cli({"check-filing", "--db", db_, kRules}).exit_code, 2);                     // no filing
+    EXPECT_EQ(run_cli({"check-filing", "--db", db_, kRules}).exit_code, 2);                              // no filing
     EXPECT_EQ(run_cli({"check-filing", "--db", db_, example("xingchen-plan-late.json")}).exit_code, 2);  // no rules
     EXPECT_EQ(check({example("xingchen-plan-late.json")}, "2025-13-01").exit_code, 2);
-    EXPECT_EQ(run_cli({"check-filing", "--db", (scratch_->path() / "none.sqlite").string(), example("xingchen-plan-late.json"),
-                       kRules})
+    EXPECT_EQ(run_cli({"check-filing", "--db", (scratch_->path() / "none.sqlite").string(),
+                       example("xingchen-plan-late.json"), kRules})
                   .exit_code,
               2);
 }
@@ -276,7 +292,8 @@ TEST_F(CheckFiling, GithubActionsExampleCommandRuns) {
     std::ifstream in(kRepo / "examples/ci/github-actions.yml");
     std::string line, command;
     while (std::getline(in, line))
-        if (line.find("build/recallguard check-filing") != std::string::npos) command = line.substr(line.find_first_not_of(' '));
+        if (line.find("build/recallguard check-filing") != std::string::npos)
+            command = line.substr(line.find_first_not_of(' '));
     ASSERT_FALSE(command.empty());
     recallguard::testing::ScratchDir work("gha");
     fs::create_directories(work.path() / "build");
@@ -285,8 +302,9 @@ TEST_F(CheckFiling, GithubActionsExampleCommandRuns) {
     fs::copy_file(db_, work.path() / "cases.sqlite");
     std::ofstream(work.path() / "changed.txt") << example("xingchen-plan-late.json") << "\n";
     const auto r = recallguard::testing::run_command(
-        "cd " + recallguard::testing::shell_quote(work.path().string()) + " && AS_OF=2025-10-20 GITHUB_WORKSPACE=" +
-            recallguard::testing::shell_quote(kRepo.string()) + " bash -c " + recallguard::testing::shell_quote(command),
+        "cd " + recallguard::testing::shell_quote(work.path().string()) +
+            " && AS_OF=2025-10-20 GITHUB_WORKSPACE=" + recallguard::testing::shell_quote(kRepo.string()) + " bash -c " +
+            recallguard::testing::shell_quote(command),
         work);
     EXPECT_EQ(r.exit_code, 1) << command << "\n" << r.out << r.err;
     const auto sarif = json::parse(read_bytes(work.path() / "filings.sarif"));

@@ -38,7 +38,8 @@ std::vector<std::string> flagged(const test::TempDir& dir, const std::string& bo
         auto db = exec::Database::open(db_path, exec::Database::Mode::ReadWrite);
         db.exec("INSERT INTO companies VALUES ('C', 'C Ltd', 'CN', 'producer')");
         auto insert = db.prepare(
-            "INSERT INTO filings (filing_id, company_id, kind, filed_on, authority, content) VALUES (?1, 'C', 'recall_plan', "
+            "INSERT INTO filings (filing_id, company_id, kind, filed_on, authority, content) VALUES (?1, 'C', "
+            "'recall_plan', "
             "'2025-01-02', 'SAMR', ?2)");
         for (const auto& [id, content] : contents) {
             insert.reset();
@@ -60,26 +61,28 @@ std::vector<std::string> flagged(const test::TempDir& dir, const std::string& bo
 
 TEST(HasField, TrueOnlyForAPresentNonEmptyField) {
     test::TempDir dir;
-    const auto keys = flagged(dir, "  let scope = f.content has \"scope\"\n  violation when not scope\n  message \"{f.filing_id}\"",
-                              {{"F01", std::string(R"({"scope": "Volt V20, all batches"})")},
-                               {"F02", std::string("{}")},
-                               {"F03", std::string(R"({"scope": ""})")},
-                               {"F04", std::string(R"({"scope": "   "})")},
-                               {"F05", std::string(R"({"scope": null})")},
-                               {"F06", std::string(R"({"scope": []})")},
-                               {"F07", std::string(R"({"scope": 0})")},
-                               {"F08", exec::SqlValue{}},
-                               {"F09", std::string(R"({"scope": {"models": ["V20"]}})")},
-                               {"F10", std::string(R"({"Scope": "x"})")},
-                               {"F11", std::string(R"({"scope": {}})")},
-                               {"F12", std::string(R"({"scope": false})")}});
+    const auto keys =
+        flagged(dir, "  let scope = f.content has \"scope\"\n  violation when not scope\n  message \"{f.filing_id}\"",
+                {{"F01", std::string(R"({"scope": "Volt V20, all batches"})")},
+                 {"F02", std::string("{}")},
+                 {"F03", std::string(R"({"scope": ""})")},
+                 {"F04", std::string(R"({"scope": "   "})")},
+                 {"F05", std::string(R"({"scope": null})")},
+                 {"F06", std::string(R"({"scope": []})")},
+                 {"F07", std::string(R"({"scope": 0})")},
+                 {"F08", exec::SqlValue{}},
+                 {"F09", std::string(R"({"scope": {"models": ["V20"]}})")},
+                 {"F10", std::string(R"({"Scope": "x"})")},
+                 {"F11", std::string(R"({"scope": {}})")},
+                 {"F12", std::string(R"({"scope": false})")}});
     EXPECT_EQ(keys, (std::vector<std::string>{"F02", "F03", "F04", "F05", "F06", "F08", "F10", "F11"}));
 }
 
 TEST(HasField, KeysWithDotsAndSpacesAreOneFieldNotAPath) {
     test::TempDir dir;
-    const auto keys = flagged(dir, "  violation when not (f.content has \"a.b c\")\n  message \"{f.filing_id}\"",
-                              {{"F1", std::string(R"({"a.b c": "x"})")}, {"F2", std::string(R"({"a": {"b c": "x"}})")}});
+    const auto keys =
+        flagged(dir, "  violation when not (f.content has \"a.b c\")\n  message \"{f.filing_id}\"",
+                {{"F1", std::string(R"({"a.b c": "x"})")}, {"F2", std::string(R"({"a": {"b c": "x"}})")}});
     EXPECT_EQ(keys, (std::vector<std::string>{"F2"}));
 }
 

@@ -23,7 +23,8 @@ JsonError failure(const std::string& text) {
 }
 
 TEST(FilingJson, LocatesEveryValueByPointer) {
-    const auto doc = parsed("{\n  \"kind\": \"recall_plan\",\n  \"content\": {\n    \"a/b\": [1, {\"x\": null}]\n  }\n}\n");
+    const auto doc =
+        parsed("{\n  \"kind\": \"recall_plan\",\n  \"content\": {\n    \"a/b\": [1, {\"x\": null}]\n  }\n}\n");
     EXPECT_EQ(doc.locate(""), (SourceLocation{"f.json", 1, 1}));
     EXPECT_EQ(doc.locate("/kind"), (SourceLocation{"f.json", 2, 11}));
     EXPECT_EQ(doc.locate("/content"), (SourceLocation{"f.json", 3, 14}));
@@ -63,9 +64,9 @@ TEST(FilingJson, InvalidUtf8IsLocatedAtTheBadByte) {
     EXPECT_EQ(error.code, "F-UTF8");
     EXPECT_EQ(error.location, (SourceLocation{"f.json", 2, 11}));
     EXPECT_NE(error.message.find("0xFF"), std::string::npos);
-    EXPECT_EQ(failure("{\"a\": \"\xc0\xaf\"}").code, "F-UTF8");          // overlong '/'
-    EXPECT_EQ(failure("{\"a\": \"\xed\xa0\x80\"}").code, "F-UTF8");      // a surrogate
-    EXPECT_EQ(failure("{\"a\": \"\xe6\x98\"}").code, "F-UTF8");          // cut short
+    EXPECT_EQ(failure("{\"a\": \"\xc0\xaf\"}").code, "F-UTF8");      // overlong '/'
+    EXPECT_EQ(failure("{\"a\": \"\xed\xa0\x80\"}").code, "F-UTF8");  // a surrogate
+    EXPECT_EQ(failure("{\"a\": \"\xe6\x98\"}").code, "F-UTF8");      // cut short
 }
 
 TEST(FilingJson, RepeatedKeyIsAnErrorAtItsSecondOccurrence) {

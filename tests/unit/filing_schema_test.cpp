@@ -34,8 +34,13 @@ const json kSchema = json::parse(R"({
 })");
 
 TEST(FilingSchema, AValidDocumentHasNoProblems) {
-    EXPECT_TRUE(check(kSchema, {{"id", "F-1"}, {"filed_on", "2024-02-29"}, {"units", 3}, {"rate", 0.5}, {"note", nullptr},
-                                {"tags", {"a"}}, {"content", {{"scope", "x"}}}})
+    EXPECT_TRUE(check(kSchema, {{"id", "F-1"},
+                                {"filed_on", "2024-02-29"},
+                                {"units", 3},
+                                {"rate", 0.5},
+                                {"note", nullptr},
+                                {"tags", {"a"}},
+                                {"content", {{"scope", "x"}}}})
                     .empty());
 }
 
