@@ -159,6 +159,37 @@ TEST_F(CheckFiling, DuplicateIdsWithinTheBatchAreAnError) {
         << r.out;
 }
 
+TEST_F(CheckFiling, CompanyProductAndCaseMustBelongTogether) {
+    const std::string base = read_bytes(example("xingchen-plan-on-time.json"));
+    auto variant = [&](const std::string& name, const std::string& from, const std::string& to) {
+        std::string text = base;
+        text.replace(text.find(from), from.size(), to);
+        text.replace(text.find("F-XC-06-ONTIME"), 14, "F-" + name);
+        const auto path = scratch_->path() / (name + ".json");
+        std::ofstream(path, std::ios::binary) << text;
+        return path.string();
+    };
+    const auto other_company = variant("owner", "\"company_id\": \"XINGCHEN\"", "\"company_id\": \"QINGYUAN\"");
+    const auto other_case = variant("case", "\"product_id\": \"XC-V20\"", "\"product_id\": \"XC-S10\"");
+    const auto typo = variant("typo", "\"company_id\": \"XINGCHEN\"", "\"company_id\": \"XINGCHNE\"");
+    const auto r = check({other_company, other_case, typo}, "2025-10-20");
+    EXPECT_EQ(r.exit_code, 2) << r.out << r.err;
+    EXPECT_NE(r.out.find(
+                  other_company +
+                  ":5:17: error[F-OWNER]: /product_id: product 'XC-V20' belongs to company 'XINGCHEN', not 'QINGYUAN'"),
+              std::string::npos)
+        << r.out;
+    EXPECT_NE(
+        r.out.find(other_case +
+                   ":6:14: error[F-OWNER]: /case_id: defect case 'DC-XC-V20' is about product 'XC-V20', not 'XC-S10'"),
+        std::string::npos)
+        << r.out;
+    EXPECT_NE(r.out.find(typo + ":4:17: error[F-REFERENCE]: /company_id: no company 'XINGCHNE' in the case database; "
+                                "did you mean 'XINGCHEN'?"),
+              std::string::npos)
+        << r.out;
+}
+
 TEST_F(CheckFiling, FilingDatedAfterTheAuditDateIsAnError) {
     const auto r = check({example("xingchen-plan-late.json")}, "2025-10-18");
     EXPECT_EQ(r.exit_code, 2) << r.out << r.err;
