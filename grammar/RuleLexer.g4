@@ -14,7 +14,7 @@ VIOLATION: 'violation'; SIGNAL: 'signal'; WHEN: 'when';
 AND: 'and'; OR: 'or'; NOT: 'not'; IS: 'is'; KNOWN: 'known'; MISSING: 'missing'; BETWEEN: 'between';
 COUNT: 'count'; EXISTS: 'exists'; NO: 'no'; SUM: 'sum'; MIN: 'min'; MAX: 'max';
 EARLIEST: 'earliest'; LATEST: 'latest'; BY: 'by'; UNION: 'union'; COALESCE: 'coalesce';
-AS_OF: 'as_of'; TRUE: 'true'; FALSE: 'false';
+AS_OF: 'as_of'; TRUE: 'true'; FALSE: 'false'; HAS: 'has';
 DAY: 'day' | 'days'; MONTH: 'month' | 'months'; WORKING: 'working';
 
 // --- Literals -------------------------------------------------------------------

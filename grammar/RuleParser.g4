@@ -79,6 +79,7 @@ expr
     | expr op=(EQ | NEQ | LT | LE | GT | GE) expr          # Compare
     | expr IS KNOWN                                        # IsKnown
     | expr IS MISSING                                      # IsMissing
+    | expr HAS STRING                                      # HasField
     | expr NOT? IN LPAREN literal (COMMA literal)* RPAREN  # InList
     | expr BETWEEN bound AND bound                         # Between
     | NOT expr                                             # Not
@@ -127,5 +128,5 @@ name
     : IDENT
     | SOURCE | START | KNOWN | MISSING | COUNT | MIN | MAX | SUM | FROM | TO | BY | CATEGORY
     | TITLE | DESCRIPTION | SEVERITY | AS_OF | DAY | MONTH | CALENDAR | PERIODIC | MESSAGE
-    | SIGNAL | VIOLATION | WHEN | EVERY | DEADLINE | REQUIRE | WITHIN | AFTER | AUTHORITY | JURISDICTION
+    | SIGNAL | VIOLATION | WHEN | EVERY | DEADLINE | REQUIRE | WITHIN | AFTER | AUTHORITY | JURISDICTION | HAS
     ;

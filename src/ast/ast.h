@@ -51,6 +51,7 @@ enum class ExprKind {
     Aggregate,  // op: count exists no sum min max earliest latest; comprehension
     Union,      // arms: a set of values from several sources
     Coalesce,   // children: first known value
+    HasField,   // children[0] (a JSON column) has the field literal.text, present and not empty
 };
 
 struct Expr {

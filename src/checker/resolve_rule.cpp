@@ -433,6 +433,24 @@ Type Resolver::resolve(const ast::Expr* expr) {
                       expr->length);
             return remember(expr, Type::of(TypeKind::Bool));
         }
+        case ast::ExprKind::HasField: {
+            // Only a JSON column holds fields; the key becomes a bound JSON path `$."key"`, so
+            // characters that path syntax cannot quote are refused here rather than mis-read.
+            const Type operand = resolve(expr->children[0].get());
+            if (!operand.is_error() && (!operand.column || operand.column->type != schema::ColumnType::Json))
+                error("E-TYPE", expr->location,
+                      "'has' tests a field of a JSON column such as f.content, not " + describe(operand), expr->length);
+            const std::string& key = expr->literal.text;
+            const bool bad_key =
+                key.empty() || key.find_first_of("\"\\") != std::string::npos ||
+                std::any_of(key.begin(), key.end(), [](char ch) { return static_cast<unsigned char>(ch) < 0x20; });
+            if (bad_key)
+                error(
+                    "E-TYPE", expr->literal.location,
+                    "a field name after 'has' must be non-empty text without quotes, backslashes or control characters",
+                    static_cast<int>(key.size()) + 2);
+            return remember(expr, Type::of(TypeKind::Bool));
+        }
         case ast::ExprKind::InList: {
             const Type left = resolve(expr->children[0].get());
             resolve_in_list(expr, left);

@@ -16,6 +16,7 @@ namespace {
 using AddCommand = void (*)(CLI::App&, int&);
 const std::vector<AddCommand> kCommands{
     recallguard::cli::add_check_command,
+    recallguard::cli::add_filing_command,
     recallguard::cli::add_lint_command,
     recallguard::cli::add_explain_commands,
     recallguard::cli::add_diff_command,

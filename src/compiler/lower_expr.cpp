@@ -247,6 +247,17 @@ sql::ExprPtr Lowering::lower(const ast::Expr* expr) {
             for (const auto& child : expr->children) args.push_back(lower(child.get()));
             return sql::function("coalesce", args);
         }
+        case ast::ExprKind::HasField: {
+            // Present and not empty: a missing key and JSON null give NULL; "", [] and {} (and
+            // whitespace-only text) count as empty. Content that is not JSON has no fields.
+            auto content = lower(expr->children[0].get());
+            auto value = sql::function(
+                "trim", {sql::function("json_extract", {content, sql::param("$.\"" + expr->literal.text + "\"")})});
+            auto filled = sql::in_list(
+                value, {sql::param(std::string()), sql::param(std::string("[]")), sql::param(std::string("{}"))}, true);
+            return sql::case_when({sql::function("json_valid", {content}),
+                                   sql::function("coalesce", {filled, sql::integer(0)}), sql::integer(0)});
+        }
         case ast::ExprKind::Union: break;
     }
     throw InternalError("cannot lower the expression at " + expr->location.to_string());

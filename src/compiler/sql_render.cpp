@@ -170,7 +170,7 @@ private:
     // make that a checked fact rather than a convention.
     static void check_function(const std::string& name) {
         static const char* kAllowed[] = {"date", "julianday", "min", "max", "count", "sum", "coalesce", "printf",
-                                         "ifnull"};
+                                         "ifnull", "json_valid", "json_extract", "trim"};
         for (const char* allowed : kAllowed)
             if (name == allowed) return;
         throw InternalError("renderer: function '" + name + "' is not in the allowed list");

@@ -14,6 +14,7 @@ int precedence(const ast::Expr& expr) {
             return 4;  // comparisons
         case ast::ExprKind::IsKnown:
         case ast::ExprKind::IsMissing:
+        case ast::ExprKind::HasField:
         case ast::ExprKind::InList:
         case ast::ExprKind::Between:
             return 3;
@@ -95,6 +96,8 @@ std::string expr_text(const ast::Expr& expr) {
             return text_at_least(child(0), own + 1) + " is known";
         case ast::ExprKind::IsMissing:
             return text_at_least(child(0), own + 1) + " is missing";
+        case ast::ExprKind::HasField:
+            return text_at_least(child(0), own + 1) + " has \"" + expr.literal.text + "\"";
         case ast::ExprKind::InList: {
             std::string out = text_at_least(child(0), own + 1) + (expr.negated ? " not in (" : " in (");
             for (size_t i = 0; i < expr.list.size(); ++i) out += (i ? ", " : "") + literal_text(expr.list[i]);

@@ -77,6 +77,8 @@ const char* expr_kind(ast::ExprKind kind) {
             return "Union";
         case ast::ExprKind::Coalesce:
             return "Coalesce";
+        case ast::ExprKind::HasField:
+            return "HasField";
     }
     return "?";
 }
@@ -102,7 +104,8 @@ void Dumper::expr(int depth, const std::string& role, const ast::Expr* expr) {
     if (expr->kind == ast::ExprKind::Path) head += " path=" + detail::source_path(expr->path);
     if (expr->negated) head += " negated";
     line(depth, head);
-    if (expr->kind == ast::ExprKind::Literal) literal(depth + 1, "", expr->literal);
+    if (expr->kind == ast::ExprKind::Literal || expr->kind == ast::ExprKind::HasField)
+        literal(depth + 1, "", expr->literal);
     for (const auto& child : expr->children) this->expr(depth + 1, "", child.get());
     for (const auto& item : expr->list) literal(depth + 1, "item: ", item);
     if (expr->comprehension) comprehension(depth + 1, "", *expr->comprehension);

@@ -26,6 +26,7 @@ int precedence(const ast::Expr& expr) {
             if (expr.op == "or") return 1;
             return 8;  // comparisons
         case ast::ExprKind::IsKnown:
+        case ast::ExprKind::HasField:
             return 7;
         case ast::ExprKind::IsMissing:
             return 6;
@@ -178,6 +179,7 @@ SourceLocation detail::expr_start(const ast::Expr& expr) {
         case ast::ExprKind::Binary:
         case ast::ExprKind::IsKnown:
         case ast::ExprKind::IsMissing:
+        case ast::ExprKind::HasField:
         case ast::ExprKind::InList:
         case ast::ExprKind::Between:
             if (!expr.children.empty()) {
@@ -214,6 +216,8 @@ std::string format_expr(const ast::Expr& expr) {
             return operand(*expr.children[0], 7) + " is known";
         case ast::ExprKind::IsMissing:
             return operand(*expr.children[0], 6) + " is missing";
+        case ast::ExprKind::HasField:
+            return operand(*expr.children[0], 7) + " has " + quote_string(expr.literal.text);
         case ast::ExprKind::InList: {
             std::vector<std::string> items;
             for (const auto& literal : expr.list) items.push_back(detail::format_literal(literal));

@@ -221,6 +221,14 @@ ast::ExprPtr Transformer::transform_expr(RuleParser::ExprContext* context) {
         expr->children.push_back(transform_expr(c->expr()));
         return expr;
     }
+    if (auto* c = dynamic_cast<RuleParser::HasFieldContext*>(context)) {
+        auto expr = make(ast::ExprKind::HasField, location, length);
+        expr->children.push_back(transform_expr(c->expr()));
+        expr->literal.kind = ast::Literal::Kind::String;
+        expr->literal.text = decode_string(c->STRING());
+        expr->literal.location = location_of(c->STRING()->getSymbol());
+        return expr;
+    }
     if (auto* c = dynamic_cast<RuleParser::InListContext*>(context)) {
         auto expr = make(ast::ExprKind::InList, location, length);
         expr->negated = c->NOT() != nullptr;

@@ -1,0 +1,120 @@
+// `recallguard check-filing`: checks filings (JSON) against their schemas, the case database and the rules.
+#include <algorithm>
+#include <iostream>
+#include <thread>
+
+#include "cli/command.h"
+#include "cli/output_file.h"
+#include "common/errors.h"
+#include "engine/rule_loader.h"
+#include "exec/sqlite.h"
+#include "filing/check_filing.h"
+#include "filing/filing.h"
+#include "report/report.h"
+#include "schema/validator.h"
+
+namespace recallguard::cli {
+
+namespace {
+
+struct FilingFlags {
+    std::vector<std::string> inputs;
+    std::string db;
+    std::string as_of;
+    std::string format = "text";
+    std::string output;
+    std::string schemas;
+    std::string calendars;
+    std::vector<std::string> rule_ids, packages;
+    int jobs = 0;
+    std::string sarif_uri_base;
+};
+
+bool ends_with(const std::string& text, const std::string& suffix) {
+    return text.size() >= suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+}  // namespace
+
+void add_filing_command(CLI::App& app, int& exit_code) {
+    auto* cmd = app.add_subcommand(
+        "check-filing",
+        "Check filings (JSON) against their schema, the case database and the rules, before submitting them");
+    static FilingFlags f;
+    cmd->add_option("INPUTS", f.inputs, "Filing files (*.json), then rule files or folders")->required();
+    cmd->add_option("--db", f.db, "The case database (SQLite); never written: the filings go into a temporary copy")
+        ->required();
+    cmd->add_option("--as-of", f.as_of, "Audit date YYYY-MM-DD (default: today, UTC); no filing may be dated after it");
+    cmd->add_option("--format", f.format, "text, json, sarif or junit (default: text)")
+        ->check(CLI::IsMember({"text", "json", "sarif", "junit"}, CLI::ignore_case));
+    cmd->add_option("-o,--output", f.output, "Write the report to this file (whole or not at all)");
+    cmd->add_option("--schemas", f.schemas,
+                    "Folder of <kind>.schema.json files (default: the bundled schemas/filings)");
+    cmd->add_option("--calendars", f.calendars, "Folder of *.calendar files (default: the bundled calendars)");
+    cmd->add_option("--rule", f.rule_ids, "Run only this rule (repeatable)");
+    cmd->add_option("--package", f.packages, "Run only this package (repeatable)");
+    cmd->add_option("--jobs", f.jobs, "Rules run in parallel on this many connections (default: cores)");
+    cmd->add_option("--sarif-uri-base", f.sarif_uri_base,
+                    "Make SARIF file URIs relative to this folder (the repository root)");
+    cmd->callback([&exit_code] {
+        filing::CheckFilingOptions options;
+        std::vector<std::string> rule_paths;
+        for (const auto& input : f.inputs)
+            (ends_with(input, ".json") ? options.filing_paths : rule_paths).push_back(input);
+        if (options.filing_paths.empty())
+            throw InputError("no filing given: filings are the arguments ending in .json");
+        if (rule_paths.empty()) throw InputError("no rules given: name rule files or folders after the filings");
+
+        // The intake's completeness rules live beside the filing schemas, apart from the
+        // audit packs in rules/, so that a batch audit reports only the statutory rules.
+        const std::string schema_dir = f.schemas.empty() ? filing::FilingSchemas::bundled_directory() : f.schemas;
+        rule_paths.push_back(schema_dir);
+        engine::LoadOptions load;
+        load.paths = rule_paths;
+        load.calendar_directory = f.calendars;
+        const auto loaded = engine::load_rules(load);
+        if (loaded.diagnostics.has_errors() || loaded.unreadable) {
+            std::cerr << engine::render_diagnostics(loaded);
+            std::cerr << "recallguard: the rules have errors; nothing was checked\n";
+            exit_code = kExitBadInput;
+            return;
+        }
+        {
+            // Findings on a database that breaks the data contract could not be trusted.
+            auto db = exec::Database::open(f.db, exec::Database::Mode::ReadOnly);
+            const auto validation = schema::validate_case_database(db, schema::Catalog::case_data_v1());
+            if (validation.error_count() > 0) {
+                std::cerr << schema::render_validation_text(validation, f.db);
+                std::cerr << "recallguard: the database does not follow the case data model; nothing was checked\n";
+                exit_code = kExitBadInput;
+                return;
+            }
+        }
+        options.database = f.db;
+        options.as_of = f.as_of;
+        options.schema_directory = f.schemas;
+        options.rule_ids = f.rule_ids;
+        options.packages = f.packages;
+        options.jobs = f.jobs > 0 ? f.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+        const auto result = filing::check_filings(loaded, options);
+
+        std::string format = f.format;
+        std::transform(format.begin(), format.end(), format.begin(), [](unsigned char c) { return std::tolower(c); });
+        write_output(f.output, [&](std::ostream& out) {
+            if (format == "text") return filing::write_filing_text(result, out);
+            if (format == "json") return filing::write_filing_json(result, out);
+            report::ReportOptions report_options;
+            report_options.sarif_uri_base = f.sarif_uri_base;
+            report::write_report(filing::filing_audit_report(result),
+                                 format == "sarif" ? report::Format::Sarif : report::Format::Junit, out,
+                                 report_options);
+        });
+        // Problems also go to stderr when the report is not text on stdout, so a CI log shows them.
+        if (format != "text" || !f.output.empty())
+            for (const auto& d : result.problems.sorted())
+                std::cerr << d.location.to_string() << ": error[" << d.code << "]: " << d.message << "\n";
+        exit_code = result.exit_code();
+    });
+}
+
+}  // namespace recallguard::cli

@@ -1,0 +1,274 @@
+#include "filing/json_document.h"
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <vector>
+
+namespace recallguard::filing {
+namespace {
+
+// Deeper nesting than this is no filing; refusing it keeps every recursive pass bounded.
+constexpr int kMaxDepth = 64;
+
+// Offset of the first byte that is not part of well-formed UTF-8 (RFC 3629: no overlongs, no
+// surrogates, nothing above U+10FFFF), or npos.
+size_t first_invalid_utf8(const std::string& text) {
+    const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+    const size_t n = text.size();
+    for (size_t i = 0; i < n;) {
+        const unsigned char c = s[i];
+        size_t length = 0;
+        unsigned char low = 0x80, high = 0xBF;
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        if (c >= 0xC2 && c <= 0xDF)
+            length = 2;
+        else if (c >= 0xE0 && c <= 0xEF) {
+            length = 3;
+            if (c == 0xE0) low = 0xA0;
+            if (c == 0xED) high = 0x9F;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            length = 4;
+            if (c == 0xF0) low = 0x90;
+            if (c == 0xF4) high = 0x8F;
+        } else {
+            return i;
+        }
+        if (i + length > n) return i;
+        if (s[i + 1] < low || s[i + 1] > high) return i;
+        for (size_t k = 2; k < length; ++k)
+            if (s[i + k] < 0x80 || s[i + k] > 0xBF) return i;
+        i += length;
+    }
+    return std::string::npos;
+}
+
+// Offset where nesting first exceeds kMaxDepth (outside strings), or npos.
+size_t too_deep_at(const std::string& text) {
+    int depth = 0;
+    bool in_string = false;
+    for (size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (in_string) {
+            if (c == '\\')
+                ++i;
+            else if (c == '"')
+                in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '{' || c == '[') {
+            if (++depth > kMaxDepth) return i;
+        } else if (c == '}' || c == ']') {
+            --depth;
+        }
+    }
+    return std::string::npos;
+}
+
+// nlohmann's messages start with "[json.exception.parse_error.101] parse error at line 1, column
+// 5: "; the location is ours (in characters), so only the explanation is kept.
+std::string explanation(const std::string& what) {
+    const size_t column = what.rfind("column ");
+    if (column != std::string::npos) {
+        const size_t colon = what.find(": ", column);
+        if (colon != std::string::npos) return what.substr(colon + 2);
+    }
+    const size_t bracket = what.find("] ");
+    return bracket == std::string::npos ? what : what.substr(bracket + 2);
+}
+
+// Drops nlohmann's "; last read: '...'" echo of the input: the caret shows the place.
+std::string without_echo(const std::string& message) {
+    const size_t echo = message.find("; last read: '");
+    if (echo == std::string::npos) return message;
+    const size_t end = message.rfind('\'');
+    return message.substr(0, echo) + (end > echo + 13 ? message.substr(end + 1) : "");
+}
+
+// Walks text nlohmann has already accepted, recording where each value and key starts.
+class PositionScanner {
+public:
+    PositionScanner(const std::string& text, JsonDocument& document) : text_(text), document_(document) {}
+
+    std::optional<JsonError> run() {
+        size_t pos = 0;
+        value(pos, "");
+        return duplicate_;
+    }
+
+private:
+    void skip_space(size_t& pos) {
+        while (pos < text_.size() &&
+               (text_[pos] == ' ' || text_[pos] == '\t' || text_[pos] == '\n' || text_[pos] == '\r'))
+            ++pos;
+    }
+    SourceLocation at(size_t offset) { return location_of_offset(document_.path, text_, offset); }
+
+    // The decoded string starting at the quote at `pos`; leaves `pos` after the closing quote.
+    std::string string(size_t& pos) {
+        const size_t start = pos++;
+        while (pos < text_.size() && text_[pos] != '"') pos += text_[pos] == '\\' ? 2 : 1;
+        ++pos;
+        return nlohmann::json::parse(text_.substr(start, pos - start)).get<std::string>();
+    }
+
+    void value(size_t& pos, const std::string& pointer) {
+        skip_space(pos);
+        document_.value_locations[pointer] = at(pos);
+        if (pos >= text_.size()) return;
+        const char c = text_[pos];
+        if (c == '{') {
+            ++pos;
+            std::set<std::string> keys;
+            for (;;) {
+                skip_space(pos);
+                if (text_[pos] == '}') {
+                    ++pos;
+                    return;
+                }
+                if (text_[pos] == ',') {
+                    ++pos;
+                    continue;
+                }
+                const size_t key_start = pos;
+                const std::string key = string(pos);
+                const std::string member = pointer + "/" + pointer_token(key);
+                if (!keys.insert(key).second && !duplicate_)
+                    duplicate_ = JsonError{"F-DUPLICATE-KEY", at(key_start),
+                                           "the key '" + key + "' appears twice in one object (JSON pointer " +
+                                               (pointer.empty() ? "/" : pointer) +
+                                               "); a reader would silently keep one of them"};
+                document_.key_locations[member] = at(key_start);
+                skip_space(pos);
+                ++pos;  // ':'
+                value(pos, member);
+            }
+        }
+        if (c == '[') {
+            ++pos;
+            for (size_t index = 0;;) {
+                skip_space(pos);
+                if (text_[pos] == ']') {
+                    ++pos;
+                    return;
+                }
+                if (text_[pos] == ',') {
+                    ++pos;
+                    continue;
+                }
+                value(pos, pointer + "/" + std::to_string(index++));
+            }
+        }
+        if (c == '"') {
+            string(pos);
+            return;
+        }
+        while (pos < text_.size() && text_[pos] != ',' && text_[pos] != ']' && text_[pos] != '}' && text_[pos] != ' ' &&
+               text_[pos] != '\n' && text_[pos] != '\r' && text_[pos] != '\t')
+            ++pos;
+    }
+
+    const std::string& text_;
+    JsonDocument& document_;
+    std::optional<JsonError> duplicate_;
+};
+
+}  // namespace
+
+std::string pointer_token(const std::string& key) {
+    std::string out;
+    for (char c : key) {
+        if (c == '~')
+            out += "~0";
+        else if (c == '/')
+            out += "~1";
+        else
+            out += c;
+    }
+    return out;
+}
+
+SourceLocation location_of_offset(const std::string& path, const std::string& text, size_t offset) {
+    SourceLocation location{path, 1, 1};
+    if (offset > text.size()) offset = text.size();
+    for (size_t i = 0; i < offset; ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c == '\n') {
+            ++location.line;
+            location.column = 1;
+        } else if ((c & 0xC0) != 0x80) {  // continuation bytes belong to the character before
+            ++location.column;
+        }
+    }
+    return location;
+}
+
+SourceLocation JsonDocument::locate(const std::string& pointer) const {
+    std::string p = pointer;
+    for (;;) {
+        const auto it = value_locations.find(p);
+        if (it != value_locations.end()) return it->second;
+        if (p.empty()) return SourceLocation{path, 1, 1};
+        p = p.substr(0, p.rfind('/'));
+    }
+}
+
+SourceLocation JsonDocument::locate_key(const std::string& pointer) const {
+    const auto it = key_locations.find(pointer);
+    return it != key_locations.end() ? it->second : locate(pointer);
+}
+
+std::optional<JsonError> parse_json_document(const std::string& path, std::string text, JsonDocument& document) {
+    document.path = path;
+    // A byte-order mark is allowed; blanking it keeps every byte offset valid.
+    if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.replace(0, 3, "   ");
+    document.text = std::move(text);
+    const std::string& t = document.text;
+    if (const size_t bad = first_invalid_utf8(t); bad != std::string::npos) {
+        char hex[8];
+        std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(t[bad]));
+        return JsonError{
+            "F-UTF8", location_of_offset(path, t, bad),
+            std::string("the file is not valid UTF-8: byte ") + hex + " cannot start or continue a character here"};
+    }
+    if (const size_t deep = too_deep_at(t); deep != std::string::npos)
+        return JsonError{
+            "F-JSON", location_of_offset(path, t, deep),
+            "JSON nested deeper than " + std::to_string(kMaxDepth) + " levels; a filing is never that deep"};
+    try {
+        document.value = nlohmann::json::parse(t);
+    } catch (const nlohmann::json::parse_error& e) {
+        // e.byte counts the bytes read, the offending one included.
+        const size_t offset = e.byte > 0 ? e.byte - 1 : 0;
+        std::string message = without_echo(explanation(e.what()));
+        if (offset >= t.size() || message.find("end of input") != std::string::npos)
+            message = "the JSON is truncated or empty: " + message;
+        return JsonError{"F-JSON", location_of_offset(path, t, offset), "not valid JSON: " + message};
+    }
+    return PositionScanner(t, document).run();
+}
+
+std::optional<JsonError> read_json_document(const std::string& path, JsonDocument& document, std::uintmax_t max_bytes) {
+    namespace fs = std::filesystem;
+    std::error_code error;
+    const SourceLocation whole{path, 0, 0};
+    if (!fs::is_regular_file(path, error))
+        return JsonError{"F-IO", whole, fs::exists(path, error) ? "not a regular file" : "no such file"};
+    const auto size = fs::file_size(path, error);
+    if (error) return JsonError{"F-IO", whole, "cannot read the file: " + error.message()};
+    if (size > max_bytes)
+        return JsonError{"F-SIZE", whole,
+                         "the file is " + std::to_string(size) + " bytes; filings are limited to " +
+                             std::to_string(max_bytes) + " bytes (1 MiB), so it was not read"};
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return JsonError{"F-IO", whole, "cannot open the file"};
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    return parse_json_document(path, buffer.str(), document);
+}
+
+}  // namespace recallguard::filing

@@ -1,0 +1,121 @@
+#include "filing/references.h"
+
+#include <map>
+#include <optional>
+
+namespace recallguard::filing {
+namespace {
+
+// One row's text columns by key, with the table's keys for did-you-mean; reads only what a
+// filing names (and the key list once per table, only when a name is not found).
+class Lookup {
+public:
+    explicit Lookup(exec::Database& db) : db_(db) {}
+
+    // The values of `columns` of the row of `table` whose `key_column` is `key`; nullopt when none.
+    std::optional<std::vector<std::optional<std::string>>> row(const std::string& table, const std::string& key_column,
+                                                               const std::vector<std::string>& columns,
+                                                               const std::string& key) {
+        std::string sql = "SELECT ";
+        for (size_t i = 0; i < columns.size(); ++i) sql += (i ? ", " : "") + exec::quote_identifier(columns[i]);
+        sql += " FROM " + exec::quote_identifier(table) + " WHERE " + exec::quote_identifier(key_column) + " = ?1";
+        auto statement = db_.prepare(sql);
+        statement.bind_text(1, key);
+        if (!statement.step()) return std::nullopt;
+        std::vector<std::optional<std::string>> values;
+        for (size_t i = 0; i < columns.size(); ++i)
+            values.push_back(statement.column_optional_text(static_cast<int>(i)));
+        return values;
+    }
+
+    std::string suggestion(const std::string& table, const std::string& key_column, const std::string& key) {
+        auto& keys = keys_[table];
+        if (keys.empty()) {
+            auto statement =
+                db_.prepare("SELECT " + exec::quote_identifier(key_column) + " FROM " + exec::quote_identifier(table));
+            while (statement.step()) keys.push_back(statement.column_text(0));
+        }
+        const std::string match = closest_match(key, keys);
+        return match.empty() ? "" : "; did you mean '" + match + "'?";
+    }
+
+private:
+    exec::Database& db_;
+    std::map<std::string, std::vector<std::string>> keys_;
+};
+
+}  // namespace
+
+std::string authority_market(const std::string& authority) {
+    if (authority.rfind("SAMR", 0) == 0) return "CN";
+    if (authority == "NHTSA" || authority == "CPSC") return "US";
+    return "";
+}
+
+DiagnosticBag check_references(exec::Database& db, const std::vector<const Filing*>& filings,
+                               const std::string& as_of) {
+    DiagnosticBag bag;
+    Lookup lookup(db);
+    std::map<std::string, const Filing*> seen;
+    for (const Filing* f : filings) {
+        auto error = [&](const char* code, const std::string& pointer, const std::string& message) {
+            bag.error(code, f->locate(pointer), pointer + ": " + message);
+        };
+        // Ids: new within the batch and in the database.
+        if (const auto it = seen.find(f->filing_id); it != seen.end())
+            error("F-DUPLICATE-ID", "/filing_id",
+                  "filing id '" + f->filing_id + "' is also used by " + it->second->path + ":" +
+                      std::to_string(it->second->locate("/filing_id").line) + " in this batch; filing ids are unique");
+        else
+            seen[f->filing_id] = f;
+        if (lookup.row("filings", "filing_id", {"filed_on"}, f->filing_id))
+            error("F-DUPLICATE-ID", "/filing_id",
+                  "filing id '" + f->filing_id + "' is already in the case database; filing ids are unique");
+        if (f->filed_on > as_of)
+            error("F-AS-OF", "/filed_on",
+                  "filed on " + f->filed_on + ", after the audit date " + as_of +
+                      "; as of that date the filing does not exist yet (give --as-of " + f->filed_on + " or later)");
+
+        // Company, product, case: each exists, and each belongs to the one before.
+        if (!lookup.row("companies", "company_id", {"company_id"}, f->company_id))
+            error("F-REFERENCE", "/company_id",
+                  "no company '" + f->company_id + "' in the case database" +
+                      lookup.suggestion("companies", "company_id", f->company_id));
+        std::optional<std::string> product = f->product_id;
+        if (f->case_id) {
+            const auto found = lookup.row("defect_cases", "case_id", {"product_id"}, *f->case_id);
+            if (!found) {
+                error("F-REFERENCE", "/case_id",
+                      "no defect case '" + *f->case_id + "' in the case database" +
+                          lookup.suggestion("defect_cases", "case_id", *f->case_id));
+            } else if (f->product_id && (*found)[0] != f->product_id) {
+                error("F-OWNER", "/case_id",
+                      "defect case '" + *f->case_id + "' is about product '" + (*found)[0].value_or("") + "', not '" +
+                          *f->product_id + "'");
+            } else {
+                product = (*found)[0];
+            }
+        }
+        if (!product) continue;
+        const auto found = lookup.row("products", "product_id", {"company_id", "market"}, *product);
+        if (!found) {
+            if (f->product_id)
+                error("F-REFERENCE", "/product_id",
+                      "no product '" + *product + "' in the case database" +
+                          lookup.suggestion("products", "product_id", *product));
+            continue;
+        }
+        const std::string owner = (*found)[0].value_or(""), market = (*found)[1].value_or("");
+        if (owner != f->company_id)
+            error("F-OWNER", f->product_id ? "/product_id" : "/case_id",
+                  "product '" + *product + "' belongs to company '" + owner + "', not '" + f->company_id + "'");
+        const std::string expected = authority_market(f->authority);
+        if (!expected.empty() && market != expected)
+            error("F-MARKET", "/authority",
+                  "authority '" + f->authority + "' supervises the " + expected + " market, but product '" + *product +
+                      "' is sold in " + market + "; file it with that market's authority");
+    }
+    return bag;
+}
+
+}  // namespace recallguard::filing
