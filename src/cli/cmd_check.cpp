@@ -55,9 +55,9 @@ void add_check_command(CLI::App& app, int& exit_code) {
     check->add_option("RULES", f.paths, "Rule files or folders")->required();
     check->add_option("--db", f.db, "The case database (SQLite) to audit; opened read-only")->required();
     check->add_option("--as-of", f.as_of, "Audit date YYYY-MM-DD (default: today)");
-    check->add_option("--rule", f.rule_ids, "Run only this rule (repeatable)");
-    check->add_option("--package", f.packages, "Run only this package (repeatable)");
-    check->add_option("--param", f.params, "Override a parameter: RULE-ID.name=value (repeatable)");
+    check->add_option("--rule", f.rule_ids, "Run only this rule (repeatable)")->allow_extra_args(false);
+    check->add_option("--package", f.packages, "Run only this package (repeatable)")->allow_extra_args(false);
+    check->add_option("--param", f.params, "Override a parameter: RULE-ID.name=value (repeatable)")->allow_extra_args(false);
     check->add_option("--format", f.format, "text, json, jsonl, csv, sarif, junit or html (default: text)");
     check->add_option("-o,--output", f.output, "Write the report to this file (whole or not at all)");
     check->add_option("--fail-on", f.fail_on, "Exit 1 when a finding has this severity or higher")

@@ -51,8 +51,8 @@ void add_filing_command(CLI::App& app, int& exit_code) {
     cmd->add_option("--schemas", f.schemas,
                     "Folder of <kind>.schema.json files (default: the bundled schemas/filings)");
     cmd->add_option("--calendars", f.calendars, "Folder of *.calendar files (default: the bundled calendars)");
-    cmd->add_option("--rule", f.rule_ids, "Run only this rule (repeatable)");
-    cmd->add_option("--package", f.packages, "Run only this package (repeatable)");
+    cmd->add_option("--rule", f.rule_ids, "Run only this rule (repeatable)")->allow_extra_args(false);
+    cmd->add_option("--package", f.packages, "Run only this package (repeatable)")->allow_extra_args(false);
     cmd->add_option("--jobs", f.jobs, "Rules run in parallel on this many connections (default: cores)");
     cmd->add_option("--sarif-uri-base", f.sarif_uri_base,
                     "Make SARIF file URIs relative to this folder (the repository root)");

@@ -11,16 +11,6 @@ using sql::ExprPtr;
 
 const char* kSubjects = "subjects";
 
-// The primary key of a row as one text value ("R1" or "R1/2025-03-31").
-ExprPtr key_of(const schema::Table& table, const std::string& alias) {
-    ExprPtr key;
-    for (const auto& column : table.primary_key) {
-        ExprPtr part = sql::column(alias, column);
-        key = key ? sql::binary("||", sql::binary("||", key, sql::param(std::string("/"))), part) : part;
-    }
-    return key;
-}
-
 std::shared_ptr<sql::Select> select_from(const std::string& table, const std::string& alias) {
     auto select = std::make_shared<sql::Select>();
     select->from.push_back({table, nullptr, alias, nullptr, false});
@@ -56,7 +46,7 @@ private:
         lowering_.variables[ast_.subject->variable] =
             VariableBinding{VariableBinding::Kind::Row, alias, table_->name, nullptr, nullptr, nullptr, nullptr};
         for (size_t i = 0; i < ast_.lets.size(); ++i)
-            if (!lowering_.let_sets.count(ast_.lets[i].name))
+            if (!lowering_.hoisted_sets.count(ast_.lets[i].name))
                 lowering_.let_values[ast_.lets[i].name] = sql::column(alias, "rg_let_" + std::to_string(i));
     }
 
@@ -73,7 +63,7 @@ private:
         for (size_t i = 0; i < ast_.lets.size(); ++i) {
             const auto& let = ast_.lets[i];
             if (let.value->kind == ast::ExprKind::Union) {
-                lowering_.let_sets[let.name] = lowering_.lower_union(let.value.get());
+                hoist_value_set(let, i, alias);
                 continue;
             }
             ExprPtr value = lowering_.lower(let.value.get());
@@ -87,6 +77,29 @@ private:
                 {ast_.periodic->until ? lowering_.lower(ast_.periodic->until.get()) : sql::null(), "rg_until", ""});
         }
         query_.ctes.push_back({kSubjects, {}, select, true});
+    }
+
+    // `let x = union(...)`: one CTE of (subject key, value) for all subjects, so that every
+    // use is an index search rather than a re-run of the union per subject and per use.
+    void hoist_value_set(const ast::Let& let, size_t index, const std::string& alias) {
+        std::shared_ptr<sql::Select> first;
+        for (const auto& arm : let.value->arms) {
+            auto plan = lowering_.plan_source(arm);
+            lowering_.variables[arm.variable] = plan.variable;
+            auto select = select_from(table_->name, alias);
+            for (auto ref : plan.from) {
+                if (!ref.join_on) ref.join_on = sql::integer(1);
+                select->from.push_back(ref);
+            }
+            select->columns = {{key_of(*table_, alias), "k", ""}, {lowering_.lower(arm.value.get()), "v", ""}};
+            select->where = sql::all_of({filter_, plan.correlation, arm.where ? lowering_.lower(arm.where.get()) : nullptr});
+            lowering_.variables.erase(arm.variable);
+            if (!first) first = select;
+            else first->union_all.push_back(select);
+        }
+        const std::string cte = "let_" + std::to_string(index);
+        query_.ctes.push_back({cte, {}, first, true});
+        lowering_.hoisted_sets[let.name] = HoistedSet{cte, ast_.subject->variable, table_};
     }
 
     ExprPtr company_of(const std::string& alias) {
@@ -187,7 +200,7 @@ private:
         }
         for (size_t i = 0; i < ast_.lets.size(); ++i) {
             const auto& let = ast_.lets[i];
-            if (lowering_.let_sets.count(let.name)) continue;
+            if (lowering_.hoisted_sets.count(let.name)) continue;
             select->columns.push_back({sql::column(stage, "rg_let_" + std::to_string(i)), "rg_ev_" + let.name, ""});
             compiled_.evidence_names.push_back(let.name);
         }

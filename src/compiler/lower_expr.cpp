@@ -6,6 +6,15 @@ namespace recallguard::compiler {
 
 using checker::TypeKind;
 
+sql::ExprPtr key_of(const schema::Table& table, const std::string& alias) {
+    sql::ExprPtr key;
+    for (const auto& column : table.primary_key) {
+        sql::ExprPtr part = sql::column(alias, column);
+        key = key ? sql::binary("||", sql::binary("||", key, sql::param(std::string("/"))), part) : part;
+    }
+    return key;
+}
+
 std::string Lowering::fresh_alias(const std::string& stem) { return stem + "_" + std::to_string(++alias_counter_); }
 
 sql::ExprPtr Lowering::literal_value(const ast::Literal& literal) {
@@ -129,8 +138,11 @@ Lowering::SourcePlan Lowering::plan_source(const ast::Comprehension& comprehensi
     SourcePlan plan;
     using Kind = checker::SourceBinding::Kind;
     if (binding.kind == Kind::LetValues) {
+        const HoistedSet& set = hoisted_sets.at(binding.let_name);
         const std::string alias = fresh_alias("value");
-        plan.from.push_back({"", let_sets.at(binding.let_name), alias, nullptr, false});
+        plan.from.push_back({set.cte, nullptr, alias, nullptr, false});
+        plan.correlation = sql::binary("=", sql::column(alias, "k"),
+                                       key_of(*set.subject_table, variables.at(set.subject_variable).alias));
         plan.variable.kind = VariableBinding::Kind::Value;
         plan.variable.value = sql::column(alias, "v");
         return plan;
@@ -200,26 +212,6 @@ sql::ExprPtr Lowering::lower_aggregate(const ast::Expr* expr) {
     }
     variables.erase(c.variable);
     return result;
-}
-
-sql::SelectPtr Lowering::lower_union(const ast::Expr* expr) {
-    std::shared_ptr<sql::Select> first;
-    for (const auto& arm : expr->arms) {
-        SourcePlan plan = plan_source(arm);
-        variables[arm.variable] = plan.variable;
-        auto select = std::make_shared<sql::Select>();
-        select->columns.push_back({lower(arm.value.get()), "v", ""});
-        select->from = plan.from;
-        select->where = sql::all_of({plan.correlation, arm.where ? lower(arm.where.get()) : nullptr});
-        variables.erase(arm.variable);
-        if (!first) first = select;
-        else first->union_all.push_back(select);
-    }
-    // Wrapped so that the union can be filtered and aggregated as one derived table.
-    auto wrapper = std::make_shared<sql::Select>();
-    wrapper->columns.push_back({sql::column("u", "v"), "v", ""});
-    wrapper->from.push_back({"", first, "u", nullptr, false});
-    return wrapper;
 }
 
 sql::ExprPtr Lowering::lower(const ast::Expr* expr) {

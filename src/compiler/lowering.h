@@ -20,6 +20,17 @@ struct VariableBinding {
     sql::ExprPtr period_start, period_end, period_number;  // Period
 };
 
+// The primary key of a row as one text value ("R1" or "R1/2025-03-31").
+sql::ExprPtr key_of(const schema::Table& table, const std::string& alias);
+
+// A value set (`let x = union(...)`) computed once for all subjects as a CTE of
+// (k = subject key, v = value), instead of once per use per subject.
+struct HoistedSet {
+    std::string cte;
+    std::string subject_variable;
+    const schema::Table* subject_table = nullptr;
+};
+
 class Lowering {
 public:
     Lowering(const checker::BoundRule& rule, const schema::Catalog& catalog, const CompileOptions& options)
@@ -27,12 +38,11 @@ public:
 
     // Variables visible to the expression being lowered (subject, aggregate variables, period).
     std::map<std::string, VariableBinding> variables;
-    // Lets: either an SQL expression (scalar) or, for value sets, the derived table.
+    // Lets: an SQL expression (scalar), or for value sets the CTE that holds them.
     std::map<std::string, sql::ExprPtr> let_values;
-    std::map<std::string, sql::SelectPtr> let_sets;
+    std::map<std::string, HoistedSet> hoisted_sets;
 
     sql::ExprPtr lower(const ast::Expr* expr);
-    sql::SelectPtr lower_union(const ast::Expr* expr);  // a value set: SELECT v ...
 
     // FROM/WHERE for iterating a comprehension's source; binds the variable.
     struct SourcePlan {
