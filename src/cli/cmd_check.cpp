@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "cli/command.h"
+#include "cli/rule_input.h"
 #include "cli/output_file.h"
 #include "common/errors.h"
 #include "engine/audit.h"
@@ -79,13 +80,7 @@ void add_check_command(CLI::App& app, int& exit_code) {
         load.paths = f.paths;
         load.calendar_directory = f.calendars;
         load.param_overrides = parse_params(f.params);
-        const auto loaded = engine::load_rules(load);
-        if (loaded.diagnostics.has_errors() || loaded.unreadable) {
-            std::cerr << engine::render_diagnostics(loaded);
-            std::cerr << "recallguard: the rules have errors; nothing was checked\n";
-            exit_code = kExitBadInput;
-            return;
-        }
+        const auto loaded = load_checked_rules(load, "nothing was checked");
         if (!f.no_validate) {
             // A database that breaks the data contract would give findings nobody can trust.
             auto db = exec::Database::open(f.db, exec::Database::Mode::ReadOnly);

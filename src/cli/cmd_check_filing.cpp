@@ -4,6 +4,7 @@
 #include <thread>
 
 #include "cli/command.h"
+#include "cli/rule_input.h"
 #include "cli/output_file.h"
 #include "common/errors.h"
 #include "engine/rule_loader.h"
@@ -72,13 +73,7 @@ void add_filing_command(CLI::App& app, int& exit_code) {
         engine::LoadOptions load;
         load.paths = rule_paths;
         load.calendar_directory = f.calendars;
-        const auto loaded = engine::load_rules(load);
-        if (loaded.diagnostics.has_errors() || loaded.unreadable) {
-            std::cerr << engine::render_diagnostics(loaded);
-            std::cerr << "recallguard: the rules have errors; nothing was checked\n";
-            exit_code = kExitBadInput;
-            return;
-        }
+        const auto loaded = load_checked_rules(load, "nothing was checked");
         {
             // Findings on a database that breaks the data contract could not be trusted.
             auto db = exec::Database::open(f.db, exec::Database::Mode::ReadOnly);

@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "cli/command.h"
+#include "cli/rule_input.h"
 #include "common/errors.h"
 #include "engine/audit.h"
 #include "engine/compare.h"
@@ -13,11 +14,7 @@ findings::AuditReport audit_with(const std::vector<std::string>& paths, const st
                                  const char* which) {
     engine::LoadOptions load;
     load.paths = paths;
-    const auto loaded = engine::load_rules(load);
-    if (loaded.diagnostics.has_errors() || loaded.unreadable) {
-        std::cerr << engine::render_diagnostics(loaded);
-        throw InputError(std::string("the ") + which + " rules have errors");
-    }
+    const auto loaded = load_checked_rules(load, std::string("nothing was compared (") + which + " rules)");
     engine::AuditOptions options;
     options.database = db;
     options.as_of = as_of;

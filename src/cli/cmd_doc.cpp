@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "cli/command.h"
+#include "cli/rule_input.h"
 #include "cli/output_file.h"
 #include "common/errors.h"
 #include "doc/catalogue.h"
@@ -26,13 +27,7 @@ void add_doc_command(CLI::App& app, int& exit_code) {
         engine::LoadOptions load;
         load.paths = paths;
         load.calendar_directory = calendars;
-        const auto loaded = engine::load_rules(load);
-        if (loaded.diagnostics.has_errors() || loaded.unreadable) {
-            std::cerr << engine::render_diagnostics(loaded);
-            std::cerr << "recallguard: the rules have errors; no catalogue was written\n";
-            exit_code = kExitBadInput;
-            return;
-        }
+        const auto loaded = load_checked_rules(load, "no catalogue was written");
         const auto catalogue = doc::build_catalogue(loaded.program);
         write_output(output, [&](std::ostream& out) {
             if (*doc_format == doc::DocFormat::Html)

@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "cli/command.h"
+#include "cli/rule_input.h"
 #include "common/errors.h"
 #include "engine/audit.h"
 #include "engine/explain.h"
@@ -12,12 +13,7 @@ namespace {
 engine::LoadedRules load_or_fail(const std::vector<std::string>& paths) {
     engine::LoadOptions options;
     options.paths = paths;
-    auto loaded = engine::load_rules(options);
-    if (loaded.diagnostics.has_errors() || loaded.unreadable) {
-        std::cerr << engine::render_diagnostics(loaded);
-        throw InputError("the rules have errors");
-    }
-    return loaded;
+    return load_checked_rules(options, "nothing was explained");
 }
 }  // namespace
 

@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "cli/command.h"
+#include "cli/rule_input.h"
 #include "cli/output_file.h"
 #include "common/errors.h"
 #include "engine/rule_loader.h"
@@ -49,13 +50,7 @@ void add_test_command(CLI::App& app, int& exit_code) {
         engine::LoadOptions load;
         load.paths = f.paths;
         load.calendar_directory = f.calendars;
-        const auto loaded = engine::load_rules(load);
-        if (loaded.diagnostics.has_errors() || loaded.unreadable) {
-            std::cerr << engine::render_diagnostics(loaded);
-            std::cerr << "recallguard: the rules have errors; no test was run\n";
-            exit_code = kExitBadInput;
-            return;
-        }
+        const auto loaded = load_checked_rules(load, "no test was run");
         std::vector<std::string> search = f.tests;
         for (const auto& path : f.paths)
             if (std::filesystem::is_directory(path)) search.push_back(path);

@@ -6,6 +6,7 @@
 
 #include "common/date.h"
 #include "common/errors.h"
+#include "common/temp_directory.h"
 #include "compiler/compile.h"
 #include "engine/audit.h"
 #include "exec/snapshot.h"
@@ -25,21 +26,12 @@ const checker::BoundRule& find_rule(const LoadedRules& rules, const std::string&
 // An empty case database in a temporary folder, for plans without data.
 class EmptyDatabase {
 public:
-    EmptyDatabase() {
-        std::string pattern = (fs::temp_directory_path() / "recallguard-explain-XXXXXX").string();
-        if (!mkdtemp(pattern.data())) throw InternalError("cannot create a temporary folder");
-        directory_ = pattern;
-        path_ = (fs::path(directory_) / "empty.sqlite").string();
-        schema::create_case_database(path_);
-    }
-    ~EmptyDatabase() {
-        std::error_code ignored;
-        fs::remove_all(directory_, ignored);
-    }
+    EmptyDatabase() : directory_("explain"), path_(directory_.file("empty.sqlite")) { schema::create_case_database(path_); }
     const std::string& path() const { return path_; }
 
 private:
-    std::string directory_, path_;
+    TempDirectory directory_;
+    std::string path_;
 };
 
 std::set<std::string> table_set(const compiler::CompiledRule& compiled) {

@@ -7,6 +7,7 @@
 
 #include "common/date.h"
 #include "common/errors.h"
+#include "common/temp_directory.h"
 #include "engine/audit.h"
 #include "exec/sqlite.h"
 #include "filing/references.h"
@@ -17,25 +18,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// A private folder for the overlay database, removed with everything in it.
-class TempFolder {
-public:
-    TempFolder() {
-        std::string pattern = (fs::temp_directory_path() / "recallguard-filings-XXXXXX").string();
-        if (!mkdtemp(pattern.data())) throw InternalError("cannot create a temporary folder for the filing overlay");
-        path_ = pattern;
-    }
-    ~TempFolder() {
-        std::error_code ignored;
-        fs::remove_all(path_, ignored);
-    }
-    TempFolder(const TempFolder&) = delete;
-    TempFolder& operator=(const TempFolder&) = delete;
-    const std::string& path() const { return path_; }
-
-private:
-    std::string path_;
-};
 
 // Copies the case database (read through a read-only connection, so it cannot change) and
 // adds the batch as rows of `filings`.
@@ -189,7 +171,7 @@ FilingCheckResult check_filings(const engine::LoadedRules& rules, const CheckFil
     }
     if (result.problems.has_errors()) return result;
 
-    TempFolder folder;
+    TempDirectory folder("filings");
     const std::string overlay = (fs::path(folder.path()) / "with-filings.sqlite").string();
     make_overlay(options.database, batch, overlay);
 

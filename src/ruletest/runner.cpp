@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "common/errors.h"
+#include "common/temp_directory.h"
 #include "engine/audit.h"
 
 namespace recallguard::ruletest {
@@ -15,25 +16,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// A private temporary folder, removed with everything in it when the test is done.
-class TempFolder {
-public:
-    TempFolder() {
-        std::string pattern = (fs::temp_directory_path() / "recallguard-test-XXXXXX").string();
-        if (!mkdtemp(pattern.data())) throw InternalError("cannot create a temporary folder for a test database");
-        path_ = pattern;
-    }
-    TempFolder(const TempFolder&) = delete;
-    TempFolder& operator=(const TempFolder&) = delete;
-    ~TempFolder() {
-        std::error_code ignored;
-        fs::remove_all(path_, ignored);
-    }
-    std::string file(const std::string& name) const { return (fs::path(path_) / name).string(); }
-
-private:
-    std::string path_;
-};
 
 bool matches(const ExpectedFinding& expected, const FindingRow& actual, const RuleTestCase& test) {
     for (size_t f = 0; f < kFindingFieldCount; ++f)
@@ -92,7 +74,7 @@ TestOutcome run_test(const engine::LoadedRules& rules, const std::string& file, 
     outcome.file = file;
     outcome.test = &test;
     try {
-        TempFolder folder;
+        TempDirectory folder("test");
         const std::string database = folder.file("case.db");
         build_fixture_database(test, database);
         engine::AuditOptions options;
