@@ -28,6 +28,7 @@ struct CheckFlags {
     std::string calendars;
     int64_t max_findings = 0;
     double rule_timeout = 0;
+    double busy_timeout = 5;
     bool timings = false;
     bool no_validate = false;
 };
@@ -62,6 +63,9 @@ void add_check_command(CLI::App& app, int& exit_code) {
     check->add_option("--calendars", f.calendars, "Folder of *.calendar files (default: the bundled calendars)");
     check->add_option("--max-findings", f.max_findings, "Stop a rule after this many findings (reported as such)");
     check->add_option("--rule-timeout", f.rule_timeout, "Stop a rule after this many seconds (reported as such)");
+    check->add_option("--busy-timeout", f.busy_timeout,
+                      "Seconds to wait for another process's lock on the database before failing (default 5)")
+        ->check(CLI::Range(0.0, 3600.0));
     check->add_flag("--timings", f.timings, "Include per-rule timings in the report");
     check->add_flag("--no-validate", f.no_validate, "Audit even a database that fails `recallguard validate`");
     check->callback([&exit_code] {
@@ -71,6 +75,7 @@ void add_check_command(CLI::App& app, int& exit_code) {
         load.paths = f.paths;
         load.calendar_directory = f.calendars;
         load.param_overrides = parse_params(f.params);
+        exec::Database::set_busy_timeout_ms(static_cast<int>(f.busy_timeout * 1000));
         const auto loaded = engine::load_rules(load);
         if (loaded.diagnostics.has_errors() || loaded.unreadable) {
             std::cerr << engine::render_diagnostics(loaded);
