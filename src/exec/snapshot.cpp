@@ -75,9 +75,15 @@ Snapshot Snapshot::build(const std::string& source_path, const std::set<std::str
         const schema::Table* table = catalog.find_table(name);
         if (!table) continue;
         db.exec(create_statement(*table));
-        auto copy = db.prepare(copy_statement(*table));
-        copy.bind_text(1, as_of);
-        copy.step();
+        try {
+            auto copy = db.prepare(copy_statement(*table));
+            copy.bind_text(1, as_of);
+            copy.step();
+        } catch (const InputError&) {
+            // A missing or unreadable table, a broken view, a damaged file: name the audited
+            // database, not the working copy.
+            throw InputError(source_path + ": cannot read table " + name + " (" + db.last_error() + ")");
+        }
         // Rules reach rows by key and by foreign key; index both so that every lookup is a search.
         std::string key;
         for (const auto& column : table->primary_key) key += (key.empty() ? "" : ", ") + quote_identifier(column);

@@ -6,6 +6,55 @@
 #include "parser/transformer.h"
 
 namespace recallguard::parser {
+namespace {
+
+// The parser, the transformer and the passes after them recurse once per level of nesting and
+// once per operator of a chain (`a and b and ...` is a left-deep tree): bounded here, so that no
+// rule file can exhaust the stack. Real rules stay far below both limits.
+constexpr int kMaxNesting = 200;             // brackets plus a run of prefix `not` / `-`
+constexpr int kMaxOperatorsPerRule = 2000;   // operators between two `rule` / `package` keywords
+
+bool is_operator(size_t type) {
+    using L = grammar::RuleLexer;
+    switch (type) {
+        case L::AND: case L::OR: case L::NOT: case L::IN: case L::IS: case L::BETWEEN:
+        case L::EQ: case L::NEQ: case L::LE: case L::GE: case L::LT: case L::GT:
+        case L::PLUS: case L::MINUS: case L::STAR: case L::SLASH: case L::DOT: return true;
+        default: return false;
+    }
+}
+
+// Reports the first token past a limit (E-PARSE); false when there is one.
+bool within_limits(const std::vector<antlr4::Token*>& tokens, const std::string& path, DiagnosticBag& diagnostics) {
+    using L = grammar::RuleLexer;
+    int depth = 0, prefix_run = 0, operators = 0;
+    for (const auto* token : tokens) {
+        if (token->getChannel() != antlr4::Token::DEFAULT_CHANNEL || token->getType() == antlr4::Token::EOF) continue;
+        const size_t type = token->getType();
+        if (type == L::RULE || type == L::PACKAGE) operators = 0;
+        if (type == L::LPAREN || type == L::LBRACE) ++depth;
+        if ((type == L::RPAREN || type == L::RBRACE) && depth > 0) --depth;
+        prefix_run = (type == L::NOT || type == L::MINUS) ? prefix_run + 1 : 0;
+        if (is_operator(type)) ++operators;
+        const SourceLocation at{path, static_cast<int>(token->getLine()),
+                                static_cast<int>(token->getCharPositionInLine()) + 1};
+        if (depth + prefix_run > kMaxNesting) {
+            diagnostics.error("E-PARSE", at,
+                              "expressions nest deeper than " + std::to_string(kMaxNesting) +
+                                  " levels here; use `let` to name the parts");
+            return false;
+        }
+        if (operators > kMaxOperatorsPerRule) {
+            diagnostics.error("E-PARSE", at,
+                              "this rule has more than " + std::to_string(kMaxOperatorsPerRule) +
+                                  " operators; split it into several rules or `let`s");
+            return false;
+        }
+    }
+    return true;
+}
+
+}  // namespace
 
 ast::RuleFile parse_rule_file(const std::string& path, const std::string& text, DiagnosticBag& diagnostics) {
     ast::RuleFile file;
@@ -24,6 +73,8 @@ ast::RuleFile parse_rule_file(const std::string& path, const std::string& text, 
             file.comments.push_back({static_cast<int>(token->getLine()),
                                      static_cast<int>(token->getCharPositionInLine()) + 1, token->getText()});
     }
+
+    if (!within_limits(tokens.getTokens(), path, diagnostics)) return file;
 
     grammar::RuleParser parser(&tokens);
     parser.removeErrorListeners();
