@@ -68,7 +68,11 @@ Snapshot Snapshot::build(const std::string& source_path, const std::set<std::str
     {
         auto attach = db.prepare("ATTACH DATABASE ?1 AS source");
         attach.bind_text(1, read_only_uri(source_path));
-        attach.step();
+        try {
+            attach.step();
+        } catch (const InputError&) {
+            throw InputError(source_path + ": cannot read the database (" + db.last_error() + ")");
+        }
     }
     db.exec("BEGIN");
     for (const auto& name : tables) {

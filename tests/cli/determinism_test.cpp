@@ -2,6 +2,7 @@
 // order, and with one or two connections (--jobs). SOURCE_DATE_EPOCH pins the run's timestamps.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 

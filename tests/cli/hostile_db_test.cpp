@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <cstdlib>
+#include <iostream>
 #include <filesystem>
 
 #include "cli_support.h"
@@ -179,7 +181,13 @@ TEST_F(HostileDb, MillionsOfSalesRowsInBoundedMemory) {
                                             "date('2024-01-01', '+' || (i % 500) || ' days'), 1 + i % 7 FROM n; "
                                             "COMMIT;");
     // A rule that reads every sale: the total units per product.
-    const auto big_rules = dir.write("big.rules", R"(rule T-SALES {
+    const auto big_rules = dir.write("big.rules", R"(package test.big {
+  title "Big"
+  authority "test"
+  jurisdiction "any"
+}
+
+rule T-SALES {
   title "Units sold per product"
   cite "test"
   category signal
