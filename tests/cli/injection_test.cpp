@@ -91,7 +91,8 @@ TEST_F(Injection, SarifCsvAndHtmlCarryTheValuesSafely) {
     const auto sarif = check("sarif");
     ASSERT_EQ(sarif.exit_code, 1) << sarif.err;
     std::set<std::string> texts;
-    for (const auto& result : nlohmann::json::parse(sarif.out)["runs"][0]["results"])
+    const auto log = nlohmann::json::parse(sarif.out);
+    for (const auto& result : log["runs"][0]["results"])
         texts.insert(result["message"]["text"].get<std::string>());
     EXPECT_TRUE(texts.count(kScript + "|" + kQuotes + "|plain"));
     EXPECT_TRUE(texts.count(kNul + "|" + kConfusable + "|plain"));
