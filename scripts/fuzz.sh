@@ -37,7 +37,7 @@ for target in rules calendar ingest; do
   log="$build/fuzz_$target.log"
   echo "fuzz: $target for ${seconds}s"
   # -max_len 64 KiB keeps the example data files whole; -rss_limit_mb bounds a runaway input.
-  if "$build/fuzz_$target" "$build/corpus/$target" -max_total_time="$seconds" -max_len=65536 \
+  if "$build/tests/fuzz/fuzz_$target" "$build/corpus/$target" -max_total_time="$seconds" -max_len=65536 \
       -rss_limit_mb=2048 -timeout=20 -print_final_stats=1 -artifact_prefix="$artifacts/" >"$log" 2>&1; then
     runs=$(grep -m1 'stat::number_of_executed_units' "$log" | awk '{print $2}')
     echo "fuzz: $target clean, ${runs:-?} executions"

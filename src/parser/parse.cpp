@@ -12,7 +12,7 @@ namespace {
 // once per operator of a chain (`a and b and ...` is a left-deep tree): bounded here, so that no
 // rule file can exhaust the stack. Real rules stay far below both limits.
 constexpr int kMaxNesting = 200;             // brackets plus a run of prefix `not` / `-`
-constexpr int kMaxOperatorsPerRule = 2000;   // operators between two `rule` / `package` keywords
+constexpr int kMaxOperatorsPerRule = 500;    // between two `rule` / `package` keywords; bundled rules: <= 33
 
 bool is_operator(size_t type) {
     using L = grammar::RuleLexer;
