@@ -55,5 +55,20 @@ TEST(ParseLimits, RulesUpToTheLimitsParse) {
     }
 }
 
+TEST(ParseLimits, MalformedUtf8IsAnEncodingDiagnosticNotAnException) {
+    // Overlong NUL, a code point past U+10FFFF, a lone continuation byte: the ANTLR runtime used to
+    // throw std::range_error on these (exit 3 from `lint`).
+    for (const std::string bad : {"\xC0\x80", "\xF4\x90\x80\x80", "\x80"}) {
+        DiagnosticBag diagnostics;
+        const std::string text = "package t {\n  title \"a " + bad + "\"\n}\n";
+        EXPECT_NO_THROW(parser::parse_rule_file("bad.rules", text, diagnostics));
+        ASSERT_TRUE(diagnostics.has_errors());
+        const auto first = diagnostics.sorted().front();
+        EXPECT_EQ(first.code, "E-ENCODING");
+        EXPECT_EQ(first.location.line, 2);
+        EXPECT_EQ(first.location.column, 12);
+    }
+}
+
 }  // namespace
 }  // namespace recallguard
