@@ -170,8 +170,9 @@ TEST_F(HostileDb, AViewInPlaceOfACaseTableIsValidatedLikeOne) {
 }
 
 TEST_F(HostileDb, MillionsOfSalesRowsInBoundedMemory) {
-    // 2 million rows (~60 MB) keeps CI quick on 2 cores; RECALLGUARD_BIG_ROWS raises it (10 million
-    // measured by hand, see docs/security.md).
+    // 2 million rows (~60 MB) keeps CI quick on 2 cores; RECALLGUARD_BIG_ROWS changes it. At 10
+    // million rows the peak RSS was 966 MiB (docs/security.md): memory is not yet bounded, so the
+    // bound below holds for the CI size only.
     const char* env = std::getenv("RECALLGUARD_BIG_ROWS");
     const long rows = env ? std::atol(env) : 2'000'000;
     const auto path = case_db("big.db", "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; BEGIN; "
