@@ -64,7 +64,9 @@ Snapshot Snapshot::build(const std::string& source_path, const std::set<std::str
     if (!mkdtemp(pattern.data())) throw InternalError("cannot create a temporary folder for the working database");
     Snapshot snapshot(pattern, (fs::path(pattern) / "working.sqlite").string());
     auto db = Database::open(snapshot.path_, Database::Mode::Create);
-    db.exec("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536");
+    // 16 MiB of page cache: index builds on the copy grow with the cache (64 MiB gave a 140 MiB peak
+    // copying 2 million rows, 16 MiB gives 40 MiB, and is no slower).
+    db.exec("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -16384");
     {
         auto attach = db.prepare("ATTACH DATABASE ?1 AS source");
         attach.bind_text(1, read_only_uri(source_path));
