@@ -17,5 +17,6 @@ export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 # The scale test (HostileDb.MillionsOfSalesRowsInBoundedMemory) runs with 2 million rows in the
 # normal suite; here it checks memory safety, not scale, so 200,000 rows are enough.
 export RECALLGUARD_BIG_ROWS=${RECALLGUARD_BIG_ROWS:-200000}
+export RECALLGUARD_MAX_RSS_MIB=${RECALLGUARD_MAX_RSS_MIB:-1024}
 cd build-asan
 ctest --output-on-failure -j"$(nproc)"

@@ -170,9 +170,9 @@ TEST_F(HostileDb, AViewInPlaceOfACaseTableIsValidatedLikeOne) {
 }
 
 TEST_F(HostileDb, MillionsOfSalesRowsInBoundedMemory) {
-    // 2 million rows (~60 MB) keeps CI quick on 2 cores; RECALLGUARD_BIG_ROWS changes it. At 10
-    // million rows the peak RSS was 966 MiB (docs/security.md): memory is not yet bounded, so the
-    // bound below holds for the CI size only.
+    // 2 million rows (~150 MB) keeps CI quick on 2 cores; RECALLGUARD_BIG_ROWS changes it. The
+    // bound is 4x the measured peak (45 MiB at 2 million rows, docs/security.md); under ASan, whose
+    // quarantine and shadow memory add their own, RECALLGUARD_MAX_RSS_MIB raises it.
     const char* env = std::getenv("RECALLGUARD_BIG_ROWS");
     const long rows = env ? std::atol(env) : 2'000'000;
     const auto path = case_db("big.db", "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; BEGIN; "
@@ -205,7 +205,9 @@ rule T-SALES {
     EXPECT_NE(r.out.find("PB-1 sold"), std::string::npos) << r.out;
     const long rss_mib = test::children_max_rss_kib() / 1024;
     std::cout << "check over " << rows << " sales rows: max RSS " << rss_mib << " MiB\n";
-    EXPECT_LT(rss_mib, 512) << "memory grew with the data instead of staying bounded";
+    const char* max_env = std::getenv("RECALLGUARD_MAX_RSS_MIB");
+    const long max_rss_mib = max_env ? std::atol(max_env) : 192;
+    EXPECT_LT(rss_mib, max_rss_mib) << "memory grew with the data instead of staying bounded";
     EXPECT_EQ(file_hash(path), hash);
 }
 
