@@ -175,12 +175,16 @@ TEST_F(HostileDb, MillionsOfSalesRowsInBoundedMemory) {
     // quarantine and shadow memory add their own, RECALLGUARD_MAX_RSS_MIB raises it.
     const char* env = std::getenv("RECALLGUARD_BIG_ROWS");
     const long rows = env ? std::atol(env) : 2'000'000;
-    const auto path = case_db("big.db", "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; BEGIN; "
-                                        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < " +
-                                            std::to_string(rows) +
-                                            ") INSERT INTO sales SELECT 'S' || i, 'P' || (1 + i % 2), "
-                                            "date('2024-01-01', '+' || (i % 500) || ' days'), 1 + i % 7 FROM n; "
-                                            "COMMIT;");
+    const auto path = case_db("big.db");
+    // Made by the sqlite3 program, not in this process (see run_program).
+    const auto made = test::run_program(
+        {"sqlite3", path,
+         "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; BEGIN; "
+         "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < " +
+             std::to_string(rows) +
+             ") INSERT INTO sales SELECT 'S' || i, 'P' || (1 + i % 2), "
+             "date('2024-01-01', '+' || (i % 500) || ' days'), 1 + i % 7 FROM n; COMMIT;"});
+    ASSERT_EQ(made.exit_code, 0) << made.err;
     // A rule that reads every sale: the total units per product.
     const auto big_rules = dir.write("big.rules", R"(package test.big {
   title "Big"
@@ -200,10 +204,11 @@ rule T-SALES {
 }
 )");
     const auto hash = file_hash(path);
-    const auto r = run_cli({"check", big_rules, "--db", path, "--as-of", "2025-06-30", "--format", "json"});
+    const auto r = test::run_program(
+        {RECALLGUARD_BINARY, "check", big_rules, "--db", path, "--as-of", "2025-06-30", "--format", "json"});
     EXPECT_EQ(r.exit_code, 1) << r.err;
     EXPECT_NE(r.out.find("PB-1 sold"), std::string::npos) << r.out;
-    const long rss_mib = test::children_max_rss_kib() / 1024;
+    const long rss_mib = r.max_rss_kib / 1024;
     std::cout << "check over " << rows << " sales rows: max RSS " << rss_mib << " MiB\n";
     const char* max_env = std::getenv("RECALLGUARD_MAX_RSS_MIB");
     const long max_rss_mib = max_env ? std::atol(max_env) : 192;
