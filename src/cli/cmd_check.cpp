@@ -31,6 +31,7 @@ struct CheckFlags {
     std::string calendars;
     int64_t max_findings = 0;
     double rule_timeout = 0;
+    double busy_timeout = 5;
     bool timings = false;
     bool no_validate = false;
     std::string store;
@@ -68,6 +69,9 @@ void add_check_command(CLI::App& app, int& exit_code) {
     check->add_option("--calendars", f.calendars, "Folder of *.calendar files (default: the bundled calendars)");
     check->add_option("--max-findings", f.max_findings, "Stop a rule after this many findings (reported as such)");
     check->add_option("--rule-timeout", f.rule_timeout, "Stop a rule after this many seconds (reported as such)");
+    check->add_option("--busy-timeout", f.busy_timeout,
+                      "Seconds to wait for another process's lock on the database before failing (default 5)")
+        ->check(CLI::Range(0.0, 3600.0));
     check->add_flag("--timings", f.timings, "Include per-rule timings in the report");
     check->add_option("--store", f.store, "Append this run and its findings to a findings database (one transaction)");
     check->add_option("--baseline", f.baseline, "A JSON report of an earlier run: mark findings new/unchanged/updated/absent");
@@ -80,11 +84,19 @@ void add_check_command(CLI::App& app, int& exit_code) {
         load.paths = f.paths;
         load.calendar_directory = f.calendars;
         load.param_overrides = parse_params(f.params);
+        exec::Database::set_busy_timeout_ms(static_cast<int>(f.busy_timeout * 1000));
         const auto loaded = load_checked_rules(load, "nothing was checked");
         if (!f.no_validate) {
             // A database that breaks the data contract would give findings nobody can trust.
             auto db = exec::Database::open(f.db, exec::Database::Mode::ReadOnly);
-            const auto validation = schema::validate_case_database(db, schema::Catalog::case_data_v1());
+            const auto validation = [&] {
+                try {
+                    return schema::validate_case_database(db, schema::Catalog::case_data_v1());
+                } catch (const InputError& e) {
+                    // A damaged file fails part-way through validation; say which file.
+                    throw InputError(f.db + ": cannot validate the database: " + e.what());
+                }
+            }();
             if (validation.error_count() > 0) {
                 std::cerr << schema::render_validation_text(validation, f.db);
                 std::cerr << "recallguard: the database does not follow the case data model; nothing was checked "

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cstdlib>
 #include <ctime>
 #include <fstream>
 #include <set>
@@ -19,8 +20,15 @@
 namespace recallguard::engine {
 namespace {
 
+// The run's timestamps. SOURCE_DATE_EPOCH (seconds since 1970, the reproducible-builds
+// convention) pins them, so that two runs on the same inputs give byte-identical reports.
 std::string utc_now() {
-    const std::time_t now = std::time(nullptr);
+    std::time_t now = std::time(nullptr);
+    if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) {
+        char* end = nullptr;
+        const long long seconds = std::strtoll(epoch, &end, 10);
+        if (end != epoch && *end == '\0' && seconds >= 0) now = static_cast<std::time_t>(seconds);
+    }
     std::tm tm{};
     gmtime_r(&now, &tm);
     char buffer[32];

@@ -85,7 +85,7 @@ LoadedRules load_rules(const LoadOptions& options) {
     std::vector<std::string> queue = expand_rule_paths(options.paths, loaded.diagnostics, loaded.unreadable);
     std::set<std::string> seen;
     std::vector<std::unique_ptr<ast::RuleFile>> files;
-    uint64_t hash = fnv1a(loaded.calendars.fingerprint());
+    std::map<std::string, std::string> hashed;  // canonical path -> text, hashed in path order
     for (size_t i = 0; i < queue.size(); ++i) {
         std::error_code error;
         const std::string canonical = fs::weakly_canonical(queue[i], error).string();
@@ -102,7 +102,7 @@ LoadedRules load_rules(const LoadOptions& options) {
             loaded.unreadable = true;
             continue;
         }
-        hash = fnv1a(text, fnv1a(canonical, hash));
+        hashed[canonical] = text;
         loaded.sources[queue[i]] = text;
         loaded.files.push_back(queue[i]);
         auto file = std::make_unique<ast::RuleFile>(parser::parse_rule_file(queue[i], text, loaded.diagnostics));
@@ -117,6 +117,11 @@ LoadedRules load_rules(const LoadOptions& options) {
         }
         files.push_back(std::move(file));
     }
+    // The order rule files are named in changes nothing a report says: the fingerprint and the
+    // file list follow the paths' order, and the checked rules are sorted by id.
+    uint64_t hash = fnv1a(loaded.calendars.fingerprint());
+    for (const auto& [canonical, text] : hashed) hash = fnv1a(text, fnv1a(canonical, hash));
+    std::sort(loaded.files.begin(), loaded.files.end());
     char hex[17];
     std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
     loaded.fingerprint = hex;

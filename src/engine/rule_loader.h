@@ -22,7 +22,7 @@ struct LoadedRules {
     calendar::CalendarSet calendars;
     DiagnosticBag diagnostics;
     std::map<std::string, std::string> sources;  // path -> text, for rendering diagnostics
-    std::vector<std::string> files;              // every rule file read, in load order
+    std::vector<std::string> files;              // every rule file read, sorted by path
     std::string fingerprint;                     // hash of rule sources and calendars
     bool unreadable = false;                     // a path could not be read at all
 };

@@ -1,5 +1,7 @@
 #include "exec/executor.h"
 
+#include <fmt/format.h>
+
 #include <chrono>
 
 #include "common/date.h"
@@ -119,6 +121,13 @@ RuleOutcome execute_rule(Database& db, const compiler::CompiledRule& compiled, c
         auto statement = db.prepare(compiled.sql);
         for (size_t i = 0; i < compiled.params.size(); ++i) statement.bind(static_cast<int>(i + 1), compiled.params[i]);
         while (statement.step()) {
+            // Stop only when there is a finding beyond the limit: exactly max_findings is complete.
+            if (options.max_findings > 0 && static_cast<int64_t>(outcome.findings.size()) >= options.max_findings) {
+                outcome.status.state = findings::RuleRunStatus::State::Error;
+                outcome.status.detail = "stopped at --max-findings " + std::to_string(options.max_findings) +
+                                        "; the findings shown are the first ones by subject";
+                break;
+            }
             Finding finding;
             finding.rule_id = rule.id;
             finding.package = bound.package_name;
@@ -170,12 +179,6 @@ RuleOutcome execute_rule(Database& db, const compiler::CompiledRule& compiled, c
                 evidence[compiled.evidence_names[i]] = json_value(statement, compiled.evidence_column + static_cast<int>(i));
             finding.message = render_message(bound, compiled, statement, finding);
             outcome.findings.push_back(std::move(finding));
-            if (options.max_findings > 0 && static_cast<int64_t>(outcome.findings.size()) >= options.max_findings) {
-                outcome.status.state = findings::RuleRunStatus::State::Error;
-                outcome.status.detail = "stopped at --max-findings " + std::to_string(options.max_findings) +
-                                        "; the findings shown are the first ones by subject";
-                break;
-            }
         }
     } catch (const CalendarGap& e) {
         outcome.status.state = findings::RuleRunStatus::State::Error;
@@ -183,8 +186,7 @@ RuleOutcome execute_rule(Database& db, const compiler::CompiledRule& compiled, c
         outcome.findings.clear();
     } catch (const std::exception& e) {
         outcome.status.state = findings::RuleRunStatus::State::Error;
-        outcome.status.detail = deadline.expired ? "stopped after the --rule-timeout of " +
-                                                       std::to_string(options.timeout_seconds) + " s"
+        outcome.status.detail = deadline.expired ? fmt::format("stopped after the --rule-timeout of {:g} s", options.timeout_seconds)
                                                  : std::string("the rule failed: ") + e.what();
         outcome.findings.clear();
     }

@@ -64,20 +64,32 @@ Snapshot Snapshot::build(const std::string& source_path, const std::set<std::str
     if (!mkdtemp(pattern.data())) throw InternalError("cannot create a temporary folder for the working database");
     Snapshot snapshot(pattern, (fs::path(pattern) / "working.sqlite").string());
     auto db = Database::open(snapshot.path_, Database::Mode::Create);
-    db.exec("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536");
+    // 16 MiB of page cache: index builds on the copy grow with the cache (64 MiB gave a 140 MiB peak
+    // copying 2 million rows, 16 MiB gives 40 MiB, and is no slower).
+    db.exec("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -16384");
     {
         auto attach = db.prepare("ATTACH DATABASE ?1 AS source");
         attach.bind_text(1, read_only_uri(source_path));
-        attach.step();
+        try {
+            attach.step();
+        } catch (const InputError&) {
+            throw InputError(source_path + ": cannot read the database (" + db.last_error() + ")");
+        }
     }
     db.exec("BEGIN");
     for (const auto& name : tables) {
         const schema::Table* table = catalog.find_table(name);
         if (!table) continue;
         db.exec(create_statement(*table));
-        auto copy = db.prepare(copy_statement(*table));
-        copy.bind_text(1, as_of);
-        copy.step();
+        try {
+            auto copy = db.prepare(copy_statement(*table));
+            copy.bind_text(1, as_of);
+            copy.step();
+        } catch (const InputError&) {
+            // A missing or unreadable table, a broken view, a damaged file: name the audited
+            // database, not the working copy.
+            throw InputError(source_path + ": cannot read table " + name + " (" + db.last_error() + ")");
+        }
         // Rules reach rows by key (following a foreign key to this table) and by foreign key
         // (related rows); index both so that every lookup is a search. A table nothing refers
         // to is only ever reached through its foreign keys, so its key needs no index.

@@ -1,5 +1,9 @@
 #include "exec/sqlite.h"
 
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <atomic>
 #include <utility>
 
 #include "common/errors.h"
@@ -12,6 +16,15 @@ std::string sql_value_to_string(const SqlValue& value) {
     if (auto d = std::get_if<double>(&value)) return std::to_string(*d);
     return std::get<std::string>(value);
 }
+
+namespace {
+
+std::atomic<int> g_busy_timeout_ms{5000};
+
+}  // namespace
+
+void Database::set_busy_timeout_ms(int milliseconds) { g_busy_timeout_ms = std::max(0, milliseconds); }
+int Database::busy_timeout_ms() { return g_busy_timeout_ms; }
 
 Database Database::open(const std::string& path, Mode mode) {
     int flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI;
@@ -29,12 +42,16 @@ Database Database::open(const std::string& path, Mode mode) {
         throw InputError(path + ": cannot open database: " + message);
     }
     sqlite3_extended_result_codes(db, 1);
-    sqlite3_busy_timeout(db, 5000);
+    sqlite3_busy_timeout(db, g_busy_timeout_ms);
     Database database(db, path);
     // Reading the schema proves the file is a database (SQLite opens lazily).
     try {
         database.exec("SELECT count(*) FROM sqlite_schema");
     } catch (const InputError& e) {
+        if (sqlite3_errcode(db) == SQLITE_BUSY || sqlite3_errcode(db) == SQLITE_LOCKED)
+            throw InputError(fmt::format("{}: the database is locked by another connection (waited {} ms; "
+                                         "--busy-timeout sets how long to wait)",
+                                         path, g_busy_timeout_ms.load()));
         throw InputError(path + ": not a readable SQLite database (" + database.last_error() + ")");
     }
     return database;

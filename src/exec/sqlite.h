@@ -25,6 +25,11 @@ public:
     static Database open(const std::string& path, Mode mode);
     static Database open_memory();
 
+    // How long open() and every statement wait for another process's lock before failing
+    // (SQLite's busy timeout), for connections opened afterwards. Default 5000 ms; 0 = fail at once.
+    static void set_busy_timeout_ms(int milliseconds);
+    static int busy_timeout_ms();
+
     Database(Database&& other) noexcept;
     Database& operator=(Database&& other) noexcept;
     Database(const Database&) = delete;

@@ -7,6 +7,91 @@
 #include "parser/transformer.h"
 
 namespace recallguard::parser {
+namespace {
+
+// The parser, the transformer and the passes after them recurse once per level of nesting and
+// once per operator of a chain (`a and b and ...` is a left-deep tree): bounded here, so that no
+// rule file can exhaust the stack. Real rules stay far below both limits.
+constexpr int kMaxNesting = 200;             // brackets plus a run of prefix `not` / `-`
+constexpr int kMaxOperatorsPerRule = 500;    // between two `rule` / `package` keywords; bundled rules: <= 33
+
+bool is_operator(size_t type) {
+    using L = grammar::RuleLexer;
+    switch (type) {
+        case L::AND: case L::OR: case L::NOT: case L::IN: case L::IS: case L::BETWEEN:
+        case L::EQ: case L::NEQ: case L::LE: case L::GE: case L::LT: case L::GT:
+        case L::PLUS: case L::MINUS: case L::STAR: case L::SLASH: case L::DOT: return true;
+        default: return false;
+    }
+}
+
+// Reports the first token past a limit (E-PARSE); false when there is one.
+bool within_limits(const std::vector<antlr4::Token*>& tokens, const std::string& path, DiagnosticBag& diagnostics) {
+    using L = grammar::RuleLexer;
+    int depth = 0, prefix_run = 0, operators = 0;
+    for (const auto* token : tokens) {
+        if (token->getChannel() != antlr4::Token::DEFAULT_CHANNEL || token->getType() == antlr4::Token::EOF) continue;
+        const size_t type = token->getType();
+        if (type == L::RULE || type == L::PACKAGE) operators = 0;
+        if (type == L::LPAREN || type == L::LBRACE) ++depth;
+        if ((type == L::RPAREN || type == L::RBRACE) && depth > 0) --depth;
+        prefix_run = (type == L::NOT || type == L::MINUS) ? prefix_run + 1 : 0;
+        if (is_operator(type)) ++operators;
+        const SourceLocation at{path, static_cast<int>(token->getLine()),
+                                static_cast<int>(token->getCharPositionInLine()) + 1};
+        if (depth + prefix_run > kMaxNesting) {
+            diagnostics.error("E-PARSE", at,
+                              "expressions nest deeper than " + std::to_string(kMaxNesting) +
+                                  " levels here; use `let` to name the parts");
+            return false;
+        }
+        if (operators > kMaxOperatorsPerRule) {
+            diagnostics.error("E-PARSE", at,
+                              "this rule has more than " + std::to_string(kMaxOperatorsPerRule) +
+                                  " operators; split it into several rules or `let`s");
+            return false;
+        }
+    }
+    return true;
+}
+
+// Offset of the first byte that does not start a well-formed UTF-8 sequence (bad lead or
+// continuation byte, overlong form, past U+10FFFF), or npos. The ANTLR runtime throws
+// std::range_error on such text instead of reporting it.
+size_t first_bad_utf8(const std::string& text) {
+    size_t i = 0;
+    while (i < text.size()) {
+        const auto lead = static_cast<unsigned char>(text[i]);
+        size_t length = 1;
+        char32_t cp = lead, min = 0;
+        if (lead >= 0x80) {
+            if ((lead & 0xE0) == 0xC0) length = 2, cp = lead & 0x1F, min = 0x80;
+            else if ((lead & 0xF0) == 0xE0) length = 3, cp = lead & 0x0F, min = 0x800;
+            else if ((lead & 0xF8) == 0xF0) length = 4, cp = lead & 0x07, min = 0x10000;
+            else return i;
+            if (i + length > text.size()) return i;
+            for (size_t k = 1; k < length; ++k) {
+                const auto next = static_cast<unsigned char>(text[i + k]);
+                if ((next & 0xC0) != 0x80) return i;
+                cp = (cp << 6) | (next & 0x3F);
+            }
+            if (cp < min || cp > 0x10FFFF) return i;
+        }
+        i += length;
+    }
+    return std::string::npos;
+}
+
+SourceLocation location_of_offset(const std::string& path, const std::string& text, size_t offset) {
+    int line = 1, column = 1;
+    for (size_t i = 0; i < offset; ++i) {
+        if (text[i] == '\n') line += 1, column = 1;
+        else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++column;
+    }
+    return {path, line, column};
+}
+
+}  // namespace
 
 ast::RuleFile parse_rule_file(const std::string& path, const std::string& text, DiagnosticBag& diagnostics) {
     ast::RuleFile file;
@@ -18,6 +103,10 @@ ast::RuleFile parse_rule_file(const std::string& path, const std::string& text, 
         return file;
     }
 
+    if (const size_t bad = first_bad_utf8(text); bad != std::string::npos) {
+        diagnostics.error("E-ENCODING", location_of_offset(path, text, bad), "the file is not valid UTF-8 at this point");
+        return file;
+    }
     antlr4::ANTLRInputStream input(text);
     grammar::RuleLexer lexer(&input);
     SyntaxErrorListener listener(path, diagnostics);
@@ -30,6 +119,8 @@ ast::RuleFile parse_rule_file(const std::string& path, const std::string& text, 
             file.comments.push_back({static_cast<int>(token->getLine()),
                                      static_cast<int>(token->getCharPositionInLine()) + 1, token->getText()});
     }
+
+    if (!within_limits(tokens.getTokens(), path, diagnostics)) return file;
 
     grammar::RuleParser parser(&tokens);
     parser.removeErrorListeners();
