@@ -38,7 +38,7 @@ void run_rules_input(const std::string& input) {
     // Rendering is what the user sees: it must cope with any location the parser reports.
     for (const auto& diagnostic : diagnostics.sorted()) (void)render_diagnostic(diagnostic, input);
     if (diagnostics.has_errors()) return;
-    const compiler::CompileOptions compile_options{"2025-06-30", false};
+    const compiler::CompileOptions compile_options{"2025-06-30", false, std::nullopt};
     for (const auto& rule : program.rules) (void)compiler::compile_rule(*rule, catalog, compile_options);
 }
 
