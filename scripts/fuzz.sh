@@ -19,6 +19,7 @@ cmake --build "$build" -j"$jobs" --target fuzz_rules fuzz_calendar fuzz_ingest
 seed() { mkdir -p "$build/corpus/$1"; cp -f "${@:2}" "$build/corpus/$1/" 2>/dev/null || true; }
 seed rules rules/*/*.rules tests/golden/*/*.rules
 seed calendar rules/calendars/*.calendar tests/golden/calendar/*.calendar
+seed filing examples/filings/*.json
 mkdir -p "$build/corpus/ingest"
 for file in examples/*/data/*.csv examples/*/data/*.json tests/golden/*/*.csv tests/golden/*/*.json; do
   [[ -f $file ]] || continue
@@ -26,12 +27,12 @@ for file in examples/*/data/*.csv examples/*/data/*.json tests/golden/*/*.csv te
   # The ingest target reads "TABLE\n" then the file's text.
   { printf '%s\n' "$table"; head -c 65536 "$file"; } >"$build/corpus/ingest/$(echo "$file" | tr / _)"
 done
-for target in rules calendar ingest; do
+for target in rules calendar ingest filing; do
   if [[ -d tests/fuzz/regressions/$target ]]; then seed "$target" tests/fuzz/regressions/"$target"/*; fi
 done
 
 status=0
-for target in rules calendar ingest; do
+for target in rules calendar ingest filing; do
   artifacts="$build/artifacts/$target"
   rm -rf "$artifacts" && mkdir -p "$artifacts"
   log="$build/fuzz_$target.log"

@@ -1,5 +1,12 @@
 #include "fuzz_targets.h"
 
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "filing/filing.h"
+
 #include <memory>
 #include <stdexcept>
 
@@ -15,7 +22,7 @@
 namespace recallguard::fuzz {
 
 const std::vector<std::string>& target_names() {
-    static const std::vector<std::string> names{"rules", "calendar", "ingest"};
+    static const std::vector<std::string> names{"rules", "calendar", "ingest", "filing"};
     return names;
 }
 
@@ -23,6 +30,7 @@ void run_target(const std::string& target, const std::string& input) {
     if (target == "rules") run_rules_input(input);
     else if (target == "calendar") run_calendar_input(input);
     else if (target == "ingest") run_ingest_input(input);
+    else if (target == "filing") run_filing_input(input);
     else throw std::invalid_argument("unknown fuzz target '" + target + "'");
 }
 
@@ -77,6 +85,19 @@ void run_ingest_input(const std::string& input) {
     } catch (const InputError&) {
         // Not JSON, or not an array: the documented way to refuse the file.
     }
+}
+
+void run_filing_input(const std::string& input) {
+    // load_filing reads a path (it checks the size before reading), so the input goes to a
+    // file of this process's own first.
+    static const filing::FilingSchemas schemas = filing::FilingSchemas::load(filing::FilingSchemas::bundled_directory());
+    static const std::string path =
+        (std::filesystem::temp_directory_path() / ("recallguard-fuzz-filing-" + std::to_string(getpid()) + ".json")).string();
+    {
+        std::ofstream out(path, std::ios::binary | std::ios::trunc);
+        out << input;
+    }
+    (void)filing::load_filing(path, schemas);
 }
 
 }  // namespace recallguard::fuzz

@@ -23,5 +23,7 @@ void run_calendar_input(const std::string& input);
 // "TABLE\n" followed by a file's text -> the CSV reader and the JSON reader for that table of
 // the case data model (an unknown first line picks a table by the input's size).
 void run_ingest_input(const std::string& input);
+// A filing file's bytes -> load_filing: JSON with positions, UTF-8, size, its kind's schema.
+void run_filing_input(const std::string& input);
 
 }  // namespace recallguard::fuzz
