@@ -1,5 +1,7 @@
 #include "calendar/calendar.h"
 
+#include "common/fingerprint.h"
+
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
@@ -153,20 +155,12 @@ void CalendarSet::add(WorkingDayCalendar calendar) {
 }
 
 std::string CalendarSet::fingerprint() const {
-    uint64_t hash = 0xcbf29ce484222325ULL;  // FNV-1a offset basis
-    auto feed = [&hash](const std::string& text) {
-        for (const char c : text) {
-            hash ^= static_cast<unsigned char>(c);
-            hash *= 0x100000001b3ULL;  // FNV-1a prime
-        }
-    };
+    uint64_t hash = kFnvOffsetBasis;
     for (const auto& [name, calendar] : calendars_) {
-        feed(calendar.canonical_text());
-        feed(std::string(1, '\0'));  // keeps "A" + "B" apart from "AB"
+        hash = fnv1a(calendar.canonical_text(), hash);
+        hash = fnv1a(std::string_view("\0", 1), hash);  // keeps "A" + "B" apart from "AB"
     }
-    char buffer[17];
-    std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(hash));
-    return buffer;
+    return fingerprint_hex(hash);
 }
 
 CalendarSet CalendarSet::load_directory(const std::string& dir, DiagnosticBag& diagnostics) {

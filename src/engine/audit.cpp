@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "common/date.h"
+#include "common/fingerprint.h"
 #include "common/errors.h"
 #include "compiler/compile.h"
 #include "exec/executor.h"
@@ -56,18 +57,13 @@ std::string today() {
 std::string file_fingerprint(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw InputError(path + ": cannot read the database file");
-    uint64_t hash = 1469598103934665603ull;
+    uint64_t hash = kFnvOffsetBasis;
     char buffer[1 << 16];
     while (in) {
         in.read(buffer, sizeof buffer);
-        for (std::streamsize i = 0; i < in.gcount(); ++i) {
-            hash ^= static_cast<unsigned char>(buffer[i]);
-            hash *= 1099511628211ull;
-        }
+        hash = fnv1a(std::string_view(buffer, static_cast<size_t>(in.gcount())), hash);
     }
-    char hex[17];
-    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
-    return hex;
+    return fingerprint_hex(hash);
 }
 
 std::vector<const checker::BoundRule*> select_rules(const checker::BoundProgram& program,

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "checker/checker.h"
+#include "common/fingerprint.h"
 #include "common/utf8.h"
 #include "parser/parse.h"
 #include "schema/catalog.h"
@@ -42,14 +43,6 @@ bool read_file(const std::string& path, std::string& text, DiagnosticBag& diagno
     return true;
 }
 
-// FNV-1a, 64 bit: a stable fingerprint of the inputs for the run metadata.
-uint64_t fnv1a(const std::string& text, uint64_t hash = 1469598103934665603ull) {
-    for (unsigned char c : text) {
-        hash ^= c;
-        hash *= 1099511628211ull;
-    }
-    return hash;
-}
 
 }  // namespace
 
@@ -122,9 +115,7 @@ LoadedRules load_rules(const LoadOptions& options) {
     uint64_t hash = fnv1a(loaded.calendars.fingerprint());
     for (const auto& [canonical, text] : hashed) hash = fnv1a(text, fnv1a(canonical, hash));
     std::sort(loaded.files.begin(), loaded.files.end());
-    char hex[17];
-    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
-    loaded.fingerprint = hex;
+    loaded.fingerprint = fingerprint_hex(hash);
 
     checker::CheckOptions check_options;
     check_options.calendars = loaded.calendars.names();
