@@ -155,12 +155,9 @@ void CalendarSet::add(WorkingDayCalendar calendar) {
 }
 
 std::string CalendarSet::fingerprint() const {
-    uint64_t hash = kFnvOffsetBasis;
-    for (const auto& [name, calendar] : calendars_) {
-        hash = fnv1a(calendar.canonical_text(), hash);
-        hash = fnv1a(std::string_view("\0", 1), hash);  // keeps "A" + "B" apart from "AB"
-    }
-    return fingerprint_hex(hash);
+    Fingerprint hash;
+    for (const auto& [name, calendar] : calendars_) hash.add_field(calendar.canonical_text());
+    return hash.hex();
 }
 
 CalendarSet CalendarSet::load_directory(const std::string& dir, DiagnosticBag& diagnostics) {

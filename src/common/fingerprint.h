@@ -1,24 +1,31 @@
-// Stable 64-bit fingerprints (FNV-1a) of inputs, for run metadata: same bytes, same hex.
+// Stable 64-bit fingerprints of inputs, for run metadata: same bytes, same hex. XXH3 (libxxhash)
+// reads a database file at memory speed, so fingerprinting never costs an audit much.
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 
 namespace recallguard {
 
-inline constexpr uint64_t kFnvOffsetBasis = 0xcbf29ce484222325ull;
+class Fingerprint {
+public:
+    Fingerprint();
+    ~Fingerprint();
+    Fingerprint(const Fingerprint&) = delete;
+    Fingerprint& operator=(const Fingerprint&) = delete;
 
-// Continues `hash` over `bytes` (start with kFnvOffsetBasis).
-inline uint64_t fnv1a(std::string_view bytes, uint64_t hash = kFnvOffsetBasis) {
-    for (unsigned char c : bytes) {
-        hash ^= c;
-        hash *= 1099511628211ull;
-    }
-    return hash;
-}
+    // Adds raw bytes (a file read in pieces gives the same result as read whole).
+    Fingerprint& add(std::string_view bytes);
+    // Adds one field of a list, length first, so that "A" + "B" never equals "AB".
+    Fingerprint& add_field(std::string_view bytes);
+    // 16 lower-case hex digits.
+    std::string hex() const;
 
-// 16 lower-case hex digits.
-std::string fingerprint_hex(uint64_t hash);
+private:
+    struct State;
+    std::unique_ptr<State> state_;
+};
 
 }  // namespace recallguard

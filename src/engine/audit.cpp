@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <fstream>
+#include <mutex>
 #include <set>
 #include <thread>
 
@@ -16,7 +17,7 @@
 #include "common/errors.h"
 #include "compiler/compile.h"
 #include "exec/executor.h"
-#include "exec/snapshot.h"
+#include "exec/as_of_database.h"
 
 namespace recallguard::engine {
 namespace {
@@ -57,13 +58,13 @@ std::string today() {
 std::string file_fingerprint(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw InputError(path + ": cannot read the database file");
-    uint64_t hash = kFnvOffsetBasis;
-    char buffer[1 << 16];
+    Fingerprint hash;
+    std::vector<char> buffer(1 << 20);
     while (in) {
-        in.read(buffer, sizeof buffer);
-        hash = fnv1a(std::string_view(buffer, static_cast<size_t>(in.gcount())), hash);
+        in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+        hash.add(std::string_view(buffer.data(), static_cast<size_t>(in.gcount())));
     }
-    return fingerprint_hex(hash);
+    return hash.hex();
 }
 
 std::vector<const checker::BoundRule*> select_rules(const checker::BoundProgram& program,
@@ -101,7 +102,6 @@ findings::AuditReport run_audit(const LoadedRules& rules, const AuditOptions& op
     report.run.tool_version = RECALLGUARD_VERSION;
     report.run.as_of = options.as_of;
     report.run.database = options.database;
-    report.run.database_fingerprint = file_fingerprint(options.database);
     report.run.rules_fingerprint = rules.fingerprint;
     report.run.rule_files = rules.files;
     report.run.started_at = utc_now();
@@ -128,15 +128,25 @@ findings::AuditReport run_audit(const LoadedRules& rules, const AuditOptions& op
         tables.insert(compiled.back().tables.begin(), compiled.back().tables.end());
     }
 
-    const auto snapshot = exec::Snapshot::build(options.database, tables, options.as_of, catalog, rules.calendars);
+    const auto source = exec::AsOfDatabase::prepare(options.database, tables, options.as_of, catalog, rules.calendars);
+    int jobs = std::max(1, std::min<int>(options.jobs, static_cast<int>(selected.size())));
+    if (!source.connections_agree() && jobs > 1) {
+        spdlog::info("{} is a WAL database: its rules run on one connection, so that all see one state of it",
+                     options.database);
+        jobs = 1;
+    }
+    // Every connection takes its read lock before any rule runs and before the file is
+    // fingerprinted, so the fingerprint and all findings describe one state of the file.
+    std::vector<exec::Database> connections;
+    for (int j = 0; j < jobs; ++j) connections.push_back(source.connect());
+    report.run.database_fingerprint = file_fingerprint(options.database);
 
     std::vector<std::vector<findings::Finding>> results(selected.size());
     std::atomic<size_t> next{0};
     std::mutex progress_mutex;
     size_t finished = 0;
     exec::ExecuteOptions execute_options{options.as_of, options.max_findings, options.rule_timeout_seconds};
-    auto worker = [&] {
-        auto db = exec::Database::open(snapshot.path(), exec::Database::Mode::ReadOnly);
+    auto worker = [&](exec::Database& db) {
         for (size_t i = next++; i < selected.size(); i = next++) {
             if (statuses[i].state == findings::RuleRunStatus::State::Skipped) continue;
             spdlog::debug("running {}", selected[i]->rule->id);
@@ -149,17 +159,20 @@ findings::AuditReport run_audit(const LoadedRules& rules, const AuditOptions& op
             }
         }
     };
-    const int jobs = std::max(1, std::min<int>(options.jobs, static_cast<int>(selected.size())));
-    std::vector<std::thread> threads;
     std::exception_ptr failure;
-    for (int j = 1; j < jobs; ++j) threads.emplace_back([&] {
+    std::mutex failure_mutex;
+    auto run_worker = [&](exec::Database& db) {
         try {
-            worker();
+            worker(db);
         } catch (...) {
-            failure = std::current_exception();
+            std::lock_guard<std::mutex> lock(failure_mutex);
+            if (!failure) failure = std::current_exception();
+            next = selected.size();  // the others stop after their current rule
         }
-    });
-    worker();
+    };
+    std::vector<std::thread> threads;
+    for (int j = 1; j < jobs; ++j) threads.emplace_back([&, j] { run_worker(connections[j]); });
+    run_worker(connections[0]);
     for (auto& thread : threads) thread.join();
     if (failure) std::rethrow_exception(failure);
 

@@ -112,10 +112,11 @@ LoadedRules load_rules(const LoadOptions& options) {
     }
     // The order rule files are named in changes nothing a report says: the fingerprint and the
     // file list follow the paths' order, and the checked rules are sorted by id.
-    uint64_t hash = fnv1a(loaded.calendars.fingerprint());
-    for (const auto& [canonical, text] : hashed) hash = fnv1a(text, fnv1a(canonical, hash));
+    Fingerprint hash;
+    hash.add_field(loaded.calendars.fingerprint());
+    for (const auto& [canonical, text] : hashed) hash.add_field(canonical).add_field(text);
     std::sort(loaded.files.begin(), loaded.files.end());
-    loaded.fingerprint = fingerprint_hex(hash);
+    loaded.fingerprint = hash.hex();
 
     checker::CheckOptions check_options;
     check_options.calendars = loaded.calendars.names();
