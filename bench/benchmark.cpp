@@ -111,9 +111,11 @@ int main(int argc, char** argv) {
     std::sort(rule_ids.begin(), rule_ids.end());
 
     for (const int64_t companies : sizes) {
-        const fs::path db_path = out_dir / ("cases-" + std::to_string(companies) + ".sqlite");
+        // No secondary index: as files exported by other systems (and the acceptance databases) come.
+        const fs::path db_path = out_dir / ("cases-" + std::to_string(companies) + "-noindex.sqlite");
         if (!fs::exists(db_path)) {
             generate::GenerateOptions options;
+            options.secondary_indexes = false;
             options.out = db_path.string();
             options.companies = companies;
             options.seed = 20261122;

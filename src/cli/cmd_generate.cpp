@@ -31,6 +31,8 @@ void add_generate_command(CLI::App& app, int& exit_code) {
     cmd->add_option("--violation-rate", options.violation_rate,
                     "Share of obligations breached (late or missing filings, prohibited sales, ...)")
         ->capture_default_str();
+    cmd->add_flag("!--no-indexes", options.secondary_indexes,
+                  "Leave out the data model's secondary indexes (only primary keys, as in files exported elsewhere)");
     cmd->callback([&exit_code] {
         const auto date = Date::parse(as_of);
         if (!date) throw InputError("--as-of: '" + as_of + "' is not a date (YYYY-MM-DD)");

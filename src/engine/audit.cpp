@@ -17,7 +17,7 @@
 #include "common/errors.h"
 #include "compiler/compile.h"
 #include "exec/executor.h"
-#include "exec/as_of_database.h"
+#include "exec/snapshot.h"
 
 namespace recallguard::engine {
 namespace {
@@ -128,18 +128,12 @@ findings::AuditReport run_audit(const LoadedRules& rules, const AuditOptions& op
         tables.insert(compiled.back().tables.begin(), compiled.back().tables.end());
     }
 
-    const auto source = exec::AsOfDatabase::prepare(options.database, tables, options.as_of, catalog, rules.calendars);
-    int jobs = std::max(1, std::min<int>(options.jobs, static_cast<int>(selected.size())));
-    if (!source.connections_agree() && jobs > 1) {
-        spdlog::info("{} is a WAL database: its rules run on one connection, so that all see one state of it",
-                     options.database);
-        jobs = 1;
-    }
-    // Every connection takes its read lock before any rule runs and before the file is
-    // fingerprinted, so the fingerprint and all findings describe one state of the file.
-    std::vector<exec::Database> connections;
-    for (int j = 0; j < jobs; ++j) connections.push_back(source.connect());
+    const int jobs = std::max(1, std::min<int>(options.jobs, static_cast<int>(selected.size())));
     report.run.database_fingerprint = file_fingerprint(options.database);
+    const auto snapshot =
+        exec::Snapshot::build(options.database, tables, options.as_of, catalog, rules.calendars, jobs);
+    std::vector<exec::Database> connections;
+    for (int j = 0; j < jobs; ++j) connections.push_back(snapshot.connect());
 
     std::vector<std::vector<findings::Finding>> results(selected.size());
     std::atomic<size_t> next{0};

@@ -9,7 +9,7 @@
 #include "common/temp_directory.h"
 #include "compiler/compile.h"
 #include "engine/audit.h"
-#include "exec/as_of_database.h"
+#include "exec/snapshot.h"
 #include "exec/sqlite.h"
 #include "schema/case_database.h"
 
@@ -60,9 +60,9 @@ std::string explain_rule(const LoadedRules& rules, const std::string& rule_id, c
         out << "--   ?" << i + 1 << " = " << exec::sql_value_to_string(compiled.params[i]) << "\n";
     std::optional<EmptyDatabase> empty;
     if (database.empty()) empty.emplace();
-    const auto source = exec::AsOfDatabase::prepare(database.empty() ? empty->path() : database, table_set(compiled),
-                                                    as_of, catalog, rules.calendars);
-    auto db = source.connect();
+    const auto snapshot = exec::Snapshot::build(database.empty() ? empty->path() : database, table_set(compiled), as_of,
+                                                catalog, rules.calendars);
+    auto db = snapshot.connect();
     auto plan = db.prepare("EXPLAIN QUERY PLAN " + compiled.sql);
     bind_all(plan, compiled.params);
     out << "\n-- query plan (SQLite" << (database.empty() ? ", on an empty database" : "") << ")\n";
@@ -80,8 +80,8 @@ std::string why(const LoadedRules& rules, const std::string& rule_id, const std:
     const auto& catalog = schema::Catalog::case_data_v1();
     compiler::CompileOptions options{as_of, true, subject_key};
     const auto compiled = compiler::compile_rule(rule, catalog, options);
-    const auto source = exec::AsOfDatabase::prepare(database, table_set(compiled), as_of, catalog, rules.calendars);
-    auto db = source.connect();
+    const auto snapshot = exec::Snapshot::build(database, table_set(compiled), as_of, catalog, rules.calendars);
+    auto db = snapshot.connect();
 
     std::ostringstream out;
     out << rule_id << " — " << rule.rule->title << " (" << rule.rule->citation << ")\n";

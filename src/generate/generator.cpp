@@ -62,7 +62,7 @@ GenerateSummary generate_case_database(const GenerateOptions& options) {
         db.exec("BEGIN");
         schema::apply_case_data_model(db);
         // Secondary indexes are built once at the end (sorted bulk build) instead of row by row;
-        // the finished database has exactly the DDL's indexes.
+        // the finished database has exactly the DDL's indexes, or none (secondary_indexes = false).
         const std::vector<std::string> indexes = drop_secondary_indexes(db);
         RecordWriter writer(db);
         const SimulationSettings settings{options.as_of, options.violation_rate};
@@ -75,7 +75,8 @@ GenerateSummary generate_case_database(const GenerateOptions& options) {
                 throw InternalError(std::string("generated data violates the case data model: ") + e.what());
             }
         }
-        for (const auto& sql : indexes) db.exec(sql);
+        if (options.secondary_indexes)
+            for (const auto& sql : indexes) db.exec(sql);
         db.exec("COMMIT");
         summary.tables = writer.counts();
     } catch (...) {

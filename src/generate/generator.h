@@ -17,6 +17,9 @@ struct GenerateOptions {
     uint64_t seed = 1;
     Date as_of = Date::from_ymd(2026, 6, 30);      // the snapshot date: no row is dated after it
     double violation_rate = 0.1;                   // share of obligations breached
+    // The DDL's secondary indexes; without them the file looks like one exported by another
+    // system (only primary keys), which is what the engine must be fast on.
+    bool secondary_indexes = true;
 };
 
 // Earliest and latest accepted --as-of: data starts on 2024-01-01, and every deadline a

@@ -54,6 +54,24 @@ TEST(Generator, SameSeedGivesTheSameBytesAndAnotherSeedDoesNot) {
     EXPECT_NE(ts::read_text(a), ts::read_text(d));
 }
 
+TEST(Generator, NoIndexesLeavesOnlyPrimaryKeysAndTheSameRows) {
+    GenerateOptions options;
+    options.out = ts::temp_path("no_indexes.db").string();
+    options.companies = 6;
+    options.secondary_indexes = false;
+    generate_case_database(options);
+    const auto indexed = generate("with_indexes.db", 6, 1, 0.1);
+    auto count_indexes = [](const std::string& path) {
+        auto db = exec::Database::open(path, exec::Database::Mode::ReadOnly);
+        auto count = db.prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL");
+        count.step();
+        return count.column_int(0);
+    };
+    EXPECT_EQ(count_indexes(options.out), 0);
+    EXPECT_GT(count_indexes(indexed), 5);
+    EXPECT_EQ(audit(options.out, "2026-06-30"), audit(indexed, "2026-06-30"));
+}
+
 TEST(Generator, WritesAValidDatabaseWithEveryTablePopulated) {
     GenerateOptions options;
     options.out = ts::temp_path("valid.db").string();
