@@ -4,6 +4,7 @@
 #include <tuple>
 
 #include "format/format.h"
+#include "common/text.h"
 #include "format/layout.h"
 
 namespace recallguard::format {
@@ -51,12 +52,6 @@ std::string operand(const ast::Expr& child, int required) {
     return needs_parentheses(child, required) ? "(" + text + ")" : text;
 }
 
-std::string join(const std::vector<std::string>& parts, const std::string& separator) {
-    std::string out;
-    for (size_t i = 0; i < parts.size(); ++i) out += (i ? separator : "") + parts[i];
-    return out;
-}
-
 // `value for x in source where condition by order` without the surrounding call.
 std::string comprehension_head(const ast::Comprehension& c) {
     std::string out;
@@ -69,10 +64,6 @@ std::string comprehension_text(const ast::Comprehension& c) {
     if (c.where) out += " where " + format_expr(*c.where);
     if (c.order_by) out += " by " + format_expr(*c.order_by);
     return out;
-}
-
-std::string spaces(int count) {
-    return std::string(static_cast<size_t>(std::max(0, count)), ' ');
 }
 
 int width(const std::string& text) {

@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "format/format.h"
+#include "common/text.h"
 #include "format/layout.h"
 
 namespace recallguard::format {
@@ -33,10 +34,6 @@ struct Item {
     bool blank_before = false;  // a blank line separates it from what precedes it
     std::vector<const ast::Comment*> leading, trailing, closing, close_trailing;
 };
-
-std::string spaces(int count) {
-    return std::string(static_cast<size_t>(std::max(0, count)), ' ');
-}
 
 bool is_line_comment(const ast::Comment& comment) {
     return comment.text.rfind("//", 0) == 0;

@@ -2,6 +2,7 @@
 #include <cmath>
 
 #include "report/formats.h"
+#include "report/json_values.h"
 #include "report/summary.h"
 
 namespace recallguard::report {
@@ -11,11 +12,6 @@ using findings::Finding;
 using Json = nlohmann::ordered_json;
 
 namespace {
-
-template <typename T>
-Json optional_json(const std::optional<T>& value) {
-    return value ? Json(*value) : Json(nullptr);
-}
 
 Json location_json(const SourceLocation& location) {
     if (location.file.empty()) return nullptr;

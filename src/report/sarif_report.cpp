@@ -6,6 +6,7 @@
 #include <regex>
 
 #include "report/formats.h"
+#include "report/json_values.h"
 #include "report/summary.h"
 
 namespace recallguard::report {
@@ -146,11 +147,6 @@ Json rule_descriptor(const RuleRow& row) {
     rule["defaultConfiguration"] = {{"level", sarif_level(info.severity)}};
     rule["properties"] = {{"tags", tags}, {"precision", "high"}};
     return rule;
-}
-
-template <typename T>
-Json optional_json(const std::optional<T>& value) {
-    return value ? Json(*value) : Json(nullptr);
 }
 
 bool is_baseline_state(const std::string& state) {

@@ -1,4 +1,5 @@
 #include "schema/ingest.h"
+#include "common/text.h"
 
 #include <fmt/format.h>
 
@@ -22,17 +23,6 @@ using exec::quote_identifier;
 using exec::SqlValue;
 
 namespace {
-
-std::string join(const std::vector<std::string>& items, const std::string& separator) {
-    std::string out;
-    for (const auto& item : items) out += (out.empty() ? "" : separator) + item;
-    return out;
-}
-
-std::string lower(std::string text) {
-    for (auto& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return text;
-}
 
 const Table& resolve_table(const Catalog& catalog, const std::string& name) {
     if (const Table* table = catalog.find_table(name)) return *table;
@@ -315,7 +305,7 @@ IngestResult ingest_files(const std::string& db_path, const std::vector<IngestIn
     std::vector<std::string> texts;
     for (const auto& input : inputs) {
         const Table& table = resolve_table(catalog, input.table);
-        const std::string extension = lower(std::filesystem::path(input.path).extension().string());
+        const std::string extension = to_lower(std::filesystem::path(input.path).extension().string());
         if (extension != ".csv" && extension != ".json")
             throw InputError(input.path + ": cannot tell the format; name the file .csv or .json");
         texts.push_back(read_file(input.path));
@@ -327,7 +317,7 @@ IngestResult ingest_files(const std::string& db_path, const std::vector<IngestIn
     std::vector<PlacedProblem> problems;
     IngestResult result;
     for (size_t i = 0; i < inputs.size(); ++i) {
-        const bool csv = lower(std::filesystem::path(inputs[i].path).extension().string()) == ".csv";
+        const bool csv = to_lower(std::filesystem::path(inputs[i].path).extension().string()) == ".csv";
         tables[i].rows = csv ? read_csv_rows(texts[i], inputs[i].path, i, *tables[i].table, problems)
                              : read_json_rows(texts[i], inputs[i].path, i, *tables[i].table, problems);
         result.rows[tables[i].table->name] += tables[i].rows.size();

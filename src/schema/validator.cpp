@@ -1,4 +1,5 @@
 #include "schema/validator.h"
+#include "common/text.h"
 
 #include <fmt/format.h>
 
@@ -18,17 +19,6 @@ using exec::quote_identifier;
 using exec::SqlValue;
 
 namespace {
-
-std::string join(const std::vector<std::string>& items, const std::string& separator) {
-    std::string out;
-    for (const auto& item : items) out += (out.empty() ? "" : separator) + item;
-    return out;
-}
-
-std::string lower(std::string text) {
-    for (auto& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return text;
-}
 
 // Long values (a filing's content) are cut in messages so one bad row stays one line.
 std::string abbreviate(const std::string& text, size_t limit = 60) {
@@ -125,7 +115,7 @@ private:
         }
         auto info = db_.prepare("SELECT name FROM pragma_table_info(?)");
         info.bind_text(1, exists.column_text(0));
-        while (info.step()) columns_.insert(lower(info.column_text(0)));
+        while (info.step()) columns_.insert(to_lower(info.column_text(0)));
         for (const auto& column : table.columns) {
             if (has(column.name)) continue;
             add({Level::Error, "V-MISSING-COLUMN", table.name, "", column.name, "",
@@ -144,7 +134,7 @@ private:
         return true;
     }
 
-    bool has(const std::string& column) const { return columns_.count(lower(column)) > 0; }
+    bool has(const std::string& column) const { return columns_.count(to_lower(column)) > 0; }
 
     void check_column(const Table& t, const Column& c) {
         const std::string col = quote_identifier(c.name);

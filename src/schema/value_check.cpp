@@ -1,4 +1,5 @@
 #include "schema/value_check.h"
+#include "common/text.h"
 
 #include <fmt/format.h>
 
@@ -10,12 +11,6 @@
 namespace recallguard::schema {
 
 namespace {
-
-std::string join(const std::vector<std::string>& items) {
-    std::string out;
-    for (const auto& item : items) out += (out.empty() ? "" : ", ") + item;
-    return out;
-}
 
 std::optional<int64_t> parse_integer(const std::string& text) {
     if (text.empty() || (text[0] != '-' && !std::isdigit(static_cast<unsigned char>(text[0])))) return std::nullopt;

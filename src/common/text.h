@@ -1,0 +1,25 @@
+// Small text helpers shared by the stages (one definition each, so that no stage grows its own).
+#pragma once
+
+#include <algorithm>
+#include <cctype>
+#include <string>
+#include <vector>
+
+namespace recallguard {
+
+inline std::string join(const std::vector<std::string>& items, const std::string& separator = ", ") {
+    std::string out;
+    for (size_t i = 0; i < items.size(); ++i) out += (i ? separator : "") + items[i];
+    return out;
+}
+
+// ASCII lower case: identifiers and SQL names, never user prose.
+inline std::string to_lower(std::string text) {
+    for (auto& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return text;
+}
+
+inline std::string spaces(int count) { return std::string(static_cast<size_t>(std::max(0, count)), ' '); }
+
+}  // namespace recallguard
