@@ -135,13 +135,25 @@ findings::AuditReport run_audit(const LoadedRules& rules, const AuditOptions& op
     std::vector<exec::Database> connections;
     for (int j = 0; j < jobs; ++j) connections.push_back(snapshot.connect());
 
+    // Rules that read the most rows start first, so that with several jobs a long rule does not
+    // start last and run alone (largest-first scheduling). Reports are ordered independently.
+    std::vector<size_t> run_order(selected.size());
+    std::vector<int64_t> rows_read(selected.size(), 0);
+    for (size_t i = 0; i < selected.size(); ++i) {
+        run_order[i] = i;
+        for (const auto& table : compiled[i].tables) rows_read[i] += snapshot.estimated_rows(table);
+    }
+    std::stable_sort(run_order.begin(), run_order.end(),
+                     [&](size_t a, size_t b) { return rows_read[a] > rows_read[b]; });
+
     std::vector<std::vector<findings::Finding>> results(selected.size());
     std::atomic<size_t> next{0};
     std::mutex progress_mutex;
     size_t finished = 0;
     exec::ExecuteOptions execute_options{options.as_of, options.max_findings, options.rule_timeout_seconds};
     auto worker = [&](exec::Database& db) {
-        for (size_t i = next++; i < selected.size(); i = next++) {
+        for (size_t n = next++; n < selected.size(); n = next++) {
+            const size_t i = run_order[n];
             if (statuses[i].state == findings::RuleRunStatus::State::Skipped) continue;
             spdlog::debug("running {}", selected[i]->rule->id);
             auto outcome = exec::execute_rule(db, compiled[i], rules.calendars, execute_options);

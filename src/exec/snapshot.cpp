@@ -70,7 +70,7 @@ void attach_source(Database& db, const std::string& source_path) {
 
 // Rows of a table, estimated from its largest rowid (a B-tree descent, not a scan); 0 when it
 // has none to ask (a view in its place, a missing table: the copy itself reports those).
-int64_t estimated_rows(Database& db, const std::string& table) {
+int64_t estimate_rows(Database& db, const std::string& table) {
     try {
         auto max_rowid = db.prepare("SELECT max(rowid) FROM source." + quote_identifier(table));
         return max_rowid.step() && !max_rowid.is_null(0) ? max_rowid.column_int(0) : 0;
@@ -134,9 +134,10 @@ Snapshot Snapshot::build(const std::string& source_path, const std::set<std::str
         wal_mode = mode.step() && mode.column_text(0) == "wal";
         for (const auto& name : tables)
             if (const schema::Table* table = catalog.find_table(name))
-                by_size.emplace_back(estimated_rows(db, name), table);
+                by_size.emplace_back(estimate_rows(db, name), table);
     }
 
+    for (const auto& [rows, table] : by_size) snapshot.estimated_rows_[table->name] = rows;
     // Largest table first, each to the part with the fewest rows so far.
     std::stable_sort(by_size.begin(), by_size.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
     // Each part is attached to every rule connection; SQLite allows 10 attached databases.
@@ -200,7 +201,10 @@ Database Snapshot::connect() const {
 }
 
 Snapshot::Snapshot(Snapshot&& other) noexcept
-    : directory_(std::move(other.directory_)), path_(std::move(other.path_)), parts_(std::move(other.parts_)) {
+    : directory_(std::move(other.directory_)),
+      path_(std::move(other.path_)),
+      parts_(std::move(other.parts_)),
+      estimated_rows_(std::move(other.estimated_rows_)) {
     other.directory_.clear();
 }
 
