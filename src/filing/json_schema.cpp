@@ -1,5 +1,7 @@
 #include "filing/json_schema.h"
 
+#include <cmath>
+
 #include <algorithm>
 #include <fstream>
 #include <set>
@@ -62,8 +64,11 @@ bool has_type(const nlohmann::json& value, const std::string& type) {
     const std::string actual = json_type_of(value);
     if (type == "number") return actual == "number" || actual == "integer";
     // 2020-12: a number with a zero fractional part is an integer.
-    if (type == "integer" && actual == "number")
-        return value.get<double>() == static_cast<double>(static_cast<int64_t>(value.get<double>()));
+    // (Tested with trunc, not a cast to int64_t: a number past 2^63, e.g. 2.6e31, cannot be cast.)
+    if (type == "integer" && actual == "number") {
+        const double number = value.get<double>();
+        return std::isfinite(number) && std::trunc(number) == number;
+    }
     return actual == type;
 }
 

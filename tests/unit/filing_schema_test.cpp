@@ -59,6 +59,18 @@ TEST(FilingSchema, IntegerAcceptsWholeNumbersOnly) {
     EXPECT_EQ(check(kSchema, {{"id", "F-1"}, {"filed_on", "2025-01-01"}, {"units", 3.5}}).at(0).keyword, "type");
 }
 
+// Found by fuzz_filing (tests/fuzz/regressions/filing/huge-float-as-integer.json): a whole number
+// beyond int64_t arrives as a double; deciding that it is an integer must not cast it to int64_t.
+TEST(FilingSchema, IntegerBeyondInt64IsWholeAndNeverCast) {
+    const auto big = json::parse("26122222222222222222222222222200");
+    ASSERT_TRUE(big.is_number_float());
+    EXPECT_TRUE(check(kSchema, {{"id", "F-1"}, {"filed_on", "2025-01-01"}, {"units", big}}).empty());
+    EXPECT_EQ(check(kSchema, {{"id", "F-1"}, {"filed_on", "2025-01-01"}, {"units", json::parse("2.5e-300")}})
+                  .at(0)
+                  .keyword,
+              "type");
+}
+
 TEST(FilingSchema, MissingRequiredMemberIsReportedAtItsPointer) {
     const auto problems = check(kSchema, {{"id", "F-1"}});
     ASSERT_EQ(problems.size(), 1u);
