@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # README command (2) and what CI runs: install what is needed, build, run every test; then the
 # same suite under ASan + UBSan in a clang build (scripts/sanitize.sh) and each fuzz target for a
-# bounded time (scripts/fuzz.sh, RECALLGUARD_FUZZ_SECONDS per target, default 60).
+# bounded number of executions, at most RECALLGUARD_FUZZ_SECONDS (default 90) each (scripts/fuzz.sh).
 # RECALLGUARD_QUICK=1 stops after the first stage (for a quick local run; CI runs all three).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,5 +16,5 @@ step=$SECONDS
 bash scripts/sanitize.sh
 echo "test.sh: sanitizer build and tests took $((SECONDS - step)) s"
 step=$SECONDS
-bash scripts/fuzz.sh "${RECALLGUARD_FUZZ_SECONDS:-60}"
+bash scripts/fuzz.sh "${RECALLGUARD_FUZZ_SECONDS:-90}"
 echo "test.sh: fuzz build and runs took $((SECONDS - step)) s; $((SECONDS - started)) s in all"
