@@ -34,7 +34,7 @@ std::vector<findings::Finding> read_json_findings(const std::string& path) {
     nlohmann::json document;
     try {
         document = nlohmann::json::parse(in);
-    } catch (const nlohmann::json::parse_error& e) {
+    } catch (const nlohmann::json::exception& e) {  // syntax, or a number too large (out_of_range)
         throw InputError(path + ": not a JSON report: " + e.what());
     }
     if (!document.is_object() || !document.contains("findings") || !document["findings"].is_array())

@@ -248,6 +248,18 @@ std::optional<JsonError> parse_json_document(const std::string& path, std::strin
         if (offset >= t.size() || message.find("end of input") != std::string::npos)
             message = "the JSON is truncated or empty: " + message;
         return JsonError{"F-JSON", location_of_offset(path, t, offset), "not valid JSON: " + message};
+    } catch (const nlohmann::json::out_of_range& e) {
+        // A number too large for a double (1E999999): the library names the number but not where
+        // it is, so it is located by its text.
+        const std::string what = e.what();
+        const size_t open = what.find('\''), close = what.rfind('\'');
+        size_t offset = 0;
+        if (open != std::string::npos && close > open) {
+            const size_t found = t.find(what.substr(open + 1, close - open - 1));
+            if (found != std::string::npos) offset = found;
+        }
+        return JsonError{"F-JSON", location_of_offset(path, t, offset),
+                         "not valid JSON: a number too large to represent (" + without_echo(explanation(what)) + ")"};
     }
     return PositionScanner(t, document).run();
 }

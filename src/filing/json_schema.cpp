@@ -246,7 +246,7 @@ JsonSchema JsonSchema::load(const std::string& path) {
     nlohmann::json schema;
     try {
         schema = nlohmann::json::parse(buffer.str());
-    } catch (const nlohmann::json::parse_error& e) {
+    } catch (const nlohmann::json::exception& e) {  // syntax, or a number too large (out_of_range)
         throw InputError(path + ": the schema is not valid JSON: " + e.what());
     }
     return from_json(std::move(schema), path);

@@ -141,6 +141,9 @@ std::vector<InputRow> read_json_rows(const std::string& text, const std::string&
             }
         }
         throw InputError(fmt::format("{}:{}:{}: not valid JSON: {}", name, line, column, e.what()));
+    } catch (const nlohmann::json::out_of_range& e) {
+        // A number too large for a double (1E999999): named by the library, not located.
+        throw InputError(fmt::format("{}: not valid JSON: a number too large to represent ({})", name, e.what()));
     }
     if (!document.is_array())
         throw InputError(fmt::format("{}: expected a JSON array of objects (one per row of {}), found a JSON {}", name,

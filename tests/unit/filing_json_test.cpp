@@ -51,6 +51,16 @@ TEST(FilingJson, SyntaxErrorIsLocatedAtTheOffendingCharacter) {
     EXPECT_EQ(error.message.find("json.exception"), std::string::npos) << error.message;
 }
 
+// Found by fuzz_filing (tests/fuzz/regressions/filing/number-overflow.json): a number too large for
+// a double made the JSON library throw an error that escaped instead of a located F-JSON.
+TEST(FilingJson, NumberTooLargeIsLocatedNotThrown) {
+    const auto error = failure("{\n  \"units\": 1E999999\n}");
+    EXPECT_EQ(error.code, "F-JSON");
+    EXPECT_EQ(error.location, (SourceLocation{"f.json", 2, 12}));
+    EXPECT_NE(error.message.find("too large"), std::string::npos) << error.message;
+    EXPECT_EQ(error.message.find("json.exception"), std::string::npos) << error.message;
+}
+
 TEST(FilingJson, TruncatedFileIsReportedAtItsEnd) {
     const auto error = failure("{\n  \"kind\": \"recall_plan\",\n  \"con");
     EXPECT_EQ(error.code, "F-JSON");
