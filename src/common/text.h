@@ -20,6 +20,20 @@ inline std::string to_lower(std::string text) {
     return text;
 }
 
+// One reference token of a JSON pointer, RFC 6901: "a/b" -> "a~1b", "~" -> "~0".
+inline std::string pointer_token(const std::string& key) {
+    std::string out;
+    for (char c : key) {
+        if (c == '~')
+            out += "~0";
+        else if (c == '/')
+            out += "~1";
+        else
+            out += c;
+    }
+    return out;
+}
+
 inline std::string spaces(int count) { return std::string(static_cast<size_t>(std::max(0, count)), ' '); }
 
 }  // namespace recallguard

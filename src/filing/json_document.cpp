@@ -1,4 +1,5 @@
 #include "filing/json_document.h"
+#include "common/text.h"
 
 #include <filesystem>
 #include <fstream>
@@ -178,19 +179,6 @@ private:
 };
 
 }  // namespace
-
-std::string pointer_token(const std::string& key) {
-    std::string out;
-    for (char c : key) {
-        if (c == '~')
-            out += "~0";
-        else if (c == '/')
-            out += "~1";
-        else
-            out += c;
-    }
-    return out;
-}
 
 SourceLocation location_of_offset(const std::string& path, const std::string& text, size_t offset) {
     SourceLocation location{path, 1, 1};

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "common/source_location.h"
+#include "common/text.h"  // pointer_token, used with every location
 
 namespace recallguard::filing {
 
@@ -49,7 +50,5 @@ std::optional<JsonError> parse_json_document(const std::string& path, std::strin
 std::optional<JsonError> read_json_document(const std::string& path, JsonDocument& document,
                                             std::uintmax_t max_bytes = kMaxFilingBytes);
 
-// "/a~1b/0" for keys {"a/b", 0}: RFC 6901 escaping of one reference token.
-std::string pointer_token(const std::string& key);
 
 }  // namespace recallguard::filing

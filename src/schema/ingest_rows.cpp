@@ -1,4 +1,5 @@
 #include "schema/ingest_rows.h"
+#include "common/text.h"
 
 #include <fmt/format.h>
 
@@ -20,20 +21,6 @@ std::string unknown_column_message(const std::string& column, const Table& table
     const std::string match = closest_match(column, names);
     return fmt::format("unknown column '{}' in table {}{}; its columns are {}", column, table.name,
                        match.empty() ? "" : fmt::format(" (did you mean '{}'?)", match), list);
-}
-
-// JSON pointer tokens escape '~' and '/' (RFC 6901).
-std::string pointer_token(const std::string& key) {
-    std::string out;
-    for (char c : key) {
-        if (c == '~')
-            out += "~0";
-        else if (c == '/')
-            out += "~1";
-        else
-            out += c;
-    }
-    return out;
 }
 
 void reject(InputRow& row, std::vector<PlacedProblem>& problems, std::string location, std::string message) {
