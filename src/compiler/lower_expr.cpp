@@ -62,8 +62,16 @@ sql::ExprPtr Lowering::months_after(sql::ExprPtr date, sql::ExprPtr months) {
 sql::ExprPtr Lowering::add_duration(sql::ExprPtr date, const ast::Literal& duration, bool subtract) {
     const int64_t n = subtract ? -duration.integer : duration.integer;
     switch (duration.kind) {
-        case ast::Literal::Kind::Days:
-            return sql::function("date", {date, sql::param(std::string((n >= 0 ? "+" : "") + std::to_string(n) + " days"))});
+        case ast::Literal::Kind::Days: {
+            // As a one-row subquery: inside a correlated subquery, SQLite then computes the
+            // date once per outer row instead of once per inner row compared with it (halves
+            // SIG-FIRE-CLUSTER, whose window bound t - 89 days meets every event of a product).
+            auto shifted = std::make_shared<sql::Select>();
+            shifted->columns.push_back(
+                {sql::function("date", {date, sql::param(std::string((n >= 0 ? "+" : "") + std::to_string(n) + " days"))}),
+                 "", ""});
+            return sql::scalar(shifted);
+        }
         case ast::Literal::Kind::Months: return months_after(date, sql::param(n));
         case ast::Literal::Kind::WorkingDays: {
             // The n-th working day strictly after (or before) the date, by working-day ordinal.
