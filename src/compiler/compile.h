@@ -1,7 +1,9 @@
 // Checked rule -> SQL plan -> SQL text with bound parameters, and what each result column means.
 #pragma once
 
+#include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -35,6 +37,9 @@ struct CompiledRule {
     int evidence_column = kFixedColumnCount; // first evidence column
     std::vector<std::string> evidence_names; // one per evidence column
     std::vector<std::string> tables;         // case-data tables the SQL reads
+    // The columns of each of those tables the SQL reads ("*": all), so that the working
+    // database copies no column a rule never looks at.
+    std::map<std::string, std::set<std::string>> columns;
     std::string record_table;                // table of the required record (deadlines)
     // With CompileOptions::explain_subject: every record related to the subject, with
     // (key, date, whether it matches the requirement's filter), for `recallguard why`.

@@ -34,6 +34,7 @@ public:
         build_count_query();
         for (const auto& table : lowering_.tables())
             if (catalog_.find_table(table)) compiled_.tables.push_back(table);
+        add_columns_read(query_);
         auto rendered = sql::render(query_);
         compiled_.sql = std::move(rendered.text);
         compiled_.params = std::move(rendered.params);
@@ -41,6 +42,11 @@ public:
     }
 
 private:
+    void add_columns_read(const sql::Query& query) {
+        for (auto& [table, columns] : sql::columns_read(query))
+            if (catalog_.find_table(table)) compiled_.columns[table].merge(columns);
+    }
+
     // Points the subject variable and the lets at the columns of a later stage.
     void rebind(const std::string& alias) {
         lowering_.variables[ast_.subject->variable] =
@@ -170,6 +176,7 @@ private:
         lowering_.variables.erase(requirement.records.variable);
         sql::Query candidates = query_;
         candidates.body = select;
+        add_columns_read(candidates);
         auto rendered = sql::render(candidates);
         compiled_.candidates_sql = std::move(rendered.text);
         compiled_.candidates_params = std::move(rendered.params);
@@ -351,6 +358,7 @@ private:
         if (ast_.subject->where) select->where = counting.lower(ast_.subject->where.get());
         sql::Query query;
         query.body = select;
+        add_columns_read(query);
         auto rendered = sql::render(query);
         compiled_.count_sql = std::move(rendered.text);
         compiled_.count_params = std::move(rendered.params);

@@ -103,4 +103,53 @@ ExprPtr all_of(std::vector<ExprPtr> conditions) {
     return result;
 }
 
+namespace {
+
+// Aliases in FROM clauses and the (alias, column) pairs used, over a whole query.
+struct ColumnWalk {
+    std::map<std::string, std::set<std::string>> tables_of_alias;
+    std::set<std::pair<std::string, std::string>> uses;
+
+    void select(const Select& s) {
+        for (const auto& c : s.columns) {
+            if (!c.star_of.empty()) uses.insert({c.star_of, "*"});
+            if (c.expr) expr(*c.expr);
+        }
+        for (const auto& t : s.from) {
+            if (t.subquery) select(*t.subquery);
+            else tables_of_alias[t.alias.empty() ? t.table : t.alias].insert(t.table);
+            if (t.join_on) expr(*t.join_on);
+        }
+        if (s.where) expr(*s.where);
+        for (const auto& [e, descending] : s.order_by) expr(*e);
+        for (const auto& arm : s.union_all) select(*arm);
+    }
+    void expr(const Expr& e) {
+        if (e.kind == Expr::Kind::Column) uses.insert({e.qualifier, e.name});
+        for (const auto& arg : e.args)
+            if (arg) expr(*arg);
+        if (e.subquery) select(*e.subquery);
+    }
+};
+
+}  // namespace
+
+std::map<std::string, std::set<std::string>> columns_read(const Query& query) {
+    ColumnWalk walk;
+    for (const auto& cte : query.ctes) walk.select(*cte.select);
+    if (query.body) walk.select(*query.body);
+    std::map<std::string, std::set<std::string>> columns;
+    for (const auto& [alias, tables] : walk.tables_of_alias)
+        for (const auto& table : tables) columns[table];  // a table read for its rows alone still counts
+    for (const auto& [alias, column] : walk.uses) {
+        const auto found = walk.tables_of_alias.find(alias);
+        if (found == walk.tables_of_alias.end()) continue;
+        for (const auto& table : found->second) columns[table].insert(found->second.size() == 1 ? column : "*");
+    }
+    for (const auto& [alias, tables] : walk.tables_of_alias)
+        if (tables.size() > 1)
+            for (const auto& table : tables) columns[table].insert("*");
+    return columns;
+}
+
 }  // namespace recallguard::compiler::sql

@@ -3,7 +3,9 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <memory>
+#include <set>
 #include <optional>
 #include <string>
 #include <utility>
@@ -99,6 +101,12 @@ struct Query {
     bool recursive = false;
     SelectPtr body;
 };
+
+// The columns a query reads, by table: table -> column names, with "*" for every column (an
+// `alias.*`). Column references are followed through their aliases to the tables named in FROM
+// clauses anywhere in the query; names that are not tables (CTEs) are left out. An alias that
+// names two different tables makes both read whole.
+std::map<std::string, std::set<std::string>> columns_read(const Query& query);
 
 // The renderer: the only place SQL text is printed. Parameters are numbered in order of
 // appearance and returned alongside the text.

@@ -5,10 +5,12 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <cstdlib>
 #include <ctime>
 #include <fstream>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <thread>
 
@@ -113,7 +115,7 @@ findings::AuditReport run_audit(const LoadedRules& rules, const AuditOptions& op
     // Compile everything first: a rule that cannot compile is an error before any data is read.
     std::vector<compiler::CompiledRule> compiled;
     std::vector<findings::RuleRunStatus> statuses(selected.size());
-    std::set<std::string> tables;
+    exec::ColumnsByTable columns;  // read by the rules that run
     for (size_t i = 0; i < selected.size(); ++i) {
         const auto* rule = selected[i];
         report.rules.push_back(exec::rule_info(*rule));
@@ -125,62 +127,125 @@ findings::AuditReport run_audit(const LoadedRules& rules, const AuditOptions& op
             statuses[i].detail = "the audit date " + options.as_of + " is outside the rule's effective period";
             continue;
         }
-        tables.insert(compiled.back().tables.begin(), compiled.back().tables.end());
+        for (const auto& [table, read] : compiled.back().columns) columns[table].insert(read.begin(), read.end());
     }
 
     const int jobs = std::max(1, std::min<int>(options.jobs, static_cast<int>(selected.size())));
+    const auto started = std::chrono::steady_clock::now();
+    const auto milliseconds_since = [](auto from) {
+        return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - from).count();
+    };
     report.run.database_fingerprint = file_fingerprint(options.database);
-    const auto snapshot =
-        exec::Snapshot::build(options.database, tables, options.as_of, catalog, rules.calendars, jobs);
-    std::vector<exec::Database> connections;
-    for (int j = 0; j < jobs; ++j) connections.push_back(snapshot.connect());
+    spdlog::debug("database fingerprint in {:.0f} ms", milliseconds_since(started));
+    auto snapshot = exec::Snapshot::prepare(options.database, columns, options.as_of, catalog, rules.calendars, jobs);
 
-    // Rules that read the most rows start first, so that with several jobs a long rule does not
-    // start last and run alone (largest-first scheduling). Reports are ordered independently.
+    // One pool of `jobs` workers does all the work: first the copies of the working database's
+    // parts, then the rules, each rule as soon as the parts it reads are copied. So with two
+    // jobs the rules that do not read the largest table run while it is still being copied.
+    // Among runnable rules, those that read the most rows start first, so that a long rule
+    // does not start last and run alone (largest-first scheduling). Reports are ordered
+    // independently of this order.
     std::vector<size_t> run_order(selected.size());
     std::vector<int64_t> rows_read(selected.size(), 0);
+    std::vector<std::vector<size_t>> parts_read(selected.size());
     for (size_t i = 0; i < selected.size(); ++i) {
         run_order[i] = i;
-        for (const auto& table : compiled[i].tables) rows_read[i] += snapshot.estimated_rows(table);
+        for (const auto& table : compiled[i].tables) {
+            rows_read[i] += snapshot.estimated_rows(table);
+            if (const auto part = snapshot.part_of(table)) parts_read[i].push_back(*part);
+        }
     }
     std::stable_sort(run_order.begin(), run_order.end(),
                      [&](size_t a, size_t b) { return rows_read[a] > rows_read[b]; });
 
-    std::vector<std::vector<findings::Finding>> results(selected.size());
-    std::atomic<size_t> next{0};
-    std::mutex progress_mutex;
+    std::mutex schedule_mutex;
+    std::condition_variable schedule_changed;
+    size_t next_copy = 0;
+    std::vector<bool> part_ready(snapshot.part_count(), false);
+    std::vector<bool> rule_started(selected.size(), false);
+    for (size_t i = 0; i < selected.size(); ++i)
+        rule_started[i] = statuses[i].state == findings::RuleRunStatus::State::Skipped;
+    bool stopping = false;  // after a failure, rules not yet started are not started
+    std::vector<std::exception_ptr> copy_failures(snapshot.part_count());
+    std::exception_ptr rule_failure;
     size_t finished = 0;
+
+    std::vector<std::vector<findings::Finding>> results(selected.size());
     exec::ExecuteOptions execute_options{options.as_of, options.max_findings, options.rule_timeout_seconds};
-    auto worker = [&](exec::Database& db) {
-        for (size_t n = next++; n < selected.size(); n = next++) {
-            const size_t i = run_order[n];
-            if (statuses[i].state == findings::RuleRunStatus::State::Skipped) continue;
-            spdlog::debug("running {}", selected[i]->rule->id);
-            auto outcome = exec::execute_rule(db, compiled[i], rules.calendars, execute_options);
-            statuses[i] = outcome.status;
-            results[i] = std::move(outcome.findings);
-            if (options.on_rule_finished) {
-                std::lock_guard<std::mutex> lock(progress_mutex);
-                options.on_rule_finished(++finished, selected.size(), selected[i]->rule->id);
+    struct Task {
+        enum class Kind { Copy, Rule, Done } kind = Kind::Done;
+        size_t index = 0;
+    };
+    // The next task for a worker, waiting while every remaining rule needs a part still being
+    // copied. Copies are never skipped, so a bad table is always reported the same way.
+    auto next_task = [&]() -> Task {
+        std::unique_lock<std::mutex> lock(schedule_mutex);
+        for (;;) {
+            if (next_copy < part_ready.size()) return {Task::Kind::Copy, next_copy++};
+            if (stopping) return {};
+            bool all_started = true;
+            for (const size_t i : run_order) {
+                if (rule_started[i]) continue;
+                all_started = false;
+                if (std::all_of(parts_read[i].begin(), parts_read[i].end(), [&](size_t p) { return part_ready[p]; })) {
+                    rule_started[i] = true;
+                    return {Task::Kind::Rule, i};
+                }
+            }
+            if (all_started) return {};
+            schedule_changed.wait(lock);
+        }
+    };
+    auto worker = [&]() {
+        std::optional<exec::Database> db;
+        std::vector<bool> attached(snapshot.part_count(), false);
+        for (Task task = next_task(); task.kind != Task::Kind::Done; task = next_task()) {
+            if (task.kind == Task::Kind::Copy) {
+                std::exception_ptr failure;
+                try {
+                    snapshot.copy_part(task.index);
+                } catch (...) {
+                    failure = std::current_exception();
+                }
+                std::lock_guard<std::mutex> lock(schedule_mutex);
+                part_ready[task.index] = !failure;
+                copy_failures[task.index] = failure;
+                stopping = stopping || failure;
+                schedule_changed.notify_all();
+                continue;
+            }
+            const size_t i = task.index;
+            try {
+                if (!db) db = snapshot.connect_calendars();
+                for (const size_t part : parts_read[i])
+                    if (!attached[part]) {
+                        snapshot.attach_part(*db, part);
+                        attached[part] = true;
+                    }
+                spdlog::debug("running {}", selected[i]->rule->id);
+                auto outcome = exec::execute_rule(*db, compiled[i], rules.calendars, execute_options);
+                std::lock_guard<std::mutex> lock(schedule_mutex);
+                statuses[i] = outcome.status;
+                results[i] = std::move(outcome.findings);
+                if (options.on_rule_finished) options.on_rule_finished(++finished, selected.size(), selected[i]->rule->id);
+            } catch (...) {
+                std::lock_guard<std::mutex> lock(schedule_mutex);
+                if (!rule_failure) rule_failure = std::current_exception();
+                stopping = true;  // the others stop after their current task
+                schedule_changed.notify_all();
             }
         }
     };
-    std::exception_ptr failure;
-    std::mutex failure_mutex;
-    auto run_worker = [&](exec::Database& db) {
-        try {
-            worker(db);
-        } catch (...) {
-            std::lock_guard<std::mutex> lock(failure_mutex);
-            if (!failure) failure = std::current_exception();
-            next = selected.size();  // the others stop after their current rule
-        }
-    };
     std::vector<std::thread> threads;
-    for (int j = 1; j < jobs; ++j) threads.emplace_back([&, j] { run_worker(connections[j]); });
-    run_worker(connections[0]);
+    for (int j = 1; j < jobs; ++j) threads.emplace_back(worker);
+    worker();
     for (auto& thread : threads) thread.join();
-    if (failure) std::rethrow_exception(failure);
+    // A copy failure first, the first in part order, so the same bad input gives the same message.
+    for (const auto& failure : copy_failures)
+        if (failure) std::rethrow_exception(failure);
+    if (rule_failure) std::rethrow_exception(rule_failure);
+    spdlog::debug("working database and rules in {:.0f} ms on {} connection{}", milliseconds_since(started), jobs,
+                  jobs == 1 ? "" : "s");
 
     for (auto& findings_of_rule : results)
         for (auto& finding : findings_of_rule) report.findings.push_back(std::move(finding));

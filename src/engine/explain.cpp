@@ -34,8 +34,8 @@ private:
     std::string path_;
 };
 
-std::set<std::string> table_set(const compiler::CompiledRule& compiled) {
-    return {compiled.tables.begin(), compiled.tables.end()};
+exec::ColumnsByTable table_set(const compiler::CompiledRule& compiled) {
+    return compiled.columns;
 }
 
 void bind_all(exec::Statement& statement, const std::vector<exec::SqlValue>& params) {

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -19,15 +20,23 @@
 
 namespace recallguard::exec {
 
+// The columns to copy, by table; "*" among them copies every column. A table's key is always copied.
+using ColumnsByTable = std::map<std::string, std::set<std::string>>;
+
 class Snapshot {
 public:
-    // Copies `tables` of the database at `source_path` as they stood on `as_of`: rows dated
-    // after it are left out and values not yet known then are NULL (see schema::Table).
-    // The tables are split into up to `parallelism` parts by size, each copied and indexed by
-    // its own connection and thread into its own file. All copiers take their read lock on the
-    // audited file before any copies, so the parts agree (in WAL mode, where readers do not
-    // share a snapshot, one copier does everything).
-    static Snapshot build(const std::string& source_path, const std::set<std::string>& tables, const std::string& as_of,
+    // Plans an as-of copy of the `columns` of tables of the database at `source_path` as they stood on
+    // `as_of`: rows dated after it are left out and values not yet known then are NULL (see
+    // schema::Table). Writes the working-day tables and splits the tables into up to
+    // `parallelism` parts by size, each to be copied and indexed by its own connection into its
+    // own file; copies nothing yet. Every copier takes its read lock on the audited file here,
+    // before any copies, so the parts agree (in WAL mode, where readers do not share a
+    // snapshot, there is one part).
+    static Snapshot prepare(const std::string& source_path, const ColumnsByTable& columns,
+                            const std::string& as_of, const schema::Catalog& catalog,
+                            const calendar::CalendarSet& calendars, int parallelism = 1);
+    // prepare(), then every part copied, each on its own thread.
+    static Snapshot build(const std::string& source_path, const ColumnsByTable& columns, const std::string& as_of,
                           const schema::Catalog& catalog, const calendar::CalendarSet& calendars, int parallelism = 1);
 
     Snapshot(Snapshot&& other) noexcept;
@@ -35,9 +44,21 @@ public:
     Snapshot(const Snapshot&) = delete;
     ~Snapshot();  // removes the temporary folder
 
-    // A read-only connection that sees the working-day tables and every copied table by its name.
-    Database connect() const;
     size_t part_count() const { return parts_.size(); }
+    // The part that holds `table`, if it is copied at all.
+    std::optional<size_t> part_of(const std::string& table) const;
+    // Copies and indexes the tables of part `part`, then ends its read of the audited file.
+    // Each part is copied once; different parts may be copied at the same time from different
+    // threads. Throws InputError naming the audited file when a table cannot be read.
+    void copy_part(size_t part);
+
+    // A read-only connection that sees the working-day tables and no copied table yet.
+    Database connect_calendars() const;
+    // Makes the tables of a copied part visible, by name, on a connection from connect_calendars().
+    void attach_part(Database& db, size_t part) const;
+    // A read-only connection that sees the working-day tables and every (copied) table by its name.
+    Database connect() const;
+
     // Rows of a copied table in the audited file, estimated from its largest rowid (0 if unknown).
     int64_t estimated_rows(const std::string& table) const {
         const auto found = estimated_rows_.find(table);
@@ -45,10 +66,19 @@ public:
     }
 
 private:
+    struct Part {
+        std::string path;
+        std::vector<const schema::Table*> tables;
+        std::vector<std::vector<const schema::Column*>> columns;  // of each table, in table order
+        std::optional<Database> copier;  // holds the read lock on the audited file until copied
+    };
     Snapshot(std::string directory, std::string path) : directory_(std::move(directory)), path_(std::move(path)) {}
     std::string directory_;
-    std::string path_;                // the working-day tables; the copied tables are attached to it
-    std::vector<std::string> parts_;  // one file per copier
+    std::string path_;         // the working-day tables; the copied tables are attached to it
+    std::string source_path_;  // the audited file, for messages
+    std::string as_of_;
+    const schema::Catalog* catalog_ = nullptr;
+    std::vector<Part> parts_;
     std::map<std::string, int64_t> estimated_rows_;
 };
 
