@@ -65,7 +65,7 @@ void add_check_command(CLI::App& app, int& exit_code) {
     check->add_option("--fail-on", f.fail_on, "Exit 1 when a finding has this severity or higher")
         ->check(CLI::IsMember({"info", "low", "medium", "high", "critical"}));
     check->add_flag("--include-pending", f.include_pending, "Also report obligations not yet due (status pending)");
-    check->add_option("--jobs", f.jobs, "Rules run in parallel on this many connections (default: cores)");
+    check->add_option("--jobs", f.jobs, "Validation and rules run in parallel on this many connections (default: cores)");
     check->add_option("--calendars", f.calendars, "Folder of *.calendar files (default: the bundled calendars)");
     check->add_option("--max-findings", f.max_findings, "Stop a rule after this many findings (reported as such)");
     check->add_option("--rule-timeout", f.rule_timeout, "Stop a rule after this many seconds (reported as such)");
@@ -86,12 +86,13 @@ void add_check_command(CLI::App& app, int& exit_code) {
         load.param_overrides = parse_params(f.params);
         exec::Database::set_busy_timeout_ms(static_cast<int>(f.busy_timeout * 1000));
         const auto loaded = load_checked_rules(load, "nothing was checked");
+        const int jobs = f.jobs > 0 ? f.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
         if (!f.no_validate) {
             // A database that breaks the data contract would give findings nobody can trust.
             auto db = exec::Database::open(f.db, exec::Database::Mode::ReadOnly);
             const auto validation = [&] {
                 try {
-                    return schema::validate_case_database(db, schema::Catalog::case_data_v1());
+                    return schema::validate_case_database(db, schema::Catalog::case_data_v1(), 50, jobs);
                 } catch (const InputError& e) {
                     // A damaged file fails part-way through validation; say which file.
                     throw InputError(f.db + ": cannot validate the database: " + e.what());
@@ -109,7 +110,7 @@ void add_check_command(CLI::App& app, int& exit_code) {
         options.database = f.db;
         options.as_of = f.as_of.empty() ? engine::today() : f.as_of;
         options.include_pending = f.include_pending;
-        options.jobs = f.jobs > 0 ? f.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+        options.jobs = jobs;
         options.rule_ids = f.rule_ids;
         options.packages = f.packages;
         options.max_findings = f.max_findings;

@@ -54,7 +54,7 @@ void add_filing_command(CLI::App& app, int& exit_code) {
     cmd->add_option("--calendars", f.calendars, "Folder of *.calendar files (default: the bundled calendars)");
     cmd->add_option("--rule", f.rule_ids, "Run only this rule (repeatable)")->allow_extra_args(false);
     cmd->add_option("--package", f.packages, "Run only this package (repeatable)")->allow_extra_args(false);
-    cmd->add_option("--jobs", f.jobs, "Rules run in parallel on this many connections (default: cores)");
+    cmd->add_option("--jobs", f.jobs, "Validation and rules run in parallel on this many connections (default: cores)");
     cmd->add_option("--sarif-uri-base", f.sarif_uri_base,
                     "Make SARIF file URIs relative to this folder (the repository root)");
     cmd->callback([&exit_code] {
@@ -74,10 +74,11 @@ void add_filing_command(CLI::App& app, int& exit_code) {
         load.paths = rule_paths;
         load.calendar_directory = f.calendars;
         const auto loaded = load_checked_rules(load, "nothing was checked");
+        const int jobs = f.jobs > 0 ? f.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
         {
             // Findings on a database that breaks the data contract could not be trusted.
             auto db = exec::Database::open(f.db, exec::Database::Mode::ReadOnly);
-            const auto validation = schema::validate_case_database(db, schema::Catalog::case_data_v1());
+            const auto validation = schema::validate_case_database(db, schema::Catalog::case_data_v1(), 50, jobs);
             if (validation.error_count() > 0) {
                 std::cerr << schema::render_validation_text(validation, f.db);
                 std::cerr << "recallguard: the database does not follow the case data model; nothing was checked\n";
@@ -90,7 +91,7 @@ void add_filing_command(CLI::App& app, int& exit_code) {
         options.schema_directory = f.schemas;
         options.rule_ids = f.rule_ids;
         options.packages = f.packages;
-        options.jobs = f.jobs > 0 ? f.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+        options.jobs = jobs;
         const auto result = filing::check_filings(loaded, options);
 
         std::string format = f.format;

@@ -1,5 +1,7 @@
 // `recallguard validate DB`: checks a case database against the case-data model, read-only.
+#include <algorithm>
 #include <iostream>
+#include <thread>
 
 #include "cli/command.h"
 #include "common/errors.h"
@@ -12,15 +14,19 @@ void add_validate_command(CLI::App& app, int& exit_code) {
     static std::string path;
     static std::string format = "text";
     static size_t max_per_check = 50;
+    static int jobs = 0;
     validate->add_option("DB", path, "Path of the database to check")->required();
     validate->add_option("--format", format, "Output format: text or json")
         ->check(CLI::IsMember({"text", "json"}))
         ->capture_default_str();
     validate->add_option("--max-per-check", max_per_check, "Problems listed per check and column (0 = all)")
         ->capture_default_str();
+    validate->add_option("--jobs", jobs, "Tables are checked in parallel on this many connections (default: cores)");
     validate->callback([&exit_code] {
         auto db = exec::Database::open(path, exec::Database::Mode::ReadOnly);
-        const auto report = schema::validate_case_database(db, schema::Catalog::case_data_v1(), max_per_check);
+        const int connections = jobs > 0 ? jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+        const auto report =
+            schema::validate_case_database(db, schema::Catalog::case_data_v1(), max_per_check, connections);
         if (format == "json")
             std::cout << schema::render_validation_json(report, path)
                              .dump(2, ' ', false, nlohmann::json::error_handler_t::replace)

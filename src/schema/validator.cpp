@@ -1,15 +1,20 @@
 #include "schema/validator.h"
-#include "common/text.h"
 
 #include <fmt/format.h>
+#include <spdlog/spdlog.h>
 
+#include <algorithm>
+#include <atomic>
+#include <chrono>
 #include <functional>
 #include <map>
 #include <set>
+#include <thread>
 #include <tuple>
 
 #include "common/diagnostic.h"
 #include "common/errors.h"
+#include "common/text.h"
 #include "schema/value_check.h"
 
 namespace recallguard::schema {
@@ -69,9 +74,16 @@ public:
     Validator(exec::Database& db, const Catalog& catalog, size_t max_per_check)
         : db_(db), catalog_(catalog), max_per_check_(max_per_check) {}
 
-    ValidationReport run() {
+    // The checks that concern the whole file.
+    ValidationReport check_file() {
         check_version();
-        for (const auto& table : catalog_.tables()) check_table(table);
+        return std::move(report_);
+    }
+
+    // Every check of one table. Tables are independent, so each may be checked by its own
+    // Validator on its own connection.
+    ValidationReport check_one_table(const Table& table) {
+        check_table(table);
         return std::move(report_);
     }
 
@@ -409,6 +421,7 @@ private:
                                 join(check.values, ", ") + " FROM " +
                                 (check.from.empty() ? quote_identifier(check.table) : check.from) + " WHERE " +
                                 check.where + check.tail + " LIMIT ?";
+        const auto started = std::chrono::steady_clock::now();
         auto query = db_.prepare(sql);
         int index = 1;
         for (const auto& value : check.binds) query.bind(index++, value);
@@ -428,6 +441,8 @@ private:
                  std::move(found.value), std::move(found.message)});
             ++listed;
         }
+        spdlog::trace("{} {}.{} in {:.0f} ms", check.code, check.table, check.column,
+                      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count());
     }
 
     // SQLite reports a corrupt or truncated file only when a query reaches the bad page.
@@ -466,8 +481,76 @@ const char* validation_level_name(Level level) {
     return level == Level::Error ? "error" : "warning";
 }
 
-ValidationReport validate_case_database(exec::Database& db, const Catalog& catalog, size_t max_per_check) {
-    return Validator(db, catalog, max_per_check).run();
+namespace {
+
+// Rows of a table, estimated from its largest rowid (0 for a view, a missing table, a broken one).
+int64_t estimated_rows(exec::Database& db, const std::string& table) {
+    try {
+        auto max_rowid = db.prepare("SELECT max(rowid) FROM " + quote_identifier(table));
+        return max_rowid.step() && !max_rowid.is_null(0) ? max_rowid.column_int(0) : 0;
+    } catch (const InputError&) {
+        return 0;
+    }
+}
+
+}  // namespace
+
+ValidationReport validate_case_database(exec::Database& db, const Catalog& catalog, size_t max_per_check, int jobs) {
+    ValidationReport report = Validator(db, catalog, max_per_check).check_file();
+    const auto& tables = catalog.tables();
+
+    // More connections only for a file in rollback-journal mode, where read locks taken before any
+    // check make every connection see one state of the file (WAL readers each have their own).
+    std::vector<exec::Database> extra;
+    bool shared_state = jobs > 1;
+    if (shared_state) {
+        auto mode = db.prepare("PRAGMA journal_mode");
+        shared_state = mode.step() && mode.column_text(0) != "wal";
+    }
+    const bool own_transaction = shared_state && sqlite3_get_autocommit(db.handle());
+    if (shared_state) {
+        if (own_transaction) db.exec("BEGIN; SELECT count(*) FROM sqlite_schema");
+        for (int j = 1; j < std::min<int>(jobs, static_cast<int>(tables.size())); ++j) {
+            extra.push_back(exec::Database::open(db.path(), exec::Database::Mode::ReadOnly));
+            extra.back().exec("BEGIN; SELECT count(*) FROM sqlite_schema");
+        }
+    }
+
+    // Largest table first, each to the next free connection; reports are merged in catalog order.
+    std::vector<size_t> order(tables.size());
+    std::vector<int64_t> rows(tables.size());
+    for (size_t i = 0; i < tables.size(); ++i) {
+        order[i] = i;
+        rows[i] = extra.empty() ? 0 : estimated_rows(db, tables[i].name);
+    }
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return rows[a] > rows[b]; });
+    std::vector<ValidationReport> per_table(tables.size());
+    std::vector<std::exception_ptr> failures(tables.size());
+    std::atomic<size_t> next{0};
+    auto worker = [&](exec::Database& connection) {
+        // Every table is checked even after one fails, so that the error reported (the first in
+        // catalog order) does not depend on timing.
+        for (size_t n = next++; n < order.size(); n = next++) {
+            const size_t i = order[n];
+            try {
+                per_table[i] = Validator(connection, catalog, max_per_check).check_one_table(tables[i]);
+            } catch (...) {
+                failures[i] = std::current_exception();
+            }
+        }
+    };
+    std::vector<std::thread> threads;
+    for (auto& connection : extra) threads.emplace_back(worker, std::ref(connection));
+    worker(db);
+    for (auto& thread : threads) thread.join();
+    if (own_transaction) db.exec("COMMIT");
+    for (const auto& failure : failures)
+        if (failure) std::rethrow_exception(failure);
+    for (auto& part : per_table) {
+        report.truncated = report.truncated || part.truncated;
+        for (auto& problem : part.problems) report.problems.push_back(std::move(problem));
+    }
+    return report;
 }
 
 }  // namespace recallguard::schema

@@ -31,7 +31,10 @@ struct ValidationReport {
 // problems per (code, table, column) and sets `truncated` when there were more; 0 lists
 // all. Tables and columns the model does not name are ignored. Throws InputError when
 // the database cannot be read (e.g. a corrupt or truncated file).
-ValidationReport validate_case_database(exec::Database& db, const Catalog& catalog, size_t max_per_check = 50);
+// With `jobs` > 1, tables are checked in parallel on that many read-only connections to the same
+// file (one for a file in WAL mode); the report is the same as with one.
+ValidationReport validate_case_database(exec::Database& db, const Catalog& catalog, size_t max_per_check = 50,
+                                        int jobs = 1);
 
 // `db: error[V-ENUM]: message` per problem, then a summary line.
 std::string render_validation_text(const ValidationReport& report, const std::string& db_path);

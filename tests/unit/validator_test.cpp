@@ -310,6 +310,34 @@ TEST(ValidatorOnFiles, NeverChangesTheFile) {
     EXPECT_EQ(test::read_bytes(path), before);
 }
 
+TEST(ValidatorOnFiles, SeveralConnectionsGiveTheSameReportAsOne) {
+    test::TempDir dir;
+    const std::string path = dir.file("foreign.db");
+    {
+        auto db = exec::Database::open(path, exec::Database::Mode::Create);
+        test::create_loose_tables(db);
+        test::insert_base_rows(db);
+        // Problems in several tables, and more than the cap in one check.
+        for (int n = 1; n <= 60; ++n)
+            db.exec("INSERT INTO complaints VALUES ('c" + std::to_string(n) + "', 'nope', '2025-02-30', 'fax', 'fyre', NULL)");
+        db.exec("INSERT INTO companies SELECT * FROM companies");
+        db.exec("UPDATE recalls SET started_on = NULL");
+        db.exec("INSERT INTO sales VALUES ('s9', 'products-0', '2025-13-01', -2)");
+    }
+    const std::string before = test::read_bytes(path);
+    auto db = exec::Database::open(path, exec::Database::Mode::ReadOnly);
+    const auto one = schema::validate_case_database(db, Catalog::case_data_v1(), 50, 1);
+    ASSERT_GE(one.error_count(), 100u);
+    ASSERT_TRUE(one.truncated);
+    const std::string expected = schema::render_validation_text(one, "db");
+    for (int jobs : {2, 4, 16}) {
+        const auto several = schema::validate_case_database(db, Catalog::case_data_v1(), 50, jobs);
+        EXPECT_EQ(schema::render_validation_text(several, "db"), expected) << jobs << " connections";
+        EXPECT_EQ(several.truncated, one.truncated);
+    }
+    EXPECT_EQ(test::read_bytes(path), before);
+}
+
 TEST(ValidatorOnFiles, TruncatedFileIsAnInputError) {
     test::TempDir dir;
     const std::string path = dir.file("truncated.db");
@@ -324,12 +352,18 @@ TEST(ValidatorOnFiles, TruncatedFileIsAnInputError) {
     const std::string bytes = test::read_bytes(path);
     ASSERT_GT(bytes.size(), 100'000u);
     dir.write("truncated.db", bytes.substr(0, bytes.size() / 2));
-    EXPECT_THROW(
-        {
+    const auto error_with = [&](int jobs) {
+        try {
             auto db = exec::Database::open(path, exec::Database::Mode::ReadOnly);
-            schema::validate_case_database(db, Catalog::case_data_v1());
-        },
-        InputError);
+            schema::validate_case_database(db, Catalog::case_data_v1(), 50, jobs);
+        } catch (const InputError& e) {
+            return std::string(e.what());
+        }
+        return std::string("no error");
+    };
+    const std::string one_job = error_with(1);
+    EXPECT_NE(one_job, "no error");
+    EXPECT_EQ(error_with(2), one_job);  // the first failing table in catalog order, whatever the timing
 }
 
 }  // namespace
