@@ -427,7 +427,7 @@ private:
         for (const auto& value : check.binds) query.bind(index++, value);
         query.bind_int(index, limit);
         const int keys = static_cast<int>(key_sql_.size());
-        while (step(query, check.table)) {
+        while (query.step()) {
             if (max_per_check_ != 0 && listed >= max_per_check_) {
                 report_.truncated = true;
                 break;
@@ -445,14 +445,6 @@ private:
                       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count());
     }
 
-    // SQLite reports a corrupt or truncated file only when a query reaches the bad page.
-    bool step(exec::Statement& query, const std::string& table) {
-        try {
-            return query.step();
-        } catch (const InputError& e) {
-            throw InputError(fmt::format("{}: cannot read table {}: {}", db_.path(), table, e.what()));
-        }
-    }
 
     void add(ValidationProblem problem) { report_.problems.push_back(std::move(problem)); }
 
@@ -496,7 +488,13 @@ int64_t estimated_rows(exec::Database& db, const std::string& table) {
 }  // namespace
 
 ValidationReport validate_case_database(exec::Database& db, const Catalog& catalog, size_t max_per_check, int jobs) {
-    ValidationReport report = Validator(db, catalog, max_per_check).check_file();
+    ValidationReport report = [&] {
+        try {
+            return Validator(db, catalog, max_per_check).check_file();
+        } catch (const InputError& e) {
+            throw InputError(fmt::format("{}: cannot read the database: {}", db.path(), e.what()));
+        }
+    }();
     const auto& tables = catalog.tables();
 
     // More connections only for a file in rollback-journal mode, where read locks taken before any
@@ -534,6 +532,11 @@ ValidationReport validate_case_database(exec::Database& db, const Catalog& catal
             const size_t i = order[n];
             try {
                 per_table[i] = Validator(connection, catalog, max_per_check).check_one_table(tables[i]);
+            } catch (const InputError& e) {
+                // SQLite reports a damaged file only when a query reaches the bad page, and a view
+                // standing for a table only when it is read: name the file and the table.
+                failures[i] = std::make_exception_ptr(
+                    InputError(fmt::format("{}: cannot read table {}: {}", db.path(), tables[i].name, e.what())));
             } catch (...) {
                 failures[i] = std::current_exception();
             }

@@ -163,6 +163,7 @@ TEST_F(HostileDb, AViewInPlaceOfACaseTableIsValidatedLikeOne) {
     const auto hash = file_hash(broken);
     r = check(broken);
     EXPECT_EQ(r.exit_code, 2) << r.out << r.err;
+    EXPECT_NE(r.err.find(broken + ": cannot read table products: "), std::string::npos) << r.err;
     r = check(broken, {"--no-validate"});
     EXPECT_EQ(r.exit_code, 2) << r.out << r.err;
     EXPECT_NE(r.err.find("products_raw"), std::string::npos) << r.err;
