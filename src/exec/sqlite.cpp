@@ -140,6 +140,12 @@ void Statement::reset() {
 int Statement::column_count() const { return sqlite3_column_count(stmt_); }
 std::string Statement::column_name(int index) const { return sqlite3_column_name(stmt_, index); }
 bool Statement::is_null(int index) const { return sqlite3_column_type(stmt_, index) == SQLITE_NULL; }
+int Statement::column_type(int index) const { return sqlite3_column_type(stmt_, index); }
+std::string_view Statement::column_view(int index) const {
+    const auto* text = sqlite3_column_text(stmt_, index);
+    if (!text) return {};
+    return {reinterpret_cast<const char*>(text), static_cast<size_t>(sqlite3_column_bytes(stmt_, index))};
+}
 int64_t Statement::column_int(int index) const { return sqlite3_column_int64(stmt_, index); }
 double Statement::column_double(int index) const { return sqlite3_column_double(stmt_, index); }
 

@@ -68,6 +68,9 @@ public:
     int column_count() const;
     std::string column_name(int index) const;
     bool is_null(int index) const;
+    int column_type(int index) const;  // SQLITE_INTEGER, SQLITE_FLOAT, SQLITE_TEXT, SQLITE_BLOB or SQLITE_NULL
+    // The text of a column, valid until the next step or reset (no copy, for scans).
+    std::string_view column_view(int index) const;
     int64_t column_int(int index) const;
     double column_double(int index) const;
     std::string column_text(int index) const;

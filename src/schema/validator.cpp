@@ -15,6 +15,7 @@
 #include "common/diagnostic.h"
 #include "common/errors.h"
 #include "common/text.h"
+#include "schema/validation_screen.h"
 #include "schema/value_check.h"
 
 namespace recallguard::schema {
@@ -71,8 +72,8 @@ struct Found {
 
 class Validator {
 public:
-    Validator(exec::Database& db, const Catalog& catalog, size_t max_per_check)
-        : db_(db), catalog_(catalog), max_per_check_(max_per_check) {}
+    Validator(exec::Database& db, const Catalog& catalog, size_t max_per_check, bool screen = true)
+        : db_(db), catalog_(catalog), max_per_check_(max_per_check), screen_tables_(screen) {}
 
     // The checks that concern the whole file.
     ValidationReport check_file() {
@@ -103,6 +104,7 @@ private:
 
     void check_table(const Table& table) {
         if (!read_shape(table)) return;
+        if (screen_tables_) screen_ = ValidationScreen::scan(db_, table, columns_);
         for (const auto& column : table.columns)
             if (has(column.name)) check_column(table, column);
         check_keys(table);
@@ -151,7 +153,7 @@ private:
     void check_column(const Table& t, const Column& c) {
         const std::string col = quote_identifier(c.name);
         const std::string typed = "typeof(" + col + ")";
-        if (c.not_null)
+        if (c.not_null && screen_.may_find("V-NULL", c.name))
             run({Level::Error, "V-NULL", t.name, c.name, col + " IS NULL", {}, {}, {}, {}},
                 [&](const std::string& key, const exec::Statement&, int) {
                     return Found{
@@ -160,25 +162,27 @@ private:
                         {}};
                 });
         const std::string storage = c.type == ColumnType::Integer ? "integer" : "text";
-        run({Level::Error,
-             "V-TYPE",
-             t.name,
-             c.name,
-             typed + " NOT IN ('null', ?)",
-             {"quote(" + col + ")", typed},
-             {storage},
-             {},
-             {}},
-            [&](const std::string& key, const exec::Statement& row, int i) {
-                return Found{row.column_text(i),
-                             fmt::format("{} row '{}': {} holds the {} value {}, but the model requires {}.", t.name,
-                                         key, c.name, row.column_text(i + 1), abbreviate(row.column_text(i)),
-                                         storage_description(c.type)),
-                             {}};
-            });
+        if (screen_.may_find("V-TYPE", c.name))
+            run({Level::Error,
+                 "V-TYPE",
+                 t.name,
+                 c.name,
+                 typed + " NOT IN ('null', ?)",
+                 {"quote(" + col + ")", typed},
+                 {storage},
+                 {},
+                 {}},
+                [&](const std::string& key, const exec::Statement& row, int i) {
+                    return Found{row.column_text(i),
+                                 fmt::format("{} row '{}': {} holds the {} value {}, but the model requires {}.",
+                                             t.name, key, c.name, row.column_text(i + 1),
+                                             abbreviate(row.column_text(i)), storage_description(c.type)),
+                                 {}};
+                });
         const std::string is_text = typed + " = 'text'";
         auto value_message = [&](std::string code, std::string where, std::vector<SqlValue> binds,
                                  std::function<std::string(const std::string&)> fact) {
+            if (!screen_.may_find(code, c.name)) return;
             run({Level::Error, std::move(code), t.name, c.name, std::move(where), {col}, std::move(binds), {}, {}},
                 [&](const std::string& key, const exec::Statement& row, int i) {
                     const std::string value = row.column_text(i);
@@ -292,6 +296,7 @@ private:
         const Table* parent = catalog_.find_table(c.references);
         if (!parent || parent->primary_key.size() != 1 || !table_has(c.references, parent->primary_key.front()))
             return;  // the missing table or column is reported on its own
+        if (!screen_.may_find("V-ORPHAN", c.name)) return;
         const std::string col = quote_identifier(c.name);
         const std::string parent_key = quote_identifier(parent->primary_key.front());
         run({Level::Error,
@@ -347,22 +352,24 @@ private:
         if (!has(order.earlier) || !has(order.later)) return;
         const Level level = order.stated ? Level::Error : Level::Warning;
         const std::string earlier = quote_identifier(order.earlier), later = quote_identifier(order.later);
-        run({level,
-             "V-DATE-ORDER",
-             t.name,
-             order.later,
-             valid_date_sql(order.earlier) + " AND " + valid_date_sql(order.later) + " AND " + later + " < " + earlier,
-             {later, earlier},
-             {},
-             {},
-             {}},
-            [&](const std::string& key, const exec::Statement& row, int i) {
-                return Found{row.column_text(i),
-                             fmt::format("{} row '{}': {} {} is before {} {}; {}.", t.name, key, order.later,
-                                         row.column_text(i), order.earlier, row.column_text(i + 1), order.reason),
-                             {}};
-            });
-        if (!order.later_needs_earlier) return;
+        if (screen_.may_find("V-DATE-ORDER", order.later, order.earlier))
+            run({level,
+                 "V-DATE-ORDER",
+                 t.name,
+                 order.later,
+                 valid_date_sql(order.earlier) + " AND " + valid_date_sql(order.later) + " AND " + later + " < " +
+                     earlier,
+                 {later, earlier},
+                 {},
+                 {},
+                 {}},
+                [&](const std::string& key, const exec::Statement& row, int i) {
+                    return Found{row.column_text(i),
+                                 fmt::format("{} row '{}': {} {} is before {} {}; {}.", t.name, key, order.later,
+                                             row.column_text(i), order.earlier, row.column_text(i + 1), order.reason),
+                                 {}};
+                });
+        if (!order.later_needs_earlier || !screen_.may_find("V-DATE-ORDER-NEEDS", order.later, order.earlier)) return;
         run({level,
              "V-DATE-ORDER",
              t.name,
@@ -381,7 +388,7 @@ private:
     }
 
     void check_set_together(const Table& t, const std::string& first, const std::string& second) {
-        if (!has(first) || !has(second)) return;
+        if (!has(first) || !has(second) || !screen_.may_find("V-PAIR", first, second)) return;
         const std::string a = quote_identifier(first), b = quote_identifier(second);
         run({Level::Error,
              "V-PAIR",
@@ -445,16 +452,17 @@ private:
                       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count());
     }
 
-
     void add(ValidationProblem problem) { report_.problems.push_back(std::move(problem)); }
 
     exec::Database& db_;
     const Catalog& catalog_;
     const size_t max_per_check_;
+    const bool screen_tables_;
     ValidationReport report_;
     std::map<std::tuple<std::string, std::string, std::string>, size_t> listed_;
-    std::set<std::string> columns_;     // lower-case column names of the current table
-    std::vector<std::string> key_sql_;  // expressions naming the current table's rows
+    std::set<std::string> columns_;                             // lower-case column names of the current table
+    std::vector<std::string> key_sql_;                          // expressions naming the current table's rows
+    ValidationScreen screen_ = ValidationScreen::everything();  // checks of the current table that can find nothing
 };
 
 }  // namespace
@@ -487,7 +495,8 @@ int64_t estimated_rows(exec::Database& db, const std::string& table) {
 
 }  // namespace
 
-ValidationReport validate_case_database(exec::Database& db, const Catalog& catalog, size_t max_per_check, int jobs) {
+ValidationReport validate_case_database(exec::Database& db, const Catalog& catalog, size_t max_per_check, int jobs,
+                                        bool screen) {
     ValidationReport report = [&] {
         try {
             return Validator(db, catalog, max_per_check).check_file();
@@ -531,7 +540,7 @@ ValidationReport validate_case_database(exec::Database& db, const Catalog& catal
         for (size_t n = next++; n < order.size(); n = next++) {
             const size_t i = order[n];
             try {
-                per_table[i] = Validator(connection, catalog, max_per_check).check_one_table(tables[i]);
+                per_table[i] = Validator(connection, catalog, max_per_check, screen).check_one_table(tables[i]);
             } catch (const InputError& e) {
                 // SQLite reports a damaged file only when a query reaches the bad page, and a view
                 // standing for a table only when it is read: name the file and the table.

@@ -32,9 +32,11 @@ struct ValidationReport {
 // all. Tables and columns the model does not name are ignored. Throws InputError when
 // the database cannot be read (e.g. a corrupt or truncated file).
 // With `jobs` > 1, tables are checked in parallel on that many read-only connections to the same
-// file (one for a file in WAL mode); the report is the same as with one.
+// file (one for a file in WAL mode); the report is the same as with one. Each table is first
+// read once to rule out the checks that cannot find anything (schema/validation_screen.h);
+// `screen` = false runs every check's query (the report is the same, only slower).
 ValidationReport validate_case_database(exec::Database& db, const Catalog& catalog, size_t max_per_check = 50,
-                                        int jobs = 1);
+                                        int jobs = 1, bool screen = true);
 
 // `db: error[V-ENUM]: message` per problem, then a summary line.
 std::string render_validation_text(const ValidationReport& report, const std::string& db_path);
