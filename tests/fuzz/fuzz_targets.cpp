@@ -91,8 +91,17 @@ void run_filing_input(const std::string& input) {
     // load_filing reads a path (it checks the size before reading), so the input goes to a
     // file of this process's own first.
     static const filing::FilingSchemas schemas = filing::FilingSchemas::load(filing::FilingSchemas::bundled_directory());
-    static const std::string path =
-        (std::filesystem::temp_directory_path() / ("recallguard-fuzz-filing-" + std::to_string(getpid()) + ".json")).string();
+    // Removed when the process exits normally (a crash leaves it, beside the crash input).
+    struct ScratchFile {
+        std::string path;
+        ~ScratchFile() {
+            std::error_code ignored;
+            std::filesystem::remove(path, ignored);
+        }
+    };
+    static const ScratchFile scratch{
+        (std::filesystem::temp_directory_path() / ("recallguard-fuzz-filing-" + std::to_string(getpid()) + ".json")).string()};
+    const std::string& path = scratch.path;
     {
         std::ofstream out(path, std::ios::binary | std::ios::trunc);
         out << input;
