@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
-#include <condition_variable>
 #include <cstdlib>
 #include <ctime>
 #include <fstream>
@@ -18,6 +17,7 @@
 #include "common/fingerprint.h"
 #include "common/errors.h"
 #include "compiler/compile.h"
+#include "engine/audit_schedule.h"
 #include "exec/executor.h"
 #include "exec/snapshot.h"
 
@@ -139,100 +139,58 @@ findings::AuditReport run_audit(const LoadedRules& rules, const AuditOptions& op
     spdlog::debug("database fingerprint in {:.0f} ms", milliseconds_since(started));
     auto snapshot = exec::Snapshot::prepare(options.database, columns, options.as_of, catalog, rules.calendars, jobs);
 
-    // One pool of `jobs` workers does all the work: first the copies of the working database's
-    // parts, then the rules, each rule as soon as the parts it reads are copied. So with two
-    // jobs the rules that do not read the largest table run while it is still being copied.
-    // Among runnable rules, those that read the most rows start first, so that a long rule
-    // does not start last and run alone (largest-first scheduling). Reports are ordered
-    // independently of this order.
-    std::vector<size_t> run_order(selected.size());
-    std::vector<int64_t> rows_read(selected.size(), 0);
-    std::vector<std::vector<size_t>> parts_read(selected.size());
+    // One pool of `jobs` workers copies the working database's parts and runs the rules (see
+    // AuditSchedule for the order). Reports are ordered independently of it.
+    std::vector<AuditSchedule::RuleNeeds> needs(selected.size());
     for (size_t i = 0; i < selected.size(); ++i) {
-        run_order[i] = i;
+        needs[i].skipped = statuses[i].state == findings::RuleRunStatus::State::Skipped;
         for (const auto& table : compiled[i].tables) {
-            rows_read[i] += snapshot.estimated_rows(table);
-            if (const auto part = snapshot.part_of(table)) parts_read[i].push_back(*part);
+            needs[i].rows += snapshot.estimated_rows(table);
+            if (const auto part = snapshot.part_of(table)) needs[i].parts.push_back(*part);
         }
     }
-    std::stable_sort(run_order.begin(), run_order.end(),
-                     [&](size_t a, size_t b) { return rows_read[a] > rows_read[b]; });
+    AuditSchedule schedule(snapshot.part_count(), needs);
 
-    std::mutex schedule_mutex;
-    std::condition_variable schedule_changed;
-    size_t next_copy = 0;
-    std::vector<bool> part_ready(snapshot.part_count(), false);
-    std::vector<bool> rule_started(selected.size(), false);
-    for (size_t i = 0; i < selected.size(); ++i)
-        rule_started[i] = statuses[i].state == findings::RuleRunStatus::State::Skipped;
-    bool stopping = false;  // after a failure, rules not yet started are not started
+    std::mutex results_mutex;
     std::vector<std::exception_ptr> copy_failures(snapshot.part_count());
     std::exception_ptr rule_failure;
     size_t finished = 0;
-
     std::vector<std::vector<findings::Finding>> results(selected.size());
     exec::ExecuteOptions execute_options{options.as_of, options.max_findings, options.rule_timeout_seconds};
-    struct Task {
-        enum class Kind { Copy, Rule, Done } kind = Kind::Done;
-        size_t index = 0;
-    };
-    // The next task for a worker, waiting while every remaining rule needs a part still being
-    // copied. Copies are never skipped, so a bad table is always reported the same way.
-    auto next_task = [&]() -> Task {
-        std::unique_lock<std::mutex> lock(schedule_mutex);
-        for (;;) {
-            if (next_copy < part_ready.size()) return {Task::Kind::Copy, next_copy++};
-            if (stopping) return {};
-            bool all_started = true;
-            for (const size_t i : run_order) {
-                if (rule_started[i]) continue;
-                all_started = false;
-                if (std::all_of(parts_read[i].begin(), parts_read[i].end(), [&](size_t p) { return part_ready[p]; })) {
-                    rule_started[i] = true;
-                    return {Task::Kind::Rule, i};
-                }
-            }
-            if (all_started) return {};
-            schedule_changed.wait(lock);
-        }
-    };
     auto worker = [&]() {
-        std::optional<exec::Database> db;
+        std::optional<exec::Database> db;  // opened at the first rule, parts attached as rules need them
         std::vector<bool> attached(snapshot.part_count(), false);
-        for (Task task = next_task(); task.kind != Task::Kind::Done; task = next_task()) {
-            if (task.kind == Task::Kind::Copy) {
-                std::exception_ptr failure;
+        for (auto task = schedule.next(); task.kind != AuditSchedule::Task::Kind::Done; task = schedule.next()) {
+            if (task.kind == AuditSchedule::Task::Kind::Copy) {
                 try {
                     snapshot.copy_part(task.index);
+                    schedule.copy_finished(task.index, true);
                 } catch (...) {
-                    failure = std::current_exception();
+                    copy_failures[task.index] = std::current_exception();
+                    schedule.copy_finished(task.index, false);
                 }
-                std::lock_guard<std::mutex> lock(schedule_mutex);
-                part_ready[task.index] = !failure;
-                copy_failures[task.index] = failure;
-                stopping = stopping || failure;
-                schedule_changed.notify_all();
                 continue;
             }
             const size_t i = task.index;
             try {
                 if (!db) db = snapshot.connect_calendars();
-                for (const size_t part : parts_read[i])
+                for (const size_t part : needs[i].parts)
                     if (!attached[part]) {
                         snapshot.attach_part(*db, part);
                         attached[part] = true;
                     }
                 spdlog::debug("running {}", selected[i]->rule->id);
                 auto outcome = exec::execute_rule(*db, compiled[i], rules.calendars, execute_options);
-                std::lock_guard<std::mutex> lock(schedule_mutex);
+                std::lock_guard<std::mutex> lock(results_mutex);
                 statuses[i] = outcome.status;
                 results[i] = std::move(outcome.findings);
                 if (options.on_rule_finished) options.on_rule_finished(++finished, selected.size(), selected[i]->rule->id);
             } catch (...) {
-                std::lock_guard<std::mutex> lock(schedule_mutex);
-                if (!rule_failure) rule_failure = std::current_exception();
-                stopping = true;  // the others stop after their current task
-                schedule_changed.notify_all();
+                {
+                    std::lock_guard<std::mutex> lock(results_mutex);
+                    if (!rule_failure) rule_failure = std::current_exception();
+                }
+                schedule.stop();  // the others stop after their current task
             }
         }
     };

@@ -18,9 +18,9 @@ using schema::Catalog;
 TEST(ValidationScreen, ACertainDateIsOneSqliteGivesBackUnchanged) {
     auto db = exec::Database::open_memory();
     auto round_trip = db.prepare("SELECT date(?1, '+0 days') IS ?1");
-    std::vector<std::string> samples = {"2024-02-29", "2023-02-29", "2000-02-29", "1900-02-29", "2025-04-31",
-                                        "2025-12-31", "2025-13-01", "2025-00-10", "2025-01-00", "0999-12-31",
-                                        "1000-01-01", "9999-12-31", " 2025-01-01", "2025-01-01 ", "2025-1-01",
+    std::vector<std::string> samples = {"2024-02-29",       "2023-02-29", "2000-02-29",  "1900-02-29",     "2025-04-31",
+                                        "2025-12-31",       "2025-13-01", "2025-00-10",  "2025-01-00",     "0999-12-31",
+                                        "1000-01-01",       "9999-12-31", " 2025-01-01", "2025-01-01 ",    "2025-1-01",
                                         "2025-01-01T00:00", "2025/01/01", "+2025-01-01", "２０２５-01-01", ""};
     for (int year : {999, 1000, 1582, 1600, 1900, 2000, 2024, 2025, 9999})
         for (int month = 0; month <= 13; ++month)
@@ -48,17 +48,34 @@ TEST(ValidationScreen, ACertainDateIsOneSqliteGivesBackUnchanged) {
 
 // Odd values for a column of the model: every storage class, near misses of each format.
 std::vector<exec::SqlValue> odd_values(const schema::Column& column) {
-    std::vector<exec::SqlValue> values = {std::monostate{}, int64_t{0}, int64_t{-1}, int64_t{5}, 2.5,
-                                          std::string(""), std::string("x"), std::string("5"),
-                                          std::string("CN"), std::string("cn"), std::string("CNN"),
-                                          std::string("2025-03-03"), std::string("2025-03-02"),
-                                          std::string("2024-02-29"), std::string("2023-02-29"),
-                                          std::string("0999-01-01"), std::string("2025-13-01"),
-                                          std::string(" 2025-03-03"), std::string("2025-03-03 00:00"),
-                                          std::string("{}"), std::string("[]"), std::string("{oops"),
-                                          std::string("products-0"), std::string("products-7"),
-                                          std::string("companies-0"), std::string("defect_cases-0"),
-                                          std::string("recalls-0"), int64_t{1} << 40};
+    std::vector<exec::SqlValue> values = {std::monostate{},
+                                          int64_t{0},
+                                          int64_t{-1},
+                                          int64_t{5},
+                                          2.5,
+                                          std::string(""),
+                                          std::string("x"),
+                                          std::string("5"),
+                                          std::string("CN"),
+                                          std::string("cn"),
+                                          std::string("CNN"),
+                                          std::string("2025-03-03"),
+                                          std::string("2025-03-02"),
+                                          std::string("2024-02-29"),
+                                          std::string("2023-02-29"),
+                                          std::string("0999-01-01"),
+                                          std::string("2025-13-01"),
+                                          std::string(" 2025-03-03"),
+                                          std::string("2025-03-03 00:00"),
+                                          std::string("{}"),
+                                          std::string("[]"),
+                                          std::string("{oops"),
+                                          std::string("products-0"),
+                                          std::string("products-7"),
+                                          std::string("companies-0"),
+                                          std::string("defect_cases-0"),
+                                          std::string("recalls-0"),
+                                          int64_t{1} << 40};
     for (const auto& value : column.enum_values) {
         values.emplace_back(value);
         std::string upper = value;
@@ -74,7 +91,8 @@ exec::Database loose_database(bool nocase) {
     for (const auto& t : Catalog::case_data_v1().tables()) {
         std::string columns;
         for (const auto& c : t.columns)
-            columns += (columns.empty() ? "" : ", ") + exec::quote_identifier(c.name) + (nocase ? " TEXT COLLATE NOCASE" : "");
+            columns +=
+                (columns.empty() ? "" : ", ") + exec::quote_identifier(c.name) + (nocase ? " TEXT COLLATE NOCASE" : "");
         db.exec("CREATE TABLE " + exec::quote_identifier(t.name) + " (" + columns + ")");
     }
     test::insert_base_rows(db);
@@ -82,7 +100,8 @@ exec::Database loose_database(bool nocase) {
 }
 
 std::string report_text(exec::Database& db, bool screen) {
-    return schema::render_validation_text(schema::validate_case_database(db, Catalog::case_data_v1(), 0, 1, screen), "db");
+    return schema::render_validation_text(schema::validate_case_database(db, Catalog::case_data_v1(), 0, 1, screen),
+                                          "db");
 }
 
 TEST(ValidationScreen, EachOddValueAloneInItsColumnGivesTheSameReport) {

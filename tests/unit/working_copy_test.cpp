@@ -126,7 +126,9 @@ TEST_F(WorkingCopy, AnUnreadableTableGivesTheSameErrorOnOneJobOrSeveral) {
     {
         // A view standing for a case table, over a table that no longer exists.
         auto db = exec::Database::open(path, exec::Database::Mode::ReadWrite);
-        db.exec("ALTER TABLE sales RENAME TO sales_raw; CREATE VIEW sales AS SELECT * FROM sales_raw; DROP TABLE sales_raw;");
+        db.exec(
+            "ALTER TABLE sales RENAME TO sales_raw; CREATE VIEW sales AS SELECT * FROM sales_raw; DROP TABLE "
+            "sales_raw;");
     }
     const auto messages = [&](int jobs) {
         engine::AuditOptions audit;
