@@ -103,14 +103,17 @@ void copy_table(Database& db, const schema::Table& table, const std::vector<cons
     bool referenced = false;
     for (const auto& other : catalog.tables())
         for (const auto& column : other.columns) referenced = referenced || column.references == table.name;
-    std::string key;
-    for (const auto& column : table.primary_key) key += (key.empty() ? "" : ", ") + quote_identifier(column);
-    if (referenced)
-        db.exec("CREATE INDEX main." + quote_identifier(table.name + "_key") + " ON " + quote_identifier(table.name) +
-                " (" + key + ")");
     const auto is_copied = [&](const std::string& name) {
         return std::any_of(copied.begin(), copied.end(), [&](const auto* column) { return column->name == name; });
     };
+    std::string key;
+    for (const auto& column : table.primary_key) {
+        key += (key.empty() ? "" : ", ") + quote_identifier(column);
+        referenced = referenced && is_copied(column);  // a key no rule reads is never searched
+    }
+    if (referenced)
+        db.exec("CREATE INDEX main." + quote_identifier(table.name + "_key") + " ON " + quote_identifier(table.name) +
+                " (" + key + ")");
     for (const auto* column_ptr : copied) {
         const auto& column = *column_ptr;
         if (column.references.empty()) continue;
@@ -125,13 +128,15 @@ void copy_table(Database& db, const schema::Table& table, const std::vector<cons
                   milliseconds(copy_done, std::chrono::steady_clock::now()));
 }
 
-// The columns of `table` to copy: those asked for (all, for "*") and the key, in table order.
+// The columns of `table` to copy: those asked for (all, for "*"), in table order.
 std::vector<const schema::Column*> copied_columns(const schema::Table& table, const std::set<std::string>& wanted) {
     std::vector<const schema::Column*> copied;
     for (const auto& column : table.columns)
-        if (wanted.count("*") || wanted.count(column.name) ||
-            std::count(table.primary_key.begin(), table.primary_key.end(), column.name))
-            copied.push_back(&column);
+        if (wanted.count("*") || wanted.count(column.name)) copied.push_back(&column);
+    // A table read for its rows alone (none of its columns named) still needs one column.
+    if (copied.empty())
+        for (const auto& column : table.columns)
+            if (std::count(table.primary_key.begin(), table.primary_key.end(), column.name)) copied.push_back(&column);
     return copied;
 }
 

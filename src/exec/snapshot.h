@@ -20,7 +20,8 @@
 
 namespace recallguard::exec {
 
-// The columns to copy, by table; "*" among them copies every column. A table's key is always copied.
+// The columns to copy, by table; "*" among them copies every column. A table asked for with no
+// column gets its key.
 using ColumnsByTable = std::map<std::string, std::set<std::string>>;
 
 class Snapshot {

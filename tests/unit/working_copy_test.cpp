@@ -86,12 +86,20 @@ INSERT INTO sales VALUES ('S1', 'P1', '2025-01-01', 3), ('S2', 'P1', '2025-02-01
     calendar::CalendarSet calendars;
 };
 
-TEST_F(WorkingCopy, CopiesTheColumnsAskedForAndTheKeyAsOfTheAuditDate) {
-    const exec::ColumnsByTable wanted{{"sales", {"units", "product_id"}}, {"products", {"*"}}};
+TEST_F(WorkingCopy, CopiesTheColumnsAskedForAsOfTheAuditDate) {
+    const exec::ColumnsByTable wanted{
+        {"sales", {"units", "product_id"}}, {"products", {"*"}}, {"companies", {"name"}}, {"recalls", {}}};
     auto snapshot = exec::Snapshot::build(path, wanted, "2025-06-30", schema::Catalog::case_data_v1(), calendars, 1);
     auto db = snapshot.connect();
-    EXPECT_EQ(columns_of(db, "part0", "sales"), (std::vector<std::string>{"sale_id", "product_id", "units"}));
+    EXPECT_EQ(columns_of(db, "part0", "sales"), (std::vector<std::string>{"product_id", "units"}));
     EXPECT_EQ(columns_of(db, "part0", "products").size(), 9u);
+    // Products are looked up by key (other tables refer to them): their key is indexed. The
+    // companies' key is not copied (no rule reads it), so it is not indexed either.
+    EXPECT_EQ(indexes_of(db, "part0", "products"), (std::vector<std::string>{"products_company_id", "products_key"}));
+    EXPECT_EQ(columns_of(db, "part0", "companies"), (std::vector<std::string>{"name"}));
+    EXPECT_TRUE(indexes_of(db, "part0", "companies").empty());
+    // A table read for its rows alone keeps its key.
+    EXPECT_EQ(columns_of(db, "part0", "recalls"), (std::vector<std::string>{"recall_id"}));
     // The copy's foreign-key index covers the copied foreign key (sold_on is not copied, so it is
     // not in the index); rows after the audit date do not exist.
     EXPECT_EQ(indexes_of(db, "part0", "sales"), (std::vector<std::string>{"sales_product_id"}));
