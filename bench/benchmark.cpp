@@ -1,12 +1,13 @@
 // Benchmark: every bundled rule through `recallguard check`, against the hand-written SQL of
 // bench/handwritten on the same generated databases in the same run. Prints rows, time per
-// rule, the engine/hand-written ratio, --jobs 2 speed-up and peak memory. Figures, not
-// assertions: performance is read, not unit-tested.
+// rule, the engine/hand-written ratio, --jobs 2 speed-up, validation and peak memory, each the
+// median of --repeat runs. Figures, not assertions: performance is read, not unit-tested.
 #include <fcntl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <spawn.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -65,6 +66,32 @@ ChildRun run_child(const std::vector<std::string>& args) {
     return run;
 }
 
+// The median of `values` (which it sorts).
+double median(std::vector<double> values) {
+    std::sort(values.begin(), values.end());
+    return values.empty() ? 0 : values[values.size() / 2];
+}
+
+// A command run several times: the median time, the largest peak memory, the exit codes agreeing.
+struct RepeatedRun {
+    std::vector<ChildRun> runs;
+    double seconds() const {
+        std::vector<double> times;
+        for (const auto& run : runs) times.push_back(run.seconds);
+        return median(times);
+    }
+    long max_rss_kib() const {
+        long peak = 0;
+        for (const auto& run : runs) peak = std::max(peak, run.max_rss_kib);
+        return peak;
+    }
+    int exit_code() const {
+        for (const auto& run : runs)
+            if (run.exit_code != runs.front().exit_code) return -1;
+        return runs.empty() ? -1 : runs.front().exit_code;
+    }
+};
+
 int64_t count_rows(exec::Database& db) {
     int64_t total = 0;
     for (const char* table : {"companies", "products", "complaints", "incidents", "defect_cases", "filings", "recalls",
@@ -84,6 +111,7 @@ int main(int argc, char** argv) {
     std::string as_of = "2026-06-30";
     fs::path out_dir = "build/bench";
     std::string binary = "build/recallguard";
+    int repeat = 3;
     const fs::path source = RECALLGUARD_SOURCE_DIR;
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string flag = argv[i], value = argv[i + 1];
@@ -94,8 +122,10 @@ int main(int argc, char** argv) {
         } else if (flag == "--as-of") as_of = value;
         else if (flag == "--out-dir") out_dir = value;
         else if (flag == "--binary") binary = value;
+        else if (flag == "--repeat") repeat = std::max(1, std::stoi(value));
         else {
-            std::cerr << "usage: recallguard_bench [--companies 20,200,2000] [--as-of D] [--out-dir DIR] [--binary PATH]\n";
+            std::cerr << "usage: recallguard_bench [--companies 20,200,2000] [--as-of D] [--out-dir DIR] [--binary PATH] "
+                         "[--repeat N]\n";
             return 2;
         }
     }
@@ -128,19 +158,8 @@ int main(int argc, char** argv) {
             attach.bind_text(1, calendar_db.string());
             attach.step();
         }
-        // Hand-written SQL, each query stepped to the end.
-        std::map<std::string, double> hand_ms;
-        double hand_total = 0;
-        for (const auto& rule : rule_ids) {
-            const auto start = Clock::now();
-            auto query = db.prepare(read_text(source / "bench/handwritten" / (rule + ".sql")));
-            query.bind_text(sqlite3_bind_parameter_index(query.handle(), ":as_of"), as_of);
-            while (query.step()) {
-            }
-            hand_ms[rule] = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-            hand_total += hand_ms[rule];
-        }
-        // The engine, as a user runs it (rules parsed and checked, working database built).
+        // Every measurement is repeated and its median kept (this kind of machine varies from run
+        // to run); the configurations take turns, so that a slow spell hits them alike.
         const fs::path report = out_dir / ("report-" + std::to_string(companies) + ".json");
         auto engine_run = [&](int jobs, bool validate_first) {
             std::vector<std::string> args{binary, "check", "--db", db_path.string(), "--as-of", as_of, "--timings",
@@ -149,21 +168,41 @@ int main(int argc, char** argv) {
             if (!validate_first) args.insert(args.begin() + 2, "--no-validate");
             return run_child(args);
         };
-        const ChildRun one = engine_run(1, false);
-        const auto parsed = nlohmann::json::parse(read_text(report));
-        const ChildRun two = engine_run(2, false);
-        const ChildRun validate_one = run_child({binary, "validate", "--jobs", "1", db_path.string()});
-        const ChildRun validate_two = run_child({binary, "validate", "--jobs", "2", db_path.string()});
-        const ChildRun as_users_run = engine_run(2, true);  // check's defaults: validation, then the audit
-
-        std::map<std::string, double> engine_ms;
-        double rules_total = 0;
-        for (const auto& rule : parsed["rules"]) {
-            engine_ms[rule["id"]] = rule["elapsed_ms"].get<double>();
-            rules_total += rule["elapsed_ms"].get<double>();
+        std::map<std::string, std::vector<double>> hand_runs_ms, engine_runs_ms;
+        RepeatedRun one, two, validate_one, validate_two, as_users_run;
+        size_t findings = 0;
+        for (int r = 0; r < repeat; ++r) {
+            // Hand-written SQL, each query stepped to the end.
+            for (const auto& rule : rule_ids) {
+                const auto start = Clock::now();
+                auto query = db.prepare(read_text(source / "bench/handwritten" / (rule + ".sql")));
+                query.bind_text(sqlite3_bind_parameter_index(query.handle(), ":as_of"), as_of);
+                while (query.step()) {
+                }
+                const double ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+                hand_runs_ms[rule].push_back(ms);
+            }
+            // The engine, as a user runs it (rules parsed and checked, working database built).
+            one.runs.push_back(engine_run(1, false));
+            const auto parsed = nlohmann::json::parse(read_text(report));
+            findings = parsed["findings"].size();
+            for (const auto& rule : parsed["rules"]) engine_runs_ms[rule["id"]].push_back(rule["elapsed_ms"].get<double>());
+            two.runs.push_back(engine_run(2, false));
+            validate_one.runs.push_back(run_child({binary, "validate", "--jobs", "1", db_path.string()}));
+            validate_two.runs.push_back(run_child({binary, "validate", "--jobs", "2", db_path.string()}));
+            as_users_run.runs.push_back(engine_run(2, true));  // check's defaults: validation, then the audit
         }
-        std::printf("\n== %lld companies, %lld rows, as of %s ==\n", static_cast<long long>(companies),
-                    static_cast<long long>(rows), as_of.c_str());
+        std::map<std::string, double> hand_ms, engine_ms;
+        for (const auto& [rule, runs] : hand_runs_ms) hand_ms[rule] = median(runs);
+        double rules_total = 0;
+        for (const auto& [rule, runs] : engine_runs_ms) {
+            engine_ms[rule] = median(runs);
+            rules_total += engine_ms[rule];
+        }
+        double hand_total = 0;  // the sum of the per-rule medians
+        for (const auto& [rule, ms] : hand_ms) hand_total += ms;
+        std::printf("\n== %lld companies, %lld rows, as of %s (medians of %d runs) ==\n",
+                    static_cast<long long>(companies), static_cast<long long>(rows), as_of.c_str(), repeat);
         std::printf("%-22s %12s %12s %8s\n", "rule", "engine ms", "hand ms", "ratio");
         for (const auto& rule : rule_ids) {
             const double e = engine_ms.count(rule) ? engine_ms[rule] : 0;
@@ -172,16 +211,16 @@ int main(int argc, char** argv) {
         std::printf("%-22s %12.1f %12.1f %8.2f\n", "rules only (sum)", rules_total, hand_total, rules_total / hand_total);
         std::printf("whole check --jobs 1: %.3f s (incl. start-up, rule checking, as-of working database): ratio %.2f "
                     "to the hand-written total %.3f s\n",
-                    one.seconds, one.seconds * 1000 / hand_total, hand_total / 1000);
-        std::printf("whole check --jobs 2: %.3f s: speed-up %.2fx over --jobs 1\n", two.seconds, one.seconds / two.seconds);
-        std::printf("peak memory of check: %.1f MiB (--jobs 1), %.1f MiB (--jobs 2)\n", one.max_rss_kib / 1024.0,
-                    two.max_rss_kib / 1024.0);
-        std::printf("validate: %.3f s (--jobs 1), %.3f s (--jobs 2): speed-up %.2fx\n", validate_one.seconds,
-                    validate_two.seconds, validate_one.seconds / validate_two.seconds);
+                    one.seconds(), one.seconds() * 1000 / hand_total, hand_total / 1000);
+        std::printf("whole check --jobs 2: %.3f s: speed-up %.2fx over --jobs 1\n", two.seconds(), one.seconds() / two.seconds());
+        std::printf("peak memory of check: %.1f MiB (--jobs 1), %.1f MiB (--jobs 2)\n", one.max_rss_kib() / 1024.0,
+                    two.max_rss_kib() / 1024.0);
+        std::printf("validate: %.3f s (--jobs 1), %.3f s (--jobs 2): speed-up %.2fx\n", validate_one.seconds(),
+                    validate_two.seconds(), validate_one.seconds() / validate_two.seconds());
         std::printf("check with validation (the default), --jobs 2: %.3f s: ratio %.2f to the hand-written total\n",
-                    as_users_run.seconds, as_users_run.seconds * 1000 / hand_total);
-        std::printf("findings: %zu; exit codes: check %d/%d/%d\n", parsed["findings"].size(), one.exit_code, two.exit_code,
-                    as_users_run.exit_code);
+                    as_users_run.seconds(), as_users_run.seconds() * 1000 / hand_total);
+        std::printf("findings: %zu; exit codes: check %d/%d/%d\n", findings, one.exit_code(), two.exit_code(),
+                    as_users_run.exit_code());
     }
     return 0;
 }
