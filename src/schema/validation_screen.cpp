@@ -1,5 +1,8 @@
 #include "schema/validation_screen.h"
 
+#include <array>
+#include <functional>
+#include <string_view>
 #include <unordered_set>
 #include <vector>
 
@@ -19,18 +22,31 @@ int digits(std::string_view text, size_t from, size_t count) {
     return value;
 }
 
-// One column of the scan and what is checked on it.
+// A set of strings searched by string_view, so that the scan copies no value to look it up.
+struct TextHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+};
+using TextSet = std::unordered_set<std::string, TextHash, std::equal_to<>>;
+
+// The per-column checks the scan decides, in the validator's names.
+enum ColumnCheck { kNull, kType, kBadDate, kEnum, kNegative, kRange, kCountry, kEmpty, kOrphan, kColumnChecks };
+constexpr const char* kColumnCheckCodes[kColumnChecks] = {"V-NULL",  "V-TYPE",    "V-BAD-DATE", "V-ENUM",  "V-NEGATIVE",
+                                                          "V-RANGE", "V-COUNTRY", "V-EMPTY",    "V-ORPHAN"};
+
+// One column of the scan (its position in the result row is its position in the scan) and
+// which of its checks a row may fail.
 struct ScannedColumn {
     const Column* column = nullptr;
-    int index = 0;  // in the scan's result row
-    std::unordered_set<std::string> enum_values;
-    bool check_reference = false;                 // parent keys could be read
-    std::unordered_set<std::string> parent_keys;  // text keys only
+    TextSet enum_values;
+    bool check_reference = false;  // parent keys could be read
+    TextSet parent_keys;           // text keys only
+    std::array<bool, kColumnChecks> may_fail{};
 };
 
 // Text keys of `parent`'s single-column key; false when they cannot be read or are not all text
 // (then SQLite's comparison rules decide, so the screen leaves the check to SQL).
-bool read_parent_keys(exec::Database& db, const Table& parent, std::unordered_set<std::string>& keys) {
+bool read_parent_keys(exec::Database& db, const Table& parent, TextSet& keys) {
     if (parent.primary_key.size() != 1) return false;
     try {
         auto query = db.prepare("SELECT " + exec::quote_identifier(parent.primary_key.front()) + " FROM " +
@@ -71,14 +87,12 @@ bool ValidationScreen::may_find(const std::string& code, const std::string& colu
 
 ValidationScreen ValidationScreen::scan(exec::Database& db, const Table& table, const std::set<std::string>& present) {
     ValidationScreen screen;
-    const auto has = [&](const std::string& name) { return present.count(to_lower(name)) > 0; };
     std::vector<ScannedColumn> scanned;
     std::string select;
     for (const auto& column : table.columns) {
-        if (!has(column.name)) continue;
+        if (!present.count(to_lower(column.name))) continue;
         ScannedColumn entry;
         entry.column = &column;
-        entry.index = static_cast<int>(scanned.size());
         entry.enum_values.insert(column.enum_values.begin(), column.enum_values.end());
         if (!column.references.empty())
             if (const Table* parent = Catalog::case_data_v1().find_table(column.references))
@@ -88,86 +102,89 @@ ValidationScreen ValidationScreen::scan(exec::Database& db, const Table& table, 
     }
     if (scanned.empty()) return screen;
     const auto index_of = [&](const std::string& name) {
-        for (const auto& entry : scanned)
-            if (entry.column->name == name) return entry.index;
+        for (size_t i = 0; i < scanned.size(); ++i)
+            if (scanned[i].column->name == name) return static_cast<int>(i);
         return -1;
     };
-
-    // Which checks the scan decides, as the validator runs them.
-    for (const auto& entry : scanned) {
-        const Column& c = *entry.column;
-        for (const char* code :
-             {"V-NULL", "V-TYPE", "V-BAD-DATE", "V-ENUM", "V-NEGATIVE", "V-RANGE", "V-COUNTRY", "V-EMPTY"})
-            screen.screened_.insert(id(code, c.name, ""));
-        if (entry.check_reference) screen.screened_.insert(id("V-ORPHAN", c.name, ""));
-    }
-    struct Order {
-        int earlier, later;
-        std::string order_id, needs_id;
-        bool later_needs_earlier;
+    // Checks of two columns the scan decides: date orders (in order; later set without earlier)
+    // and pairs set together.
+    struct TwoColumns {
+        int first, second;
+        std::string id;
+        bool may_fail = false;
     };
-    std::vector<Order> orders;
+    std::vector<TwoColumns> out_of_order, needs_earlier, pairs;
     for (const auto& order : table.date_orders) {
         const int earlier = index_of(order.earlier), later = index_of(order.later);
         if (earlier < 0 || later < 0) continue;
-        orders.push_back({earlier, later, id("V-DATE-ORDER", order.later, order.earlier),
-                          id("V-DATE-ORDER-NEEDS", order.later, order.earlier), order.later_needs_earlier});
-        screen.screened_.insert(orders.back().order_id);
-        screen.screened_.insert(orders.back().needs_id);
+        out_of_order.push_back({earlier, later, id("V-DATE-ORDER", order.later, order.earlier)});
+        if (order.later_needs_earlier)
+            needs_earlier.push_back({earlier, later, id("V-DATE-ORDER-NEEDS", order.later, order.earlier)});
     }
-    std::vector<std::tuple<int, int, std::string>> pairs;
     for (const auto& [first, second] : table.set_together) {
         const int a = index_of(first), b = index_of(second);
-        if (a < 0 || b < 0) continue;
-        pairs.emplace_back(a, b, id("V-PAIR", first, second));
-        screen.screened_.insert(std::get<2>(pairs.back()));
+        if (a >= 0 && b >= 0) pairs.push_back({a, b, id("V-PAIR", first, second)});
     }
 
     auto query = db.prepare("SELECT " + select + " FROM " + exec::quote_identifier(table.name));
     std::vector<int> types(scanned.size());
-    auto possible = [&](const std::string& key) { screen.possible_.insert(key); };
     while (query.step()) {
         // The storage class first: reading a value as text would convert it.
         for (size_t i = 0; i < scanned.size(); ++i) types[i] = query.column_type(static_cast<int>(i));
         for (size_t i = 0; i < scanned.size(); ++i) {
-            const ScannedColumn& entry = scanned[i];
+            ScannedColumn& entry = scanned[i];
             const Column& c = *entry.column;
-            const int type = types[i];
+            const int index = static_cast<int>(i), type = types[i];
+            auto& may_fail = entry.may_fail;
             if (type == SQLITE_NULL) {
-                if (c.not_null) possible(id("V-NULL", c.name, ""));
+                may_fail[kNull] = may_fail[kNull] || c.not_null;
                 continue;
             }
-            const int storage = c.type == ColumnType::Integer ? SQLITE_INTEGER : SQLITE_TEXT;
-            if (type != storage) possible(id("V-TYPE", c.name, ""));
+            may_fail[kType] = may_fail[kType] || type != (c.type == ColumnType::Integer ? SQLITE_INTEGER : SQLITE_TEXT);
             if (type == SQLITE_INTEGER) {
-                const int64_t value = query.column_int(entry.index);
-                if (c.min_value && value < *c.min_value) possible(id("V-NEGATIVE", c.name, ""));
-                if (c.max_value && value > *c.max_value) possible(id("V-RANGE", c.name, ""));
+                const int64_t value = query.column_int(index);
+                may_fail[kNegative] = may_fail[kNegative] || (c.min_value && value < *c.min_value);
+                may_fail[kRange] = may_fail[kRange] || (c.max_value && value > *c.max_value);
             }
-            if (entry.check_reference &&
-                (type != SQLITE_TEXT || !entry.parent_keys.count(std::string(query.column_view(entry.index)))))
-                possible(id("V-ORPHAN", c.name, ""));
-            if (type != SQLITE_TEXT) continue;
-            const std::string_view text = query.column_view(entry.index);
-            if (c.type == ColumnType::Date && !certainly_valid_date(text)) possible(id("V-BAD-DATE", c.name, ""));
-            if (!entry.enum_values.empty() && !entry.enum_values.count(std::string(text)))
-                possible(id("V-ENUM", c.name, ""));
+            if (type != SQLITE_TEXT) {
+                may_fail[kOrphan] = may_fail[kOrphan] || entry.check_reference;
+                continue;
+            }
+            const std::string_view text = query.column_view(index);
+            if (entry.check_reference && !entry.parent_keys.count(text)) may_fail[kOrphan] = true;
+            if (c.type == ColumnType::Date && !certainly_valid_date(text)) may_fail[kBadDate] = true;
+            if (!entry.enum_values.empty() && !entry.enum_values.count(text)) may_fail[kEnum] = true;
             if (c.format == TextFormat::CountryCode &&
                 !(text.size() == 2 && text[0] >= 'A' && text[0] <= 'Z' && text[1] >= 'A' && text[1] <= 'Z'))
-                possible(id("V-COUNTRY", c.name, ""));
-            if (c.format == TextFormat::NonEmpty && text.empty()) possible(id("V-EMPTY", c.name, ""));
+                may_fail[kCountry] = true;
+            if (c.format == TextFormat::NonEmpty && text.empty()) may_fail[kEmpty] = true;
         }
-        for (const auto& order : orders) {
-            const int earlier = types[order.earlier], later = types[order.later];
-            if (order.later_needs_earlier && later != SQLITE_NULL && earlier == SQLITE_NULL) possible(order.needs_id);
-            if (earlier != SQLITE_TEXT || later != SQLITE_TEXT) continue;
-            const std::string_view e = query.column_view(order.earlier), l = query.column_view(order.later);
+        for (auto& order : needs_earlier)
+            if (types[order.second] != SQLITE_NULL && types[order.first] == SQLITE_NULL) order.may_fail = true;
+        for (auto& order : out_of_order) {
+            if (types[order.first] != SQLITE_TEXT || types[order.second] != SQLITE_TEXT) continue;
+            const std::string_view earlier = query.column_view(order.first), later = query.column_view(order.second);
             // Two certain dates compare as text; anything less certain is left to SQL.
-            if (!certainly_valid_date(e) || !certainly_valid_date(l) || l < e) possible(order.order_id);
+            if (!certainly_valid_date(earlier) || !certainly_valid_date(later) || later < earlier)
+                order.may_fail = true;
         }
-        for (const auto& [a, b, key] : pairs)
-            if ((types[a] == SQLITE_NULL) != (types[b] == SQLITE_NULL)) possible(key);
+        for (auto& pair : pairs)
+            if ((types[pair.first] == SQLITE_NULL) != (types[pair.second] == SQLITE_NULL)) pair.may_fail = true;
     }
+
+    // What the scan decided, as the validator asks for it.
+    for (const auto& entry : scanned)
+        for (int check = 0; check < kColumnChecks; ++check) {
+            if (check == kOrphan && !entry.check_reference) continue;
+            const std::string key = id(kColumnCheckCodes[check], entry.column->name, "");
+            screen.screened_.insert(key);
+            if (entry.may_fail[check]) screen.possible_.insert(key);
+        }
+    for (const auto* checks : {&out_of_order, &needs_earlier, &pairs})
+        for (const auto& check : *checks) {
+            screen.screened_.insert(check.id);
+            if (check.may_fail) screen.possible_.insert(check.id);
+        }
     screen.scanned_ = true;
     return screen;
 }
