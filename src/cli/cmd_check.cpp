@@ -2,7 +2,6 @@
 #include <unistd.h>
 
 #include <iostream>
-#include <thread>
 
 #include "cli/command.h"
 #include "cli/rule_input.h"
@@ -86,7 +85,7 @@ void add_check_command(CLI::App& app, int& exit_code) {
         load.param_overrides = parse_params(f.params);
         exec::Database::set_busy_timeout_ms(static_cast<int>(f.busy_timeout * 1000));
         const auto loaded = load_checked_rules(load, "nothing was checked");
-        const int jobs = f.jobs > 0 ? f.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+        const int jobs = jobs_or_cores(f.jobs);
         if (!f.no_validate) {
             // A database that breaks the data contract would give findings nobody can trust.
             auto db = exec::Database::open(f.db, exec::Database::Mode::ReadOnly);

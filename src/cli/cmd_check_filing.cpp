@@ -1,7 +1,6 @@
 // `recallguard check-filing`: checks filings (JSON) against their schemas, the case database and the rules.
 #include <algorithm>
 #include <iostream>
-#include <thread>
 
 #include "cli/command.h"
 #include "cli/rule_input.h"
@@ -74,7 +73,7 @@ void add_filing_command(CLI::App& app, int& exit_code) {
         load.paths = rule_paths;
         load.calendar_directory = f.calendars;
         const auto loaded = load_checked_rules(load, "nothing was checked");
-        const int jobs = f.jobs > 0 ? f.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+        const int jobs = jobs_or_cores(f.jobs);
         {
             // Findings on a database that breaks the data contract could not be trusted.
             auto db = exec::Database::open(f.db, exec::Database::Mode::ReadOnly);

@@ -1,7 +1,5 @@
 // `recallguard validate DB`: checks a case database against the case-data model, read-only.
-#include <algorithm>
 #include <iostream>
-#include <thread>
 
 #include "cli/command.h"
 #include "common/errors.h"
@@ -24,9 +22,8 @@ void add_validate_command(CLI::App& app, int& exit_code) {
     validate->add_option("--jobs", jobs, "Tables are checked in parallel on this many connections (default: cores)");
     validate->callback([&exit_code] {
         auto db = exec::Database::open(path, exec::Database::Mode::ReadOnly);
-        const int connections = jobs > 0 ? jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
         const auto report =
-            schema::validate_case_database(db, schema::Catalog::case_data_v1(), max_per_check, connections);
+            schema::validate_case_database(db, schema::Catalog::case_data_v1(), max_per_check, jobs_or_cores(jobs));
         if (format == "json")
             std::cout << schema::render_validation_json(report, path)
                              .dump(2, ' ', false, nlohmann::json::error_handler_t::replace)

@@ -3,7 +3,15 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
+#include <thread>
+
 namespace recallguard::cli {
+
+// The connections a `--jobs` option asks for: the number given, or one per core when it is not.
+inline int jobs_or_cores(int requested) {
+    return requested > 0 ? requested : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+}
 
 // Every subcommand registers itself on `app`; its callback stores the process exit
 // code (see common/errors.h) in `exit_code`.

@@ -144,7 +144,7 @@ std::map<std::string, std::set<std::string>> columns_read(const Query& query) {
     for (const auto& [alias, column] : walk.uses) {
         const auto found = walk.tables_of_alias.find(alias);
         if (found == walk.tables_of_alias.end()) continue;
-        for (const auto& table : found->second) columns[table].insert(found->second.size() == 1 ? column : "*");
+        for (const auto& table : found->second) columns[table].insert(column);
     }
     for (const auto& [alias, tables] : walk.tables_of_alias)
         if (tables.size() > 1)

@@ -34,10 +34,6 @@ private:
     std::string path_;
 };
 
-exec::ColumnsByTable table_set(const compiler::CompiledRule& compiled) {
-    return compiled.columns;
-}
-
 void bind_all(exec::Statement& statement, const std::vector<exec::SqlValue>& params) {
     for (size_t i = 0; i < params.size(); ++i) statement.bind(static_cast<int>(i + 1), params[i]);
 }
@@ -60,7 +56,7 @@ std::string explain_rule(const LoadedRules& rules, const std::string& rule_id, c
         out << "--   ?" << i + 1 << " = " << exec::sql_value_to_string(compiled.params[i]) << "\n";
     std::optional<EmptyDatabase> empty;
     if (database.empty()) empty.emplace();
-    const auto snapshot = exec::Snapshot::build(database.empty() ? empty->path() : database, table_set(compiled), as_of,
+    const auto snapshot = exec::Snapshot::build(database.empty() ? empty->path() : database, compiled.columns, as_of,
                                                 catalog, rules.calendars);
     auto db = snapshot.connect();
     auto plan = db.prepare("EXPLAIN QUERY PLAN " + compiled.sql);
@@ -80,7 +76,7 @@ std::string why(const LoadedRules& rules, const std::string& rule_id, const std:
     const auto& catalog = schema::Catalog::case_data_v1();
     compiler::CompileOptions options{as_of, true, subject_key};
     const auto compiled = compiler::compile_rule(rule, catalog, options);
-    const auto snapshot = exec::Snapshot::build(database, table_set(compiled), as_of, catalog, rules.calendars);
+    const auto snapshot = exec::Snapshot::build(database, compiled.columns, as_of, catalog, rules.calendars);
     auto db = snapshot.connect();
 
     std::ostringstream out;

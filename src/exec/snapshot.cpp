@@ -71,17 +71,6 @@ void attach_source(Database& db, const std::string& source_path) {
     }
 }
 
-// Rows of a table, estimated from its largest rowid (a B-tree descent, not a scan); 0 when it
-// has none to ask (a view in its place, a missing table: the copy itself reports those).
-int64_t estimate_rows(Database& db, const std::string& table) {
-    try {
-        auto max_rowid = db.prepare("SELECT max(rowid) FROM source." + quote_identifier(table));
-        return max_rowid.step() && !max_rowid.is_null(0) ? max_rowid.column_int(0) : 0;
-    } catch (const InputError&) {
-        return 0;
-    }
-}
-
 // Copies one table as of the audit date into the copier's file and indexes it.
 void copy_table(Database& db, const schema::Table& table, const std::vector<const schema::Column*>& copied,
                 const schema::Catalog& catalog, const std::string& as_of, const std::string& source_path) {
@@ -166,7 +155,7 @@ Snapshot Snapshot::prepare(const std::string& source_path, const ColumnsByTable&
         wal_mode = mode.step() && mode.column_text(0) == "wal";
         for (const auto& [name, wanted] : columns)
             if (const schema::Table* table = catalog.find_table(name))
-                by_size.emplace_back(estimate_rows(db, name), table);
+                by_size.emplace_back(estimated_row_count(db, "source", name), table);
     }
 
     for (const auto& [rows, table] : by_size) snapshot.estimated_rows_[table->name] = rows;
@@ -179,8 +168,7 @@ Snapshot Snapshot::prepare(const std::string& source_path, const ColumnsByTable&
     std::vector<int64_t> part_rows(part_count, 0);
     for (const auto& [rows, table] : by_size) {
         const size_t smallest = static_cast<size_t>(std::min_element(part_rows.begin(), part_rows.end()) - part_rows.begin());
-        snapshot.parts_[smallest].tables.push_back(table);
-        snapshot.parts_[smallest].columns.push_back(copied_columns(*table, columns.at(table->name)));
+        snapshot.parts_[smallest].tables.push_back({table, copied_columns(*table, columns.at(table->name))});
         part_rows[smallest] += std::max<int64_t>(rows, 1);
     }
 
@@ -228,8 +216,8 @@ Snapshot Snapshot::build(const std::string& source_path, const ColumnsByTable& c
 
 std::optional<size_t> Snapshot::part_of(const std::string& table) const {
     for (size_t i = 0; i < parts_.size(); ++i)
-        for (const auto* copied : parts_[i].tables)
-            if (copied->name == table) return i;
+        for (const auto& copied : parts_[i].tables)
+            if (copied.table->name == table) return i;
     return std::nullopt;
 }
 
@@ -238,8 +226,7 @@ void Snapshot::copy_part(size_t part) {
     if (!target.copier) throw InternalError("part " + std::to_string(part) + " of the working database copied twice");
     Database db = std::move(*target.copier);
     target.copier.reset();
-    for (size_t t = 0; t < target.tables.size(); ++t)
-        copy_table(db, *target.tables[t], target.columns[t], *catalog_, as_of_, source_path_);
+    for (const auto& copied : target.tables) copy_table(db, *copied.table, copied.columns, *catalog_, as_of_, source_path_);
     db.exec("COMMIT");
     spdlog::debug("working database part {} ready ({} table{})", part, target.tables.size(),
                   target.tables.size() == 1 ? "" : "s");

@@ -67,10 +67,13 @@ public:
     }
 
 private:
+    struct CopiedTable {
+        const schema::Table* table = nullptr;
+        std::vector<const schema::Column*> columns;  // in table order
+    };
     struct Part {
         std::string path;
-        std::vector<const schema::Table*> tables;
-        std::vector<std::vector<const schema::Column*>> columns;  // of each table, in table order
+        std::vector<CopiedTable> tables;
         std::optional<Database> copier;  // holds the read lock on the audited file until copied
     };
     Snapshot(std::string directory, std::string path) : directory_(std::move(directory)), path_(std::move(path)) {}

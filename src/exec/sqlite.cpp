@@ -169,6 +169,16 @@ SqlValue Statement::column_value(int index) const {
     }
 }
 
+int64_t estimated_row_count(Database& db, const std::string& schema_name, const std::string& table) {
+    try {
+        auto max_rowid =
+            db.prepare("SELECT max(rowid) FROM " + quote_identifier(schema_name) + "." + quote_identifier(table));
+        return max_rowid.step() && !max_rowid.is_null(0) ? max_rowid.column_int(0) : 0;
+    } catch (const InputError&) {
+        return 0;
+    }
+}
+
 std::string quote_identifier(std::string_view name) {
     std::string out = "\"";
     for (char c : name) {

@@ -85,6 +85,10 @@ private:
     sqlite3* db_ = nullptr;
 };
 
+// Rows of `schema_name`.`table`, estimated from its largest rowid (a B-tree descent, not a scan);
+// 0 when there is none to ask (a view in its place, a missing or unreadable table).
+int64_t estimated_row_count(Database& db, const std::string& schema_name, const std::string& table);
+
 // Quotes an SQL identifier ("name" with embedded quotes doubled). The only way our code
 // puts a name into SQL text.
 std::string quote_identifier(std::string_view name);

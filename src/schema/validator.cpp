@@ -481,20 +481,6 @@ const char* validation_level_name(Level level) {
     return level == Level::Error ? "error" : "warning";
 }
 
-namespace {
-
-// Rows of a table, estimated from its largest rowid (0 for a view, a missing table, a broken one).
-int64_t estimated_rows(exec::Database& db, const std::string& table) {
-    try {
-        auto max_rowid = db.prepare("SELECT max(rowid) FROM " + quote_identifier(table));
-        return max_rowid.step() && !max_rowid.is_null(0) ? max_rowid.column_int(0) : 0;
-    } catch (const InputError&) {
-        return 0;
-    }
-}
-
-}  // namespace
-
 ValidationReport validate_case_database(exec::Database& db, const Catalog& catalog, size_t max_per_check, int jobs,
                                         bool screen) {
     ValidationReport report = [&] {
@@ -528,7 +514,7 @@ ValidationReport validate_case_database(exec::Database& db, const Catalog& catal
     std::vector<int64_t> rows(tables.size());
     for (size_t i = 0; i < tables.size(); ++i) {
         order[i] = i;
-        rows[i] = extra.empty() ? 0 : estimated_rows(db, tables[i].name);
+        rows[i] = extra.empty() ? 0 : exec::estimated_row_count(db, "main", tables[i].name);
     }
     std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return rows[a] > rows[b]; });
     std::vector<ValidationReport> per_table(tables.size());
