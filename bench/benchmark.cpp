@@ -3,9 +3,9 @@
 // rule, the engine/hand-written ratio, --jobs 2 speed-up, validation and peak memory, each the
 // median of --repeat runs. Figures, not assertions: performance is read, not unit-tested.
 #include <fcntl.h>
+#include <spawn.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
-#include <spawn.h>
 
 #include <algorithm>
 #include <chrono>
@@ -94,9 +94,9 @@ struct RepeatedRun {
 
 int64_t count_rows(exec::Database& db) {
     int64_t total = 0;
-    for (const char* table : {"companies", "products", "complaints", "incidents", "defect_cases", "filings", "recalls",
-                              "notices", "recall_progress", "sales", "design_changes", "foreign_recalls",
-                              "regulator_actions"}) {
+    for (const char* table :
+         {"companies", "products", "complaints", "incidents", "defect_cases", "filings", "recalls", "notices",
+          "recall_progress", "sales", "design_changes", "foreign_recalls", "regulator_actions"}) {
         auto count = db.prepare(std::string("SELECT count(*) FROM ") + exec::quote_identifier(table));
         count.step();
         total += count.column_int(0);
@@ -119,13 +119,18 @@ int main(int argc, char** argv) {
             sizes.clear();
             std::stringstream list(value);
             for (std::string item; std::getline(list, item, ',');) sizes.push_back(std::stoll(item));
-        } else if (flag == "--as-of") as_of = value;
-        else if (flag == "--out-dir") out_dir = value;
-        else if (flag == "--binary") binary = value;
-        else if (flag == "--repeat") repeat = std::max(1, std::stoi(value));
+        } else if (flag == "--as-of")
+            as_of = value;
+        else if (flag == "--out-dir")
+            out_dir = value;
+        else if (flag == "--binary")
+            binary = value;
+        else if (flag == "--repeat")
+            repeat = std::max(1, std::stoi(value));
         else {
-            std::cerr << "usage: recallguard_bench [--companies 20,200,2000] [--as-of D] [--out-dir DIR] [--binary PATH] "
-                         "[--repeat N]\n";
+            std::cerr
+                << "usage: recallguard_bench [--companies 20,200,2000] [--as-of D] [--out-dir DIR] [--binary PATH] "
+                   "[--repeat N]\n";
             return 2;
         }
     }
@@ -162,8 +167,19 @@ int main(int argc, char** argv) {
         // to run); the configurations take turns, so that a slow spell hits them alike.
         const fs::path report = out_dir / ("report-" + std::to_string(companies) + ".json");
         auto engine_run = [&](int jobs, bool validate_first) {
-            std::vector<std::string> args{binary, "check", "--db", db_path.string(), "--as-of", as_of, "--timings",
-                                          "--format", "json", "-o", report.string(), "--jobs", std::to_string(jobs),
+            std::vector<std::string> args{binary,
+                                          "check",
+                                          "--db",
+                                          db_path.string(),
+                                          "--as-of",
+                                          as_of,
+                                          "--timings",
+                                          "--format",
+                                          "json",
+                                          "-o",
+                                          report.string(),
+                                          "--jobs",
+                                          std::to_string(jobs),
                                           (source / "rules").string()};
             if (!validate_first) args.insert(args.begin() + 2, "--no-validate");
             return run_child(args);
@@ -186,7 +202,8 @@ int main(int argc, char** argv) {
             one.runs.push_back(engine_run(1, false));
             const auto parsed = nlohmann::json::parse(read_text(report));
             findings = parsed["findings"].size();
-            for (const auto& rule : parsed["rules"]) engine_runs_ms[rule["id"]].push_back(rule["elapsed_ms"].get<double>());
+            for (const auto& rule : parsed["rules"])
+                engine_runs_ms[rule["id"]].push_back(rule["elapsed_ms"].get<double>());
             two.runs.push_back(engine_run(2, false));
             validate_one.runs.push_back(run_child({binary, "validate", "--jobs", "1", db_path.string()}));
             validate_two.runs.push_back(run_child({binary, "validate", "--jobs", "2", db_path.string()}));
@@ -206,13 +223,17 @@ int main(int argc, char** argv) {
         std::printf("%-22s %12s %12s %8s\n", "rule", "engine ms", "hand ms", "ratio");
         for (const auto& rule : rule_ids) {
             const double e = engine_ms.count(rule) ? engine_ms[rule] : 0;
-            std::printf("%-22s %12.1f %12.1f %8.2f\n", rule.c_str(), e, hand_ms[rule], e / std::max(hand_ms[rule], 0.001));
+            std::printf("%-22s %12.1f %12.1f %8.2f\n", rule.c_str(), e, hand_ms[rule],
+                        e / std::max(hand_ms[rule], 0.001));
         }
-        std::printf("%-22s %12.1f %12.1f %8.2f\n", "rules only (sum)", rules_total, hand_total, rules_total / hand_total);
-        std::printf("whole check --jobs 1: %.3f s (incl. start-up, rule checking, as-of working database): ratio %.2f "
-                    "to the hand-written total %.3f s\n",
-                    one.seconds(), one.seconds() * 1000 / hand_total, hand_total / 1000);
-        std::printf("whole check --jobs 2: %.3f s: speed-up %.2fx over --jobs 1\n", two.seconds(), one.seconds() / two.seconds());
+        std::printf("%-22s %12.1f %12.1f %8.2f\n", "rules only (sum)", rules_total, hand_total,
+                    rules_total / hand_total);
+        std::printf(
+            "whole check --jobs 1: %.3f s (incl. start-up, rule checking, as-of working database): ratio %.2f "
+            "to the hand-written total %.3f s\n",
+            one.seconds(), one.seconds() * 1000 / hand_total, hand_total / 1000);
+        std::printf("whole check --jobs 2: %.3f s: speed-up %.2fx over --jobs 1\n", two.seconds(),
+                    one.seconds() / two.seconds());
         std::printf("peak memory of check: %.1f MiB (--jobs 1), %.1f MiB (--jobs 2)\n", one.max_rss_kib() / 1024.0,
                     two.max_rss_kib() / 1024.0);
         std::printf("validate: %.3f s (--jobs 1), %.3f s (--jobs 2): speed-up %.2fx\n", validate_one.seconds(),

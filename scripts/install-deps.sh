@@ -7,7 +7,7 @@ packages=(
   antlr4 libantlr4-runtime-dev
   libsqlite3-dev sqlite3 libspdlog-dev libfmt-dev nlohmann-json3-dev libcli11-dev
   libgtest-dev libgmock-dev googletest libbenchmark-dev libpugixml-dev libxxhash-dev
-  clang libclang-rt-14-dev
+  clang libclang-rt-14-dev clang-format
   chromium fonts-wqy-microhei
 )
 # Node.js and npm (for the SARIF reference validator) may come from elsewhere than Debian;

@@ -15,7 +15,7 @@ namespace recallguard::ast {
 struct Literal {
     enum class Kind { String, Date, Int, Decimal, Bool, Days, Months, WorkingDays };
     Kind kind = Kind::Int;
-    std::string text;   // strings: the decoded value; dates: YYYY-MM-DD; decimals: as written
+    std::string text;     // strings: the decoded value; dates: YYYY-MM-DD; decimals: as written
     int64_t integer = 0;  // Int, Days, Months, WorkingDays (the count), Bool (0/1)
     double decimal = 0;
     SourceLocation location;

@@ -1,12 +1,11 @@
 #include "calendar/calendar.h"
 
-#include "common/fingerprint.h"
-
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
 
 #include "calendar/calendar_format.h"
+#include "common/fingerprint.h"
 
 namespace recallguard::calendar {
 namespace {

@@ -48,17 +48,19 @@ void bind_message(BoundRule& bound, const schema::Catalog& catalog, DiagnosticBa
         Placeholder placeholder;
         placeholder.text = inner;
         static const std::map<std::string, Placeholder::Kind> kBuiltins{
-            {"due", Placeholder::Kind::Due},           {"done", Placeholder::Kind::Done},
-            {"trigger", Placeholder::Kind::Trigger},   {"days_late", Placeholder::Kind::DaysLate},
-            {"status", Placeholder::Kind::Status},     {"period", Placeholder::Kind::Period},
+            {"due", Placeholder::Kind::Due},         {"done", Placeholder::Kind::Done},
+            {"trigger", Placeholder::Kind::Trigger}, {"days_late", Placeholder::Kind::DaysLate},
+            {"status", Placeholder::Kind::Status},   {"period", Placeholder::Kind::Period},
             {"as_of", Placeholder::Kind::AsOf}};
         const bool deadline_like = rule.deadline || rule.periodic;
         if (kBuiltins.count(inner)) {
             placeholder.kind = kBuiltins.at(inner);
-            const bool needs_deadline = placeholder.kind != Placeholder::Kind::Status && placeholder.kind != Placeholder::Kind::AsOf;
+            const bool needs_deadline =
+                placeholder.kind != Placeholder::Kind::Status && placeholder.kind != Placeholder::Kind::AsOf;
             if (needs_deadline && !deadline_like)
                 diagnostics.error("E-BAD-PLACEHOLDER", location_at(i),
-                                  "{" + inner + "} exists only in deadline and periodic rules", static_cast<int>(inner.size()) + 2);
+                                  "{" + inner + "} exists only in deadline and periodic rules",
+                                  static_cast<int>(inner.size()) + 2);
             if (placeholder.kind == Placeholder::Kind::Period && !rule.periodic)
                 diagnostics.error("E-BAD-PLACEHOLDER", location_at(i), "{period} exists only in periodic rules", 8);
         } else if (is_path(inner)) {
@@ -69,7 +71,8 @@ void bind_message(BoundRule& bound, const schema::Catalog& catalog, DiagnosticBa
             size_t start = 0;
             while (start <= inner.size()) {
                 const size_t dot = inner.find('.', start);
-                const std::string part = inner.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
+                const std::string part =
+                    inner.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
                 expr->path.push_back(part);
                 SourceLocation part_location = location_at(i + 1 + start);
                 expr->path_locations.push_back(part_location);
@@ -80,8 +83,9 @@ void bind_message(BoundRule& bound, const schema::Catalog& catalog, DiagnosticBa
             bound.synthesized.push_back(std::move(expr));
         } else {
             diagnostics.error("E-BAD-PLACEHOLDER", location_at(i),
-                              "'{" + inner + "}' is not a placeholder: write {due}, {done}, {days_late}, {status}, "
-                              "{trigger}, {period}, a parameter, a let name or a path like {c.case_id}",
+                              "'{" + inner +
+                                  "}' is not a placeholder: write {due}, {done}, {days_late}, {status}, "
+                                  "{trigger}, {period}, a parameter, a let name or a path like {c.case_id}",
                               static_cast<int>(inner.size()) + 2);
         }
         bound.message_literals.push_back(literal);

@@ -18,20 +18,20 @@ namespace recallguard::checker {
 // What a path expression (`c.product.market`, `threshold`, `period.end`) refers to.
 struct PathBinding {
     enum class Kind { Column, Row, Param, Let, Value, PeriodField } kind = Kind::Column;
-    std::string variable;                   // root variable (Column, Row, Value)
-    std::vector<schema::Relation> steps;    // to-one steps from the variable's table
-    std::string column;                     // Column
-    std::string name;                       // Param / Let name; PeriodField: start, end, number
+    std::string variable;                 // root variable (Column, Row, Value)
+    std::vector<schema::Relation> steps;  // to-one steps from the variable's table
+    std::string column;                   // Column
+    std::string name;                     // Param / Let name; PeriodField: start, end, number
 };
 
 // Where an aggregate or requirement draws its rows or values from.
 struct SourceBinding {
     enum class Kind { Related, Table, LetValues } kind = Kind::Related;
-    std::string variable;                     // Related: root variable
-    std::vector<schema::Relation> to_one;     // Related: steps before the first to-many
-    std::vector<schema::Relation> to_many;    // Related: the to-many chain (at least one)
-    std::string table;                        // final table (Related, Table)
-    std::string let_name;                     // LetValues
+    std::string variable;                   // Related: root variable
+    std::vector<schema::Relation> to_one;   // Related: steps before the first to-many
+    std::vector<schema::Relation> to_many;  // Related: the to-many chain (at least one)
+    std::string table;                      // final table (Related, Table)
+    std::string let_name;                   // LetValues
 };
 
 struct ExprInfo {
@@ -41,7 +41,7 @@ struct ExprInfo {
 
 // A `{...}` in a message template.
 struct Placeholder {
-    std::string text;     // as written between the braces
+    std::string text;  // as written between the braces
     enum class Kind { Expr, Due, Done, Trigger, DaysLate, Status, Period, AsOf } kind = Kind::Expr;
     const ast::Expr* expr = nullptr;  // Kind::Expr: a synthesized path expression
 };
@@ -59,8 +59,8 @@ struct BoundRule {
     std::string package_name;
     std::string calendar;  // effective calendar name ("" = none needed)
     std::vector<ParamValue> params;
-    std::vector<Placeholder> message;          // parsed template, literal text in Kind::Expr with expr == nullptr
-    std::vector<std::string> message_literals; // text before each placeholder; one more than placeholders
+    std::vector<Placeholder> message;           // parsed template, literal text in Kind::Expr with expr == nullptr
+    std::vector<std::string> message_literals;  // text before each placeholder; one more than placeholders
     std::unordered_map<const ast::Expr*, ExprInfo> expr_info;
     std::unordered_map<const ast::Comprehension*, SourceBinding> sources;
     std::vector<std::unique_ptr<ast::Expr>> synthesized;  // owned placeholder expressions

@@ -10,7 +10,7 @@ namespace recallguard::checker {
 namespace {
 
 const std::vector<std::string> kCategories{"concealed_defect", "missed_recall_measure", "prohibited_act", "signal",
-                                           "reporting", "notification", "certification"};
+                                           "reporting",        "notification",          "certification"};
 const std::vector<std::string> kSeverities{"critical", "high", "medium", "low", "info"};
 
 void check_member(const std::string& value, const std::vector<std::string>& allowed, const SourceLocation& location,
@@ -26,8 +26,9 @@ void check_member(const std::string& value, const std::vector<std::string>& allo
 
 void check_period(const std::optional<ast::EffectivePeriod>& period, DiagnosticBag& diagnostics) {
     if (period && period->from && period->until && *period->until <= *period->from)
-        diagnostics.error("E-EFFECTIVE-PERIOD", period->location,
-                          "the effective period ends (" + *period->until + ") before it starts (" + *period->from + ")");
+        diagnostics.error(
+            "E-EFFECTIVE-PERIOD", period->location,
+            "the effective period ends (" + *period->until + ") before it starts (" + *period->from + ")");
 }
 
 void check_calendar(const std::string& name, const SourceLocation& location, const CheckOptions& options,
@@ -58,7 +59,8 @@ void check_metadata(const std::vector<std::unique_ptr<ast::RuleFile>>& files, co
             if (rule.package_index < 0)
                 diagnostics.error("E-NO-PACKAGE", rule.location,
                                   "rule " + rule.id + " comes before any 'package' declaration in its file", id_length);
-            check_member(rule.category, kCategories, rule.category_location, "E-BAD-CATEGORY", "rule category", diagnostics);
+            check_member(rule.category, kCategories, rule.category_location, "E-BAD-CATEGORY", "rule category",
+                         diagnostics);
             check_member(rule.severity, kSeverities, rule.severity_location, "E-BAD-SEVERITY", "severity", diagnostics);
             check_calendar(rule.calendar, rule.calendar_location, options, diagnostics);
             check_period(rule.effective, diagnostics);
@@ -68,16 +70,20 @@ void check_metadata(const std::vector<std::unique_ptr<ast::RuleFile>>& files, co
             if (rule.title.empty())
                 diagnostics.warning("W-NO-TITLE", rule.location, "rule " + rule.id + " has no title", id_length);
             if (rule.category.empty())
-                diagnostics.error("E-MISSING-CLAUSE", rule.location, "rule " + rule.id + " needs a 'category'", id_length);
+                diagnostics.error("E-MISSING-CLAUSE", rule.location, "rule " + rule.id + " needs a 'category'",
+                                  id_length);
             if (rule.severity.empty())
-                diagnostics.error("E-MISSING-CLAUSE", rule.location, "rule " + rule.id + " needs a 'severity'", id_length);
+                diagnostics.error("E-MISSING-CLAUSE", rule.location, "rule " + rule.id + " needs a 'severity'",
+                                  id_length);
             if (!rule.subject)
                 diagnostics.error("E-MISSING-CLAUSE", rule.location,
                                   "rule " + rule.id + " needs a subject: 'for x in <table> where ...'", id_length);
             if (rule.body_count == 0)
                 diagnostics.error("E-MISSING-CLAUSE", rule.location,
-                                  "rule " + rule.id + " says nothing to check: add a 'deadline { ... }', 'periodic { ... }', "
-                                  "'violation when ...' or 'signal when ...'", id_length);
+                                  "rule " + rule.id +
+                                      " says nothing to check: add a 'deadline { ... }', 'periodic { ... }', "
+                                      "'violation when ...' or 'signal when ...'",
+                                  id_length);
             if (rule.deadline) {
                 if (!rule.deadline->after)
                     diagnostics.error("E-MISSING-TRIGGER", rule.deadline->location,
@@ -87,7 +93,8 @@ void check_metadata(const std::vector<std::unique_ptr<ast::RuleFile>>& files, co
                                       "a deadline needs its period: 'within <N working days | N days | N months>'", 8);
                 if (!rule.deadline->require)
                     diagnostics.error("E-MISSING-CLAUSE", rule.deadline->location,
-                                      "a deadline needs the record that meets it: 'require x in ... dated x.<date>'", 8);
+                                      "a deadline needs the record that meets it: 'require x in ... dated x.<date>'",
+                                      8);
             }
             if (rule.periodic) {
                 if (!rule.periodic->start)

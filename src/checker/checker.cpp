@@ -24,20 +24,31 @@ std::optional<ast::Literal> parse_param_value(const std::string& text, const ast
         return std::stoll(digits);
     };
     switch (like.kind) {
-        case ast::Literal::Kind::String: value.text = text; return value;
+        case ast::Literal::Kind::String:
+            value.text = text;
+            return value;
         case ast::Literal::Kind::Date:
-            if (!Date::parse(text)) { error = "'" + text + "' is not a date (YYYY-MM-DD)"; return std::nullopt; }
+            if (!Date::parse(text)) {
+                error = "'" + text + "' is not a date (YYYY-MM-DD)";
+                return std::nullopt;
+            }
             value.text = text;
             return value;
         case ast::Literal::Kind::Bool:
-            if (text != "true" && text != "false") { error = "expected true or false"; return std::nullopt; }
+            if (text != "true" && text != "false") {
+                error = "expected true or false";
+                return std::nullopt;
+            }
             value.integer = text == "true";
             value.text = text;
             return value;
         case ast::Literal::Kind::Decimal: {
             char* end = nullptr;
             const double d = std::strtod(text.c_str(), &end);
-            if (text.empty() || *end != '\0') { error = "'" + text + "' is not a number"; return std::nullopt; }
+            if (text.empty() || *end != '\0') {
+                error = "'" + text + "' is not a number";
+                return std::nullopt;
+            }
             value.decimal = d;
             value.text = text;
             return value;
@@ -52,15 +63,24 @@ std::optional<ast::Literal> parse_param_value(const std::string& text, const ast
             if (space != std::string::npos && like.kind != ast::Literal::Kind::Int) {
                 digits = text.substr(0, space);
                 const std::string unit = text.substr(space + 1);
-                const bool ok = (like.kind == ast::Literal::Kind::Days && (unit == "days" || unit == "day")) ||
-                                (like.kind == ast::Literal::Kind::Months && (unit == "months" || unit == "month")) ||
-                                (like.kind == ast::Literal::Kind::WorkingDays &&
-                                 (unit == "working days" || unit == "working day"));
-                if (!ok) { error = "the unit '" + unit + "' does not match the parameter's"; return std::nullopt; }
+                const bool ok =
+                    (like.kind == ast::Literal::Kind::Days && (unit == "days" || unit == "day")) ||
+                    (like.kind == ast::Literal::Kind::Months && (unit == "months" || unit == "month")) ||
+                    (like.kind == ast::Literal::Kind::WorkingDays && (unit == "working days" || unit == "working day"));
+                if (!ok) {
+                    error = "the unit '" + unit + "' does not match the parameter's";
+                    return std::nullopt;
+                }
             }
             auto count = parse_count(digits);
-            if (!count) { error = "'" + text + "' is not a whole number"; return std::nullopt; }
-            if (like.kind != ast::Literal::Kind::Int && *count < 0) { error = "a duration cannot be negative"; return std::nullopt; }
+            if (!count) {
+                error = "'" + text + "' is not a whole number";
+                return std::nullopt;
+            }
+            if (like.kind != ast::Literal::Kind::Int && *count < 0) {
+                error = "a duration cannot be negative";
+                return std::nullopt;
+            }
             value.integer = *count;
             value.text = digits;
             return value;
@@ -142,10 +162,14 @@ BoundProgram check_program(std::vector<std::unique_ptr<ast::RuleFile>> files, co
             bound->calendar = !rule.calendar.empty() ? rule.calendar : bound->package ? bound->package->calendar : "";
             if (uses_working_days(*bound) && bound->calendar.empty())
                 rule_diagnostics.error("E-UNKNOWN-CALENDAR", rule.location,
-                                       "rule " + rule.id + " counts working days but neither it nor its package names "
-                                       "a calendar ('calendar CN')", static_cast<int>(rule.id.size()));
+                                       "rule " + rule.id +
+                                           " counts working days but neither it nor its package names "
+                                           "a calendar ('calendar CN')",
+                                       static_cast<int>(rule.id.size()));
             if (!uses_working_days(*bound)) bound->calendar.clear();
-            const auto& period = rule.effective ? rule.effective : bound->package ? bound->package->effective : std::nullopt;
+            const auto& period = rule.effective   ? rule.effective
+                                 : bound->package ? bound->package->effective
+                                                  : std::nullopt;
             if (period) {
                 bound->effective_from = period->from;
                 bound->effective_until = period->until;

@@ -52,14 +52,22 @@ private:
 
 Type literal_type(const ast::Literal& literal) {
     switch (literal.kind) {
-        case ast::Literal::Kind::String: return Type::of(TypeKind::Text);
-        case ast::Literal::Kind::Date: return Type::of(TypeKind::Date);
-        case ast::Literal::Kind::Int: return Type::of(TypeKind::Int);
-        case ast::Literal::Kind::Decimal: return Type::of(TypeKind::Number);
-        case ast::Literal::Kind::Bool: return Type::of(TypeKind::Bool);
-        case ast::Literal::Kind::Days: return Type::of(TypeKind::Days);
-        case ast::Literal::Kind::Months: return Type::of(TypeKind::Months);
-        case ast::Literal::Kind::WorkingDays: return Type::of(TypeKind::WorkingDays);
+        case ast::Literal::Kind::String:
+            return Type::of(TypeKind::Text);
+        case ast::Literal::Kind::Date:
+            return Type::of(TypeKind::Date);
+        case ast::Literal::Kind::Int:
+            return Type::of(TypeKind::Int);
+        case ast::Literal::Kind::Decimal:
+            return Type::of(TypeKind::Number);
+        case ast::Literal::Kind::Bool:
+            return Type::of(TypeKind::Bool);
+        case ast::Literal::Kind::Days:
+            return Type::of(TypeKind::Days);
+        case ast::Literal::Kind::Months:
+            return Type::of(TypeKind::Months);
+        case ast::Literal::Kind::WorkingDays:
+            return Type::of(TypeKind::WorkingDays);
     }
     return Type::of(TypeKind::Error);
 }
@@ -67,10 +75,18 @@ Type literal_type(const ast::Literal& literal) {
 Type column_type(const schema::Column& column) {
     Type type;
     switch (column.type) {
-        case schema::ColumnType::Text: type.kind = TypeKind::Text; break;
-        case schema::ColumnType::Json: type.kind = TypeKind::Text; break;
-        case schema::ColumnType::Integer: type.kind = TypeKind::Int; break;
-        case schema::ColumnType::Date: type.kind = TypeKind::Date; break;
+        case schema::ColumnType::Text:
+            type.kind = TypeKind::Text;
+            break;
+        case schema::ColumnType::Json:
+            type.kind = TypeKind::Text;
+            break;
+        case schema::ColumnType::Integer:
+            type.kind = TypeKind::Int;
+            break;
+        case schema::ColumnType::Date:
+            type.kind = TypeKind::Date;
+            break;
     }
     type.column = &column;
     return type;
@@ -135,11 +151,11 @@ void Resolver::check_enum_literal(const Type& column, const ast::Literal& litera
     if (!column.column || column.column->enum_values.empty() || literal.kind != ast::Literal::Kind::String) return;
     const auto& values = column.column->enum_values;
     if (std::find(values.begin(), values.end(), literal.text) != values.end()) return;
-    std::string message = "\"" + literal.text + "\" is not a value of " + column.column->name + ", so this is never true";
+    std::string message =
+        "\"" + literal.text + "\" is not a value of " + column.column->name + ", so this is never true";
     const std::string match = closest_match(literal.text, values);
     if (!match.empty()) message += "; did you mean \"" + match + "\"?";
-    diagnostics_.warning("W-IMPOSSIBLE-VALUE", literal.location, message,
-                         static_cast<int>(literal.text.size()) + 2);
+    diagnostics_.warning("W-IMPOSSIBLE-VALUE", literal.location, message, static_cast<int>(literal.text.size()) + 2);
 }
 
 Type Resolver::resolve_path(const ast::Expr* expr) {
@@ -162,7 +178,8 @@ Type Resolver::resolve_path(const ast::Expr* expr) {
                             PathBinding{PathBinding::Kind::PeriodField, root, {}, {}, path[1]});
         }
         if (variable->type.kind != TypeKind::Row) {
-            if (path.size() > 1) return name_error(1, "E-UNKNOWN-NAME", "'" + root + "' is a single value; it has no fields");
+            if (path.size() > 1)
+                return name_error(1, "E-UNKNOWN-NAME", "'" + root + "' is a single value; it has no fields");
             return remember(expr, variable->type, PathBinding{PathBinding::Kind::Value, root, {}, {}, {}});
         }
         PathBinding binding{PathBinding::Kind::Row, root, {}, {}, {}};
@@ -171,15 +188,17 @@ Type Resolver::resolve_path(const ast::Expr* expr) {
             const schema::Table* current = catalog_.find_table(table);
             if (const schema::Column* column = current->find_column(path[i])) {
                 if (i + 1 != path.size())
-                    return name_error(i + 1, "E-UNKNOWN-NAME", "'" + path[i] + "' is a column of " + table + "; it has no fields");
+                    return name_error(i + 1, "E-UNKNOWN-NAME",
+                                      "'" + path[i] + "' is a column of " + table + "; it has no fields");
                 binding.kind = PathBinding::Kind::Column;
                 binding.column = column->name;
                 return remember(expr, column_type(*column), binding);
             }
             auto relation = catalog_.find_relation(table, path[i]);
             if (relation && relation->to_many)
-                return name_error(i, "E-TYPE", "'" + path[i] + "' is a set of rows of " + relation->to_table +
-                                                   "; use it in count(...), exists(...), earliest(...) or another aggregate");
+                return name_error(i, "E-TYPE",
+                                  "'" + path[i] + "' is a set of rows of " + relation->to_table +
+                                      "; use it in count(...), exists(...), earliest(...) or another aggregate");
             if (!relation) {
                 std::vector<std::string> candidates = current->column_names();
                 for (const auto& r : catalog_.relations_from(table)) candidates.push_back(r.name);
@@ -198,7 +217,8 @@ Type Resolver::resolve_path(const ast::Expr* expr) {
     if (path.size() == 1 && lets_.count(root))
         return remember(expr, lets_.at(root), PathBinding{PathBinding::Kind::Let, {}, {}, {}, root});
     std::string message = "'" + root + "' is not defined here";
-    if (catalog_.find_table(root)) message += " (" + root + " is a table: iterate over it, e.g. count(x in " + root + " where ...))";
+    if (catalog_.find_table(root))
+        message += " (" + root + " is a table: iterate over it, e.g. count(x in " + root + " where ...))";
     const std::string match = closest_match(root, names_in_scope());
     if (!match.empty()) message += "; did you mean '" + match + "'?";
     return name_error(0, "E-UNKNOWN-NAME", message);
@@ -235,15 +255,17 @@ bool Resolver::bind_source(const ast::Comprehension& comprehension, Variable& va
     }
     const Variable* root = find_variable(path[0]);
     if (!root) return fail("E-UNKNOWN-NAME", "'" + path[0] + "' is not defined here");
-    if (root->type.kind != TypeKind::Row) return fail("E-TYPE", "'" + path[0] + "' is not a row; it has no related rows");
+    if (root->type.kind != TypeKind::Row)
+        return fail("E-TYPE", "'" + path[0] + "' is not a row; it has no related rows");
     used_names_.insert(path[0]);
     binding.kind = SourceBinding::Kind::Related;
     binding.variable = path[0];
     std::string table = root->type.table;
     for (size_t i = 1; i < path.size(); ++i) {
         auto relation = catalog_.find_relation(table, path[i]);
-        const SourceLocation step_location =
-            i < comprehension.source_locations.size() ? comprehension.source_locations[i] : comprehension.source_location;
+        const SourceLocation step_location = i < comprehension.source_locations.size()
+                                                 ? comprehension.source_locations[i]
+                                                 : comprehension.source_location;
         const int step_length = static_cast<int>(path[i].size());
         if (!relation) {
             std::vector<std::string> candidates;
@@ -254,8 +276,10 @@ bool Resolver::bind_source(const ast::Comprehension& comprehension, Variable& va
             error("E-UNKNOWN-RELATION", step_location, message, step_length);
             return false;
         }
-        if (relation->to_many) binding.to_many.push_back(*relation);
-        else if (binding.to_many.empty()) binding.to_one.push_back(*relation);
+        if (relation->to_many)
+            binding.to_many.push_back(*relation);
+        else if (binding.to_many.empty())
+            binding.to_one.push_back(*relation);
         else {
             error("E-UNKNOWN-RELATION", step_location,
                   "after a set of rows ('" + binding.to_many.back().name + "') only further sets can follow, not '" +
@@ -284,11 +308,14 @@ Type Resolver::resolve_aggregate(const ast::Expr* expr) {
     if (c.where) expect(c.where.get(), TypeKind::Bool, "a 'where' filter");
     Type result = Type::of(TypeKind::Error);
     const std::string& op = expr->op;
-    if (op == "count") result = Type::of(TypeKind::Int);
-    else if (op == "exists" || op == "no") result = Type::of(TypeKind::Bool);
+    if (op == "count")
+        result = Type::of(TypeKind::Int);
+    else if (op == "exists" || op == "no")
+        result = Type::of(TypeKind::Bool);
     else {
         Type value = variable.type;
-        if (c.value) value = resolve(c.value.get());
+        if (c.value)
+            value = resolve(c.value.get());
         else if (variable.type.kind == TypeKind::Row) {
             error("E-TYPE", expr->location,
                   op + "(...) needs the value to take, e.g. " + op + "(" + c.variable + ".<column> for " + c.variable +
@@ -299,7 +326,8 @@ Type Resolver::resolve_aggregate(const ast::Expr* expr) {
         if (c.order_by) {
             const Type by = resolve(c.order_by.get());
             if (op != "earliest" && op != "latest")
-                error("E-TYPE", c.order_by->location, "'by' orders earliest(...) and latest(...) only", c.order_by->length);
+                error("E-TYPE", c.order_by->location, "'by' orders earliest(...) and latest(...) only",
+                      c.order_by->length);
             else if (!by.is_error() && !by.is_scalar())
                 error("E-TYPE", c.order_by->location, "'by' needs a date or number to order by", c.order_by->length);
         }
@@ -313,7 +341,8 @@ Type Resolver::resolve_aggregate(const ast::Expr* expr) {
                       static_cast<int>(op.size()));
             else if ((op == "min" || op == "max") && !value.is_scalar())
                 error("E-TYPE", expr->location, op + "(...) needs a number, date or text", 3);
-            else result = Type::of(value.kind);
+            else
+                result = Type::of(value.kind);
         }
     }
     scope_.pop_back();
@@ -335,7 +364,8 @@ Type Resolver::resolve_union(const ast::Expr* expr) {
                   arm.value->length);
         } else if (element != TypeKind::Error && element != value.kind) {
             error("E-TYPE", arm.value->location,
-                  "every part of a union must give the same kind of value: " + describe(element) + " vs " + describe(value),
+                  "every part of a union must give the same kind of value: " + describe(element) + " vs " +
+                      describe(value),
                   arm.value->length);
         } else {
             element = value.kind;
@@ -349,7 +379,8 @@ void Resolver::resolve_in_list(const ast::Expr* expr, const Type& left) {
         const Type type = literal_type(literal);
         if (!comparable(left, type))
             error("E-TYPE", literal.location, "cannot compare " + describe(left) + " with " + describe(type));
-        else check_enum_literal(left, literal);
+        else
+            check_enum_literal(left, literal);
     }
 }
 
@@ -369,15 +400,16 @@ Type Resolver::resolve_binary(const ast::Expr* expr) {
             if (type.kind == TypeKind::Bool) continue;
             const ast::Expr& operand = *expr->children[side];
             error("E-TYPE", operand.location,
-                  "'" + op + "' joins conditions; its " + (side == 0 ? "left" : "right") + " side is " + describe(type) +
-                      ", not a condition",
+                  "'" + op + "' joins conditions; its " + (side == 0 ? "left" : "right") + " side is " +
+                      describe(type) + ", not a condition",
                   operand.length);
             return remember(expr, Type::of(TypeKind::Error));
         }
         return remember(expr, Type::of(TypeKind::Bool));
     }
     if (op == "=" || op == "!=" || op == "<" || op == "<=" || op == ">" || op == ">=") {
-        if (!comparable(left, right)) return type_error("cannot compare " + describe(left) + " with " + describe(right));
+        if (!comparable(left, right))
+            return type_error("cannot compare " + describe(left) + " with " + describe(right));
         if (left.kind == TypeKind::Bool && op != "=" && op != "!=")
             return type_error("conditions can only be compared with = or !=");
         if (expr->children[1]->kind == ast::ExprKind::Literal) check_enum_literal(left, expr->children[1]->literal);
@@ -386,21 +418,25 @@ Type Resolver::resolve_binary(const ast::Expr* expr) {
     }
     if (op == "+" || op == "-") {
         if (left.kind == TypeKind::Date && right.is_duration()) return remember(expr, Type::of(TypeKind::Date));
-        if (op == "+" && left.is_duration() && right.kind == TypeKind::Date) return remember(expr, Type::of(TypeKind::Date));
+        if (op == "+" && left.is_duration() && right.kind == TypeKind::Date)
+            return remember(expr, Type::of(TypeKind::Date));
         if (op == "-" && left.kind == TypeKind::Date && right.kind == TypeKind::Date)
             return remember(expr, Type::of(TypeKind::Int));  // days between
         if (left.is_numeric() && right.is_numeric())
-            return remember(expr, Type::of(left.kind == TypeKind::Number || right.kind == TypeKind::Number ? TypeKind::Number
-                                                                                                         : TypeKind::Int));
+            return remember(expr,
+                            Type::of(left.kind == TypeKind::Number || right.kind == TypeKind::Number ? TypeKind::Number
+                                                                                                     : TypeKind::Int));
         if (left.is_duration() || right.is_duration())
-            return type_error(describe(left.is_duration() ? left : right) + " can only be added to or subtracted from a date, not " +
+            return type_error(describe(left.is_duration() ? left : right) +
+                              " can only be added to or subtracted from a date, not " +
                               describe(left.is_duration() ? right : left));
         return type_error("cannot " + std::string(op == "+" ? "add " : "subtract ") + describe(right) +
                           (op == "+" ? " to " : " from ") + describe(left));
     }
     if (op == "*" || op == "/") {
         if (!left.is_numeric() || !right.is_numeric())
-            return type_error("'" + op + "' needs numbers on both sides, not " + describe(left) + " and " + describe(right));
+            return type_error("'" + op + "' needs numbers on both sides, not " + describe(left) + " and " +
+                              describe(right));
         return remember(expr, Type::of(op == "/" || left.kind == TypeKind::Number || right.kind == TypeKind::Number
                                            ? TypeKind::Number
                                            : TypeKind::Int));
@@ -410,9 +446,12 @@ Type Resolver::resolve_binary(const ast::Expr* expr) {
 
 Type Resolver::resolve(const ast::Expr* expr) {
     switch (expr->kind) {
-        case ast::ExprKind::Literal: return remember(expr, literal_type(expr->literal));
-        case ast::ExprKind::AsOf: return remember(expr, Type::of(TypeKind::Date));
-        case ast::ExprKind::Path: return resolve_path(expr);
+        case ast::ExprKind::Literal:
+            return remember(expr, literal_type(expr->literal));
+        case ast::ExprKind::AsOf:
+            return remember(expr, Type::of(TypeKind::Date));
+        case ast::ExprKind::Path:
+            return resolve_path(expr);
         case ast::ExprKind::Negate: {
             const Type operand = resolve(expr->children[0].get());
             if (!operand.is_error() && !operand.is_numeric()) {
@@ -424,7 +463,8 @@ Type Resolver::resolve(const ast::Expr* expr) {
         case ast::ExprKind::Not:
             expect(expr->children[0].get(), TypeKind::Bool, "the operand of 'not'");
             return remember(expr, Type::of(TypeKind::Bool));
-        case ast::ExprKind::Binary: return resolve_binary(expr);
+        case ast::ExprKind::Binary:
+            return resolve_binary(expr);
         case ast::ExprKind::IsKnown:
         case ast::ExprKind::IsMissing: {
             const Type operand = resolve(expr->children[0].get());
@@ -461,14 +501,16 @@ Type Resolver::resolve(const ast::Expr* expr) {
             for (size_t i = 1; i < 3; ++i) {
                 const Type bound = resolve(expr->children[i].get());
                 if (!comparable(value, bound))
-                    error("E-TYPE", expr->children[i]->location, "cannot compare " + describe(value) + " with " + describe(bound),
-                          expr->children[i]->length);
+                    error("E-TYPE", expr->children[i]->location,
+                          "cannot compare " + describe(value) + " with " + describe(bound), expr->children[i]->length);
             }
             return remember(expr, Type::of(TypeKind::Bool));
         }
-        case ast::ExprKind::Aggregate: return resolve_aggregate(expr);
+        case ast::ExprKind::Aggregate:
+            return resolve_aggregate(expr);
         case ast::ExprKind::Union:
-            error("E-TYPE", expr->location, "union(...) makes a set of values: bind it with 'let' and iterate over it", 5);
+            error("E-TYPE", expr->location, "union(...) makes a set of values: bind it with 'let' and iterate over it",
+                  5);
             resolve_union(expr);
             return remember(expr, Type::of(TypeKind::Error));
         case ast::ExprKind::Coalesce: {
@@ -477,9 +519,11 @@ Type Resolver::resolve(const ast::Expr* expr) {
                 const Type type = resolve(child.get());
                 if (type.is_error()) continue;
                 if (!result.is_error() && !comparable(result, type))
-                    error("E-TYPE", child->location, "coalesce(...) needs values of one kind: " + describe(result) +
-                                                         " vs " + describe(type), child->length);
-                else if (result.is_error() || type.kind == TypeKind::Number) result = Type::of(type.kind);
+                    error("E-TYPE", child->location,
+                          "coalesce(...) needs values of one kind: " + describe(result) + " vs " + describe(type),
+                          child->length);
+                else if (result.is_error() || type.kind == TypeKind::Number)
+                    result = Type::of(type.kind);
             }
             return remember(expr, result);
         }
@@ -550,8 +594,8 @@ void Resolver::run() {
     for (const auto& placeholder : bound_.synthesized) {
         const Type type = resolve(placeholder.get());
         if (!type.is_error() && !type.is_scalar())
-            error("E-BAD-PLACEHOLDER", placeholder->location, "{" + placeholder->path.front() + "...} is " + describe(type) +
-                                                                  "; a message can show a single value",
+            error("E-BAD-PLACEHOLDER", placeholder->location,
+                  "{" + placeholder->path.front() + "...} is " + describe(type) + "; a message can show a single value",
                   placeholder->length);
     }
 

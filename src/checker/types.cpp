@@ -4,17 +4,28 @@ namespace recallguard::checker {
 
 std::string describe(TypeKind kind) {
     switch (kind) {
-        case TypeKind::Error: return "an invalid value";
-        case TypeKind::Bool: return "a condition (true/false)";
-        case TypeKind::Int: return "a whole number";
-        case TypeKind::Number: return "a number";
-        case TypeKind::Text: return "text";
-        case TypeKind::Date: return "a date";
-        case TypeKind::Days: return "a number of days";
-        case TypeKind::Months: return "a number of months";
-        case TypeKind::WorkingDays: return "a number of working days";
-        case TypeKind::Row: return "a row";
-        case TypeKind::Values: return "a set of values";
+        case TypeKind::Error:
+            return "an invalid value";
+        case TypeKind::Bool:
+            return "a condition (true/false)";
+        case TypeKind::Int:
+            return "a whole number";
+        case TypeKind::Number:
+            return "a number";
+        case TypeKind::Text:
+            return "text";
+        case TypeKind::Date:
+            return "a date";
+        case TypeKind::Days:
+            return "a number of days";
+        case TypeKind::Months:
+            return "a number of months";
+        case TypeKind::WorkingDays:
+            return "a number of working days";
+        case TypeKind::Row:
+            return "a row";
+        case TypeKind::Values:
+            return "a set of values";
     }
     return "a value";
 }

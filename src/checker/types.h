@@ -11,9 +11,9 @@ enum class TypeKind { Error, Bool, Int, Number, Text, Date, Days, Months, Workin
 
 struct Type {
     TypeKind kind = TypeKind::Error;
-    std::string table;                      // Row: which table
-    TypeKind element = TypeKind::Error;     // Values: the type of each value
-    const schema::Column* column = nullptr; // where a value comes straight from a column (enum checks)
+    std::string table;                       // Row: which table
+    TypeKind element = TypeKind::Error;      // Values: the type of each value
+    const schema::Column* column = nullptr;  // where a value comes straight from a column (enum checks)
 
     static Type of(TypeKind kind) { return Type{kind, {}, TypeKind::Error, nullptr}; }
     static Type row(std::string table) { return Type{TypeKind::Row, std::move(table), TypeKind::Error, nullptr}; }
@@ -21,7 +21,9 @@ struct Type {
 
     bool is_error() const { return kind == TypeKind::Error; }
     bool is_numeric() const { return kind == TypeKind::Int || kind == TypeKind::Number; }
-    bool is_duration() const { return kind == TypeKind::Days || kind == TypeKind::Months || kind == TypeKind::WorkingDays; }
+    bool is_duration() const {
+        return kind == TypeKind::Days || kind == TypeKind::Months || kind == TypeKind::WorkingDays;
+    }
     bool is_scalar() const { return kind != TypeKind::Row && kind != TypeKind::Values && kind != TypeKind::Error; }
 };
 

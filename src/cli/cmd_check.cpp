@@ -4,8 +4,8 @@
 #include <iostream>
 
 #include "cli/command.h"
-#include "cli/rule_input.h"
 #include "cli/output_file.h"
+#include "cli/rule_input.h"
 #include "common/errors.h"
 #include "engine/audit.h"
 #include "engine/compare.h"
@@ -58,22 +58,26 @@ void add_check_command(CLI::App& app, int& exit_code) {
     check->add_option("--as-of", f.as_of, "Audit date YYYY-MM-DD (default: today)");
     check->add_option("--rule", f.rule_ids, "Run only this rule (repeatable)")->allow_extra_args(false);
     check->add_option("--package", f.packages, "Run only this package (repeatable)")->allow_extra_args(false);
-    check->add_option("--param", f.params, "Override a parameter: RULE-ID.name=value (repeatable)")->allow_extra_args(false);
+    check->add_option("--param", f.params, "Override a parameter: RULE-ID.name=value (repeatable)")
+        ->allow_extra_args(false);
     check->add_option("--format", f.format, "text, json, jsonl, csv, sarif, junit or html (default: text)");
     check->add_option("-o,--output", f.output, "Write the report to this file (whole or not at all)");
     check->add_option("--fail-on", f.fail_on, "Exit 1 when a finding has this severity or higher")
         ->check(CLI::IsMember({"info", "low", "medium", "high", "critical"}));
     check->add_flag("--include-pending", f.include_pending, "Also report obligations not yet due (status pending)");
-    check->add_option("--jobs", f.jobs, "Validation and rules run in parallel on this many connections (default: cores)");
+    check->add_option("--jobs", f.jobs,
+                      "Validation and rules run in parallel on this many connections (default: cores)");
     check->add_option("--calendars", f.calendars, "Folder of *.calendar files (default: the bundled calendars)");
     check->add_option("--max-findings", f.max_findings, "Stop a rule after this many findings (reported as such)");
     check->add_option("--rule-timeout", f.rule_timeout, "Stop a rule after this many seconds (reported as such)");
-    check->add_option("--busy-timeout", f.busy_timeout,
-                      "Seconds to wait for another process's lock on the database before failing (default 5)")
+    check
+        ->add_option("--busy-timeout", f.busy_timeout,
+                     "Seconds to wait for another process's lock on the database before failing (default 5)")
         ->check(CLI::Range(0.0, 3600.0));
     check->add_flag("--timings", f.timings, "Include per-rule timings in the report");
     check->add_option("--store", f.store, "Append this run and its findings to a findings database (one transaction)");
-    check->add_option("--baseline", f.baseline, "A JSON report of an earlier run: mark findings new/unchanged/updated/absent");
+    check->add_option("--baseline", f.baseline,
+                      "A JSON report of an earlier run: mark findings new/unchanged/updated/absent");
     check->add_option("--baseline-run", f.baseline_run, "A run stored with --store (needs --store): the baseline");
     check->add_flag("--no-validate", f.no_validate, "Audit even a database that fails `recallguard validate`");
     check->callback([&exit_code] {
@@ -112,8 +116,8 @@ void add_check_command(CLI::App& app, int& exit_code) {
         if (progress)
             options.on_rule_finished = [](size_t finished, size_t total, const std::string& rule_id) {
                 const size_t width = 30, filled = width * finished / total;
-                std::cerr << "\r[" << std::string(filled, '#') << std::string(width - filled, ' ') << "] " << finished << "/"
-                          << total << " rules  " << rule_id << "                    " << std::flush;
+                std::cerr << "\r[" << std::string(filled, '#') << std::string(width - filled, ' ') << "] " << finished
+                          << "/" << total << " rules  " << rule_id << "                    " << std::flush;
             };
         auto audit = engine::run_audit(loaded, options);
         if (progress) std::cerr << "\r" << std::string(80, ' ') << "\r" << std::flush;
@@ -121,8 +125,10 @@ void add_check_command(CLI::App& app, int& exit_code) {
         if (f.baseline_run > 0 && f.store.empty()) throw InputError("--baseline-run needs --store FINDINGS.sqlite");
         // Read the baseline before storing, so a run is never its own baseline.
         std::vector<findings::Finding> baseline;
-        if (!f.baseline.empty()) baseline = engine::read_json_findings(f.baseline);
-        else if (f.baseline_run > 0) baseline = engine::load_stored_run(f.store, f.baseline_run);
+        if (!f.baseline.empty())
+            baseline = engine::read_json_findings(f.baseline);
+        else if (f.baseline_run > 0)
+            baseline = engine::load_stored_run(f.store, f.baseline_run);
         if (!f.store.empty()) {
             const int64_t run_id = engine::store_run(f.store, audit);
             std::cerr << "recallguard: stored as run " << run_id << " in " << f.store << "\n";
@@ -138,8 +144,10 @@ void add_check_command(CLI::App& app, int& exit_code) {
         bool failing = false;
         for (const auto& finding : audit.findings) {
             // With a baseline, only what is new (or changed) fails the pipeline.
-            const bool counts = !with_baseline || finding.baseline_state == "new" || finding.baseline_state == "updated";
-            failing = failing || (counts && finding.severity >= threshold && finding.status != findings::Status::Pending);
+            const bool counts =
+                !with_baseline || finding.baseline_state == "new" || finding.baseline_state == "updated";
+            failing =
+                failing || (counts && finding.severity >= threshold && finding.status != findings::Status::Pending);
         }
         bool rule_errors = false;
         for (const auto& status : audit.statuses) {

@@ -2,8 +2,8 @@
 #include <iostream>
 
 #include "cli/command.h"
-#include "cli/rule_input.h"
 #include "cli/output_file.h"
+#include "cli/rule_input.h"
 #include "common/errors.h"
 #include "doc/catalogue.h"
 #include "engine/rule_loader.h"

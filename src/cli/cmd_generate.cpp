@@ -26,8 +26,7 @@ void add_generate_command(CLI::App& app, int& exit_code) {
                 return "";
             },
             "UINT64"));
-    cmd->add_option("--as-of", as_of, "Snapshot date YYYY-MM-DD: no row is dated after it")
-        ->capture_default_str();
+    cmd->add_option("--as-of", as_of, "Snapshot date YYYY-MM-DD: no row is dated after it")->capture_default_str();
     cmd->add_option("--violation-rate", options.violation_rate,
                     "Share of obligations breached (late or missing filings, prohibited sales, ...)")
         ->capture_default_str();

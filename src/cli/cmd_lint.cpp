@@ -9,7 +9,8 @@
 namespace recallguard::cli {
 
 void add_lint_command(CLI::App& app, int& exit_code) {
-    auto* lint = app.add_subcommand("lint", "Check rule files: syntax, names, types and metadata, all problems in one run");
+    auto* lint =
+        app.add_subcommand("lint", "Check rule files: syntax, names, types and metadata, all problems in one run");
     static std::vector<std::string> paths;
     static std::string format = "text";
     static bool strict = false;
@@ -25,17 +26,20 @@ void add_lint_command(CLI::App& app, int& exit_code) {
         const auto loaded = engine::load_rules(options);
         if (format == "text") {
             std::cout << engine::render_diagnostics(loaded);
-            std::cout << loaded.files.size() << " files, " << loaded.program.rules.size() << " rules checked: "
-                      << loaded.diagnostics.error_count() << " errors, " << loaded.diagnostics.warning_count()
-                      << " warnings\n";
+            std::cout << loaded.files.size() << " files, " << loaded.program.rules.size()
+                      << " rules checked: " << loaded.diagnostics.error_count() << " errors, "
+                      << loaded.diagnostics.warning_count() << " warnings\n";
         } else {
-            report::write_diagnostics(loaded.diagnostics.sorted(), format == "json" ? report::DiagnosticsFormat::Json
-                                                                                      : report::DiagnosticsFormat::Sarif,
-                                      std::cout);
+            report::write_diagnostics(
+                loaded.diagnostics.sorted(),
+                format == "json" ? report::DiagnosticsFormat::Json : report::DiagnosticsFormat::Sarif, std::cout);
         }
-        if (loaded.unreadable) exit_code = kExitBadInput;
-        else if (loaded.diagnostics.has_errors() || (strict && loaded.diagnostics.warning_count() > 0)) exit_code = kExitFindings;
-        else exit_code = kExitClean;
+        if (loaded.unreadable)
+            exit_code = kExitBadInput;
+        else if (loaded.diagnostics.has_errors() || (strict && loaded.diagnostics.warning_count() > 0))
+            exit_code = kExitFindings;
+        else
+            exit_code = kExitClean;
     });
 }
 

@@ -3,8 +3,8 @@
 #include <iostream>
 
 #include "cli/command.h"
-#include "cli/rule_input.h"
 #include "cli/output_file.h"
+#include "cli/rule_input.h"
 #include "common/errors.h"
 #include "engine/rule_loader.h"
 #include "ruletest/suite.h"

@@ -2,7 +2,6 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
-
 #include <algorithm>
 #include <thread>
 
@@ -15,17 +14,17 @@ inline int jobs_or_cores(int requested) {
 
 // Every subcommand registers itself on `app`; its callback stores the process exit
 // code (see common/errors.h) in `exit_code`.
-void add_schema_commands(CLI::App& app, int& exit_code);    // schema, init
-void add_validate_command(CLI::App& app, int& exit_code);   // validate
-void add_ingest_command(CLI::App& app, int& exit_code);     // ingest
-void add_lint_command(CLI::App& app, int& exit_code);       // lint
-void add_fmt_command(CLI::App& app, int& exit_code);        // fmt
-void add_check_command(CLI::App& app, int& exit_code);      // check
-void add_explain_commands(CLI::App& app, int& exit_code);   // explain, why
-void add_test_command(CLI::App& app, int& exit_code);       // test
-void add_doc_command(CLI::App& app, int& exit_code);        // doc
-void add_diff_command(CLI::App& app, int& exit_code);       // diff
-void add_generate_command(CLI::App& app, int& exit_code);   // generate
-void add_filing_command(CLI::App& app, int& exit_code);     // check-filing
+void add_schema_commands(CLI::App& app, int& exit_code);   // schema, init
+void add_validate_command(CLI::App& app, int& exit_code);  // validate
+void add_ingest_command(CLI::App& app, int& exit_code);    // ingest
+void add_lint_command(CLI::App& app, int& exit_code);      // lint
+void add_fmt_command(CLI::App& app, int& exit_code);       // fmt
+void add_check_command(CLI::App& app, int& exit_code);     // check
+void add_explain_commands(CLI::App& app, int& exit_code);  // explain, why
+void add_test_command(CLI::App& app, int& exit_code);      // test
+void add_doc_command(CLI::App& app, int& exit_code);       // doc
+void add_diff_command(CLI::App& app, int& exit_code);      // diff
+void add_generate_command(CLI::App& app, int& exit_code);  // generate
+void add_filing_command(CLI::App& app, int& exit_code);    // check-filing
 
 }  // namespace recallguard::cli

@@ -15,18 +15,12 @@ namespace {
 // Registered subcommands, in the order `--help` lists them.
 using AddCommand = void (*)(CLI::App&, int&);
 const std::vector<AddCommand> kCommands{
-    recallguard::cli::add_check_command,
-    recallguard::cli::add_filing_command,
-    recallguard::cli::add_lint_command,
-    recallguard::cli::add_explain_commands,
-    recallguard::cli::add_diff_command,
-    recallguard::cli::add_fmt_command,
-    recallguard::cli::add_schema_commands,
-    recallguard::cli::add_validate_command,
-    recallguard::cli::add_ingest_command,
-    recallguard::cli::add_generate_command,
-    recallguard::cli::add_test_command,
-    recallguard::cli::add_doc_command,
+    recallguard::cli::add_check_command,   recallguard::cli::add_filing_command,
+    recallguard::cli::add_lint_command,    recallguard::cli::add_explain_commands,
+    recallguard::cli::add_diff_command,    recallguard::cli::add_fmt_command,
+    recallguard::cli::add_schema_commands, recallguard::cli::add_validate_command,
+    recallguard::cli::add_ingest_command,  recallguard::cli::add_generate_command,
+    recallguard::cli::add_test_command,    recallguard::cli::add_doc_command,
 };
 
 void setup_logging(const std::string& level) {

@@ -16,7 +16,11 @@ int64_t days_from_civil(int64_t y, unsigned m, unsigned d) {
     return era * 146097 + static_cast<int64_t>(doe) - 719468;
 }
 
-struct Civil { int64_t y; unsigned m; unsigned d; };
+struct Civil {
+    int64_t y;
+    unsigned m;
+    unsigned d;
+};
 
 Civil civil_from_days(int64_t z) {
     z += 719468;
@@ -33,7 +37,9 @@ Civil civil_from_days(int64_t z) {
 
 }  // namespace
 
-bool is_leap_year(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+bool is_leap_year(int year) {
+    return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
 
 unsigned days_in_month(int year, unsigned month) {
     static constexpr std::array<unsigned, 12> kDays{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -60,9 +66,15 @@ std::optional<Date> Date::parse(std::string_view text) {
     return from_ymd(*y, static_cast<unsigned>(*m), static_cast<unsigned>(*d));
 }
 
-int Date::year() const { return static_cast<int>(civil_from_days(days_).y); }
-unsigned Date::month() const { return civil_from_days(days_).m; }
-unsigned Date::day() const { return civil_from_days(days_).d; }
+int Date::year() const {
+    return static_cast<int>(civil_from_days(days_).y);
+}
+unsigned Date::month() const {
+    return civil_from_days(days_).m;
+}
+unsigned Date::day() const {
+    return civil_from_days(days_).d;
+}
 
 unsigned Date::weekday() const {
     // 1970-01-01 was a Thursday (index 3 with Monday = 0).

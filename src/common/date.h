@@ -13,7 +13,11 @@ namespace recallguard {
 class Date {
 public:
     constexpr Date() = default;
-    static Date from_days(int64_t days_since_epoch) { Date d; d.days_ = days_since_epoch; return d; }
+    static Date from_days(int64_t days_since_epoch) {
+        Date d;
+        d.days_ = days_since_epoch;
+        return d;
+    }
     static Date from_ymd(int year, unsigned month, unsigned day);
 
     // Accepts exactly `YYYY-MM-DD` naming a day that exists; anything else is nullopt.

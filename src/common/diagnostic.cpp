@@ -9,9 +9,12 @@ namespace recallguard {
 
 const char* severity_name(Severity severity) {
     switch (severity) {
-        case Severity::Error: return "error";
-        case Severity::Warning: return "warning";
-        case Severity::Note: return "note";
+        case Severity::Error:
+            return "error";
+        case Severity::Warning:
+            return "warning";
+        case Severity::Note:
+            return "note";
     }
     return "error";
 }
@@ -24,17 +27,21 @@ void DiagnosticBag::warning(std::string code, SourceLocation location, std::stri
     items_.push_back({Severity::Warning, std::move(code), std::move(location), std::move(message), length});
 }
 
-void DiagnosticBag::add(Diagnostic diagnostic) { items_.push_back(std::move(diagnostic)); }
+void DiagnosticBag::add(Diagnostic diagnostic) {
+    items_.push_back(std::move(diagnostic));
+}
 
 void DiagnosticBag::append(const DiagnosticBag& other) {
     items_.insert(items_.end(), other.items_.begin(), other.items_.end());
 }
 
-bool DiagnosticBag::has_errors() const { return error_count() > 0; }
+bool DiagnosticBag::has_errors() const {
+    return error_count() > 0;
+}
 
 size_t DiagnosticBag::error_count() const {
-    return static_cast<size_t>(std::count_if(items_.begin(), items_.end(),
-                                             [](const Diagnostic& d) { return d.severity == Severity::Error; }));
+    return static_cast<size_t>(
+        std::count_if(items_.begin(), items_.end(), [](const Diagnostic& d) { return d.severity == Severity::Error; }));
 }
 
 size_t DiagnosticBag::warning_count() const {

@@ -17,7 +17,9 @@ Fingerprint::Fingerprint() : state_(std::make_unique<State>()) {
     XXH3_64bits_reset(state_->xxh);
 }
 
-Fingerprint::~Fingerprint() { XXH3_freeState(state_->xxh); }
+Fingerprint::~Fingerprint() {
+    XXH3_freeState(state_->xxh);
+}
 
 Fingerprint& Fingerprint::add(std::string_view bytes) {
     XXH3_64bits_update(state_->xxh, bytes.data(), bytes.size());

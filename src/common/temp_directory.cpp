@@ -20,6 +20,8 @@ TempDirectory::~TempDirectory() {
     fs::remove_all(path_, ignored);
 }
 
-std::string TempDirectory::file(const std::string& name) const { return (fs::path(path_) / name).string(); }
+std::string TempDirectory::file(const std::string& name) const {
+    return (fs::path(path_) / name).string();
+}
 
 }  // namespace recallguard

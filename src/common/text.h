@@ -34,6 +34,8 @@ inline std::string pointer_token(const std::string& key) {
     return out;
 }
 
-inline std::string spaces(int count) { return std::string(static_cast<size_t>(std::max(0, count)), ' '); }
+inline std::string spaces(int count) {
+    return std::string(static_cast<size_t>(std::max(0, count)), ' ');
+}
 
 }  // namespace recallguard

@@ -33,14 +33,14 @@ struct CompiledRule {
     std::vector<exec::SqlValue> params;
     std::string count_sql;  // how many subjects the rule evaluates
     std::vector<exec::SqlValue> count_params;
-    int message_column = kFixedColumnCount;  // first message placeholder column
-    int evidence_column = kFixedColumnCount; // first evidence column
-    std::vector<std::string> evidence_names; // one per evidence column
-    std::vector<std::string> tables;         // case-data tables the SQL reads
+    int message_column = kFixedColumnCount;   // first message placeholder column
+    int evidence_column = kFixedColumnCount;  // first evidence column
+    std::vector<std::string> evidence_names;  // one per evidence column
+    std::vector<std::string> tables;          // case-data tables the SQL reads
     // The columns of each of those tables the SQL reads ("*": all), so that the working
     // database copies no column a rule never looks at.
     std::map<std::string, std::set<std::string>> columns;
-    std::string record_table;                // table of the required record (deadlines)
+    std::string record_table;  // table of the required record (deadlines)
     // With CompileOptions::explain_subject: every record related to the subject, with
     // (key, date, whether it matches the requirement's filter), for `recallguard why`.
     std::string candidates_sql;
@@ -55,7 +55,8 @@ struct CompileOptions {
     std::optional<std::string> explain_subject;
 };
 
-CompiledRule compile_rule(const checker::BoundRule& rule, const schema::Catalog& catalog, const CompileOptions& options);
+CompiledRule compile_rule(const checker::BoundRule& rule, const schema::Catalog& catalog,
+                          const CompileOptions& options);
 
 // Names of the working-day tables the calendar module installs in the working database.
 inline constexpr const char* kCalendarDaysTable = "rg_calendar_days";

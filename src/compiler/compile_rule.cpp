@@ -28,9 +28,12 @@ public:
         if (!table_) throw InternalError("rule " + ast_.id + " has no subject table");
         lowering_.use_table(table_->name);
         build_subjects();
-        if (ast_.deadline) compile_deadline();
-        else if (ast_.periodic) compile_periodic();
-        else compile_condition();
+        if (ast_.deadline)
+            compile_deadline();
+        else if (ast_.periodic)
+            compile_periodic();
+        else
+            compile_condition();
         build_count_query();
         for (const auto& table : lowering_.tables())
             if (catalog_.find_table(table)) compiled_.tables.push_back(table);
@@ -98,10 +101,13 @@ private:
                 select->from.push_back(ref);
             }
             select->columns = {{key_of(*table_, alias), "k", ""}, {lowering_.lower(arm.value.get()), "v", ""}};
-            select->where = sql::all_of({filter_, plan.correlation, arm.where ? lowering_.lower(arm.where.get()) : nullptr});
+            select->where =
+                sql::all_of({filter_, plan.correlation, arm.where ? lowering_.lower(arm.where.get()) : nullptr});
             lowering_.variables.erase(arm.variable);
-            if (!first) first = select;
-            else first->union_all.push_back(select);
+            if (!first)
+                first = select;
+            else
+                first->union_all.push_back(select);
         }
         const std::string cte = "let_" + std::to_string(index);
         query_.ctes.push_back({cte, {}, first, true});
@@ -130,9 +136,9 @@ private:
         auto plan = lowering_.plan_source(requirement.records);
         lowering_.variables[requirement.records.variable] = plan.variable;
         ExprPtr dated = lowering_.lower(requirement.dated.get());
-        ExprPtr where = sql::all_of({plan.correlation,
-                                     requirement.records.where ? lowering_.lower(requirement.records.where.get()) : nullptr,
-                                     sql::is_null(dated, true)});
+        ExprPtr where = sql::all_of(
+            {plan.correlation, requirement.records.where ? lowering_.lower(requirement.records.where.get()) : nullptr,
+             sql::is_null(dated, true)});
         auto earliest = std::make_shared<sql::Select>();
         earliest->columns.push_back({sql::function("min", {dated}), "", ""});
         earliest->from = plan.from;
@@ -168,10 +174,13 @@ private:
         ExprPtr key = plan.variable.kind == VariableBinding::Kind::Row
                           ? key_of(*catalog_.find_table(plan.variable.table), plan.variable.alias)
                           : plan.variable.value;
-        ExprPtr matches = requirement.records.where ? lowering_.lower(requirement.records.where.get()) : sql::integer(1);
-        select->columns = {{key, "key", ""}, {dated, "dated", ""}, {sql::case_when({matches, sql::integer(1), sql::integer(0)}), "matches", ""}};
-        select->where = sql::all_of({sql::binary("=", sql::column(stage, "rg_key"), sql::param(*options_.explain_subject)),
-                                     plan.correlation});
+        ExprPtr matches =
+            requirement.records.where ? lowering_.lower(requirement.records.where.get()) : sql::integer(1);
+        select->columns = {{key, "key", ""},
+                           {dated, "dated", ""},
+                           {sql::case_when({matches, sql::integer(1), sql::integer(0)}), "matches", ""}};
+        select->where = sql::all_of(
+            {sql::binary("=", sql::column(stage, "rg_key"), sql::param(*options_.explain_subject)), plan.correlation});
         select->order_by = {{dated, false}, {key, false}};
         lowering_.variables.erase(requirement.records.variable);
         sql::Query candidates = query_;
@@ -198,7 +207,8 @@ private:
         int placeholder_index = 0;
         for (const auto& placeholder : rule_.message) {
             if (placeholder.kind != checker::Placeholder::Kind::Expr || !placeholder.expr) continue;
-            select->columns.push_back({lowering_.lower(placeholder.expr), "rg_msg_" + std::to_string(placeholder_index++), ""});
+            select->columns.push_back(
+                {lowering_.lower(placeholder.expr), "rg_msg_" + std::to_string(placeholder_index++), ""});
         }
         compiled_.evidence_column = static_cast<int>(select->columns.size());
         for (const auto& [name, expr] : extra_evidence) {
@@ -214,7 +224,8 @@ private:
         if (options_.explain_subject) {
             // Every row of the one subject, whatever its outcome; the condition itself is evidence.
             if (compiled_.form == RuleForm::Violation || compiled_.form == RuleForm::Signal) {
-                select->columns.push_back({sql::case_when({where, sql::integer(1), sql::integer(0)}), "rg_ev_condition_holds", ""});
+                select->columns.push_back(
+                    {sql::case_when({where, sql::integer(1), sql::integer(0)}), "rg_ev_condition_holds", ""});
                 compiled_.evidence_names.push_back("condition_holds");
             }
             where = sql::binary("=", sql::column(stage, "rg_key"), sql::param(*options_.explain_subject));
@@ -243,7 +254,8 @@ private:
         auto dues = select_from(kSubjects, kSubjects);
         ExprPtr trigger = sql::column(kSubjects, "rg_trigger");
         dues->columns.push_back({nullptr, "", kSubjects});
-        dues->columns.push_back({lowering_.add_duration(trigger, lowering_.duration_of(deadline.within.get()), false), "rg_due0", ""});
+        dues->columns.push_back(
+            {lowering_.add_duration(trigger, lowering_.duration_of(deadline.within.get()), false), "rg_due0", ""});
         dues->where = sql::all_of({sql::is_null(trigger, true), in_effect(trigger)});
         query_.ctes.push_back({"dues", {}, dues, false});
         // Stage "checked": the earliest satisfying record, extensions, exemptions.
@@ -254,23 +266,24 @@ private:
         if (options_.explain_subject) compile_candidates(*deadline.require, "dues");
         checked->columns.push_back({done, "rg_done", ""});
         checked->columns.push_back({record, "rg_record", ""});
-        checked->columns.push_back({deadline.extend_to ? lowering_.lower(deadline.extend_to.get()) : sql::null(), "rg_extend", ""});
+        checked->columns.push_back(
+            {deadline.extend_to ? lowering_.lower(deadline.extend_to.get()) : sql::null(), "rg_extend", ""});
         if (deadline.unless)
-            checked->where = sql::binary("=", sql::function("coalesce", {lowering_.lower(deadline.unless.get()), sql::integer(0)}),
-                                         sql::integer(0));
+            checked->where =
+                sql::binary("=", sql::function("coalesce", {lowering_.lower(deadline.unless.get()), sql::integer(0)}),
+                            sql::integer(0));
         query_.ctes.push_back({"checked", {}, checked, false});
         // Stage "judged": an extension moves the due date later, never earlier.
         auto judged = select_from("checked", "checked");
         ExprPtr due0 = sql::column("checked", "rg_due0"), extend = sql::column("checked", "rg_extend");
         judged->columns.push_back({nullptr, "", "checked"});
-        judged->columns.push_back(
-            {sql::case_when({sql::binary(">", extend, due0), extend, due0}), "rg_due", ""});
+        judged->columns.push_back({sql::case_when({sql::binary(">", extend, due0), extend, due0}), "rg_due", ""});
         query_.ctes.push_back({"judged", {}, judged, false});
         std::vector<std::pair<std::string, ExprPtr>> evidence;
         if (deadline.extend_to) evidence.push_back({"extended_to", sql::column("judged", "rg_extend")});
         finish("judged", sql::column("judged", "rg_trigger"), sql::column("judged", "rg_due"),
-               sql::column("judged", "rg_done"), nullptr, sql::column("judged", "rg_record"), deadline_outcome("judged"),
-               evidence);
+               sql::column("judged", "rg_done"), nullptr, sql::column("judged", "rg_record"),
+               deadline_outcome("judged"), evidence);
     }
 
     ExprPtr period_end(ExprPtr start, ExprPtr k, const ast::Literal& every) {
@@ -298,19 +311,19 @@ private:
         anchor->where = sql::all_of({sql::is_null(start, true), in_effect(start)});
         auto step = select_from("periods", "p");
         ExprPtr next_k = sql::binary("+", sql::column("p", "rg_k"), sql::integer(1));
-        step->columns = {{sql::column("p", "rg_pkey"), "", ""},
-                         {sql::column("p", "rg_until"), "", ""},
-                         {sql::column("p", "rg_start"), "", ""},
-                         {next_k, "", ""},
-                         {sql::column("p", "rg_pend"), "", ""},
-                         {period_end(sql::column("p", "rg_start"), next_k, every), "", ""}};
-        step->where = sql::all_of({sql::binary("<=", sql::column("p", "rg_pend"), as_of),
-                                   sql::binary("OR", sql::is_null(sql::column("p", "rg_until"), false),
-                                               sql::binary("<", sql::column("p", "rg_pend"), sql::column("p", "rg_until"))),
-                                   sql::binary("<", sql::column("p", "rg_k"), sql::integer(100000))});
+        step->columns = {
+            {sql::column("p", "rg_pkey"), "", ""},  {sql::column("p", "rg_until"), "", ""},
+            {sql::column("p", "rg_start"), "", ""}, {next_k, "", ""},
+            {sql::column("p", "rg_pend"), "", ""},  {period_end(sql::column("p", "rg_start"), next_k, every), "", ""}};
+        step->where =
+            sql::all_of({sql::binary("<=", sql::column("p", "rg_pend"), as_of),
+                         sql::binary("OR", sql::is_null(sql::column("p", "rg_until"), false),
+                                     sql::binary("<", sql::column("p", "rg_pend"), sql::column("p", "rg_until"))),
+                         sql::binary("<", sql::column("p", "rg_k"), sql::integer(100000))});
         anchor->union_all.push_back(step);
         query_.recursive = true;
-        query_.ctes.push_back({"periods", {"rg_pkey", "rg_until", "rg_start", "rg_k", "rg_pstart", "rg_pend"}, anchor, false});
+        query_.ctes.push_back(
+            {"periods", {"rg_pkey", "rg_until", "rg_start", "rg_k", "rg_pstart", "rg_pend"}, anchor, false});
         // Stage "checked": one row per (subject, period) that has ended before the end.
         rebind("s");
         VariableBinding period;
@@ -321,19 +334,22 @@ private:
         lowering_.variables["period"] = period;
         auto checked = std::make_shared<sql::Select>();
         checked->from.push_back({"periods", nullptr, "p", nullptr, false});
-        checked->from.push_back({kSubjects, nullptr, "s", sql::binary("=", sql::column("s", "rg_key"), sql::column("p", "rg_pkey")), false});
+        checked->from.push_back({kSubjects, nullptr, "s",
+                                 sql::binary("=", sql::column("s", "rg_key"), sql::column("p", "rg_pkey")), false});
         checked->columns.push_back({nullptr, "", "s"});
         checked->columns.push_back({sql::column("p", "rg_k"), "rg_k", ""});
         checked->columns.push_back({sql::column("p", "rg_pstart"), "rg_pstart", ""});
         checked->columns.push_back({sql::column("p", "rg_pend"), "rg_pend", ""});
         checked->columns.push_back(
-            {lowering_.add_duration(sql::column("p", "rg_pend"), lowering_.duration_of(periodic.within.get()), false), "rg_due", ""});
+            {lowering_.add_duration(sql::column("p", "rg_pend"), lowering_.duration_of(periodic.within.get()), false),
+             "rg_due", ""});
         auto [done, record] = requirement_columns(*periodic.require);
         checked->columns.push_back({done, "rg_done", ""});
         checked->columns.push_back({record, "rg_record", ""});
-        checked->where = sql::all_of({sql::binary("<=", sql::column("p", "rg_pend"), as_of),
-                                      sql::binary("OR", sql::is_null(sql::column("p", "rg_until"), false),
-                                                  sql::binary("<", sql::column("p", "rg_pend"), sql::column("p", "rg_until")))});
+        checked->where =
+            sql::all_of({sql::binary("<=", sql::column("p", "rg_pend"), as_of),
+                         sql::binary("OR", sql::is_null(sql::column("p", "rg_until"), false),
+                                     sql::binary("<", sql::column("p", "rg_pend"), sql::column("p", "rg_until")))});
         lowering_.variables.erase("period");
         query_.ctes.push_back({"checked", {}, checked, false});
         finish("checked", sql::column("checked", "rg_pend"), sql::column("checked", "rg_due"),
@@ -342,7 +358,8 @@ private:
     }
 
     void compile_condition() {
-        compiled_.form = ast_.condition->kind == ast::Condition::Kind::Violation ? RuleForm::Violation : RuleForm::Signal;
+        compiled_.form =
+            ast_.condition->kind == ast::Condition::Kind::Violation ? RuleForm::Violation : RuleForm::Signal;
         rebind(kSubjects);
         ExprPtr when = lowering_.lower(ast_.condition->when.get());
         finish(kSubjects, nullptr, nullptr, nullptr, nullptr, nullptr, when, {});
@@ -377,7 +394,8 @@ private:
 
 }  // namespace
 
-CompiledRule compile_rule(const checker::BoundRule& rule, const schema::Catalog& catalog, const CompileOptions& options) {
+CompiledRule compile_rule(const checker::BoundRule& rule, const schema::Catalog& catalog,
+                          const CompileOptions& options) {
     return RuleCompiler(rule, catalog, options).compile();
 }
 

@@ -15,14 +15,19 @@ sql::ExprPtr key_of(const schema::Table& table, const std::string& alias) {
     return key;
 }
 
-std::string Lowering::fresh_alias(const std::string& stem) { return stem + "_" + std::to_string(++alias_counter_); }
+std::string Lowering::fresh_alias(const std::string& stem) {
+    return stem + "_" + std::to_string(++alias_counter_);
+}
 
 sql::ExprPtr Lowering::literal_value(const ast::Literal& literal) {
     switch (literal.kind) {
         case ast::Literal::Kind::String:
-        case ast::Literal::Kind::Date: return sql::param(literal.text);
-        case ast::Literal::Kind::Decimal: return sql::param(literal.decimal);
-        default: return sql::param(literal.integer);
+        case ast::Literal::Kind::Date:
+            return sql::param(literal.text);
+        case ast::Literal::Kind::Decimal:
+            return sql::param(literal.decimal);
+        default:
+            return sql::param(literal.integer);
     }
 }
 
@@ -51,11 +56,13 @@ sql::ExprPtr Lowering::navigate(const std::string& alias, const std::vector<sche
 
 sql::ExprPtr Lowering::months_after(sql::ExprPtr date, sql::ExprPtr months) {
     // SQLite rolls 01-31 + 1 month over into March; the law's months end at the month's last day.
-    auto plain = sql::function("date", {date, sql::function("printf", {sql::param(std::string("%+d months")), months})});
+    auto plain =
+        sql::function("date", {date, sql::function("printf", {sql::param(std::string("%+d months")), months})});
     auto month_end = sql::function(
-        "date", {date, sql::param(std::string("start of month")),
-                 sql::function("printf", {sql::param(std::string("%+d months")), sql::binary("+", months, sql::integer(1))}),
-                 sql::param(std::string("-1 day"))});
+        "date",
+        {date, sql::param(std::string("start of month")),
+         sql::function("printf", {sql::param(std::string("%+d months")), sql::binary("+", months, sql::integer(1))}),
+         sql::param(std::string("-1 day"))});
     return sql::function("min", {plain, month_end});
 }
 
@@ -68,11 +75,13 @@ sql::ExprPtr Lowering::add_duration(sql::ExprPtr date, const ast::Literal& durat
             // SIG-FIRE-CLUSTER, whose window bound t - 89 days meets every event of a product).
             auto shifted = std::make_shared<sql::Select>();
             shifted->columns.push_back(
-                {sql::function("date", {date, sql::param(std::string((n >= 0 ? "+" : "") + std::to_string(n) + " days"))}),
+                {sql::function("date",
+                               {date, sql::param(std::string((n >= 0 ? "+" : "") + std::to_string(n) + " days"))}),
                  "", ""});
             return sql::scalar(shifted);
         }
-        case ast::Literal::Kind::Months: return months_after(date, sql::param(n));
+        case ast::Literal::Kind::Months:
+            return months_after(date, sql::param(n));
         case ast::Literal::Kind::WorkingDays: {
             // The n-th working day strictly after (or before) the date, by working-day ordinal.
             use_table(kCalendarDaysTable);
@@ -93,7 +102,8 @@ sql::ExprPtr Lowering::add_duration(sql::ExprPtr date, const ast::Literal& durat
                                          sql::binary("=", sql::column(work, "ord"), sql::scalar(ordinal))});
             return sql::scalar(lookup);
         }
-        default: throw InternalError("not a duration");
+        default:
+            throw InternalError("not a duration");
     }
 }
 
@@ -101,13 +111,15 @@ sql::ExprPtr Lowering::lower_path(const ast::Expr* expr, const checker::ExprInfo
     const auto& binding = *info.path;
     using Kind = checker::PathBinding::Kind;
     switch (binding.kind) {
-        case Kind::Param: return literal_value(rule_.param(binding.name)->value);
+        case Kind::Param:
+            return literal_value(rule_.param(binding.name)->value);
         case Kind::Let: {
             auto it = let_values.find(binding.name);
             if (it == let_values.end()) throw InternalError("let '" + binding.name + "' used before it is lowered");
             return it->second;
         }
-        case Kind::Value: return variables.at(binding.variable).value;
+        case Kind::Value:
+            return variables.at(binding.variable).value;
         case Kind::PeriodField: {
             const auto& period = variables.at(binding.variable);
             if (binding.name == "start") return period.period_start;
@@ -118,7 +130,8 @@ sql::ExprPtr Lowering::lower_path(const ast::Expr* expr, const checker::ExprInfo
             const auto& variable = variables.at(binding.variable);
             return navigate(variable.alias, binding.steps, binding.column);
         }
-        case Kind::Row: break;
+        case Kind::Row:
+            break;
     }
     throw InternalError("a row reference at " + expr->location.to_string() + " cannot be lowered to a value");
 }
@@ -173,9 +186,10 @@ Lowering::SourcePlan Lowering::plan_source(const ast::Comprehension& comprehensi
             plan.correlation = sql::binary("=", sql::column(alias, step.to_column),
                                            navigate(root.alias, binding.to_one, step.from_column));
         } else {
-            plan.from.push_back({step.to_table, nullptr, alias,
-                                 sql::binary("=", sql::column(alias, step.to_column), sql::column(previous_alias, step.from_column)),
-                                 false});
+            plan.from.push_back(
+                {step.to_table, nullptr, alias,
+                 sql::binary("=", sql::column(alias, step.to_column), sql::column(previous_alias, step.from_column)),
+                 false});
         }
         previous_alias = alias;
     }
@@ -225,14 +239,22 @@ sql::ExprPtr Lowering::lower_aggregate(const ast::Expr* expr) {
 sql::ExprPtr Lowering::lower(const ast::Expr* expr) {
     const auto& info = rule_.info(expr);
     switch (expr->kind) {
-        case ast::ExprKind::Literal: return literal_value(expr->literal);
-        case ast::ExprKind::AsOf: return sql::param(options_.as_of);
-        case ast::ExprKind::Path: return lower_path(expr, info);
-        case ast::ExprKind::Negate: return sql::negate(lower(expr->children[0].get()));
-        case ast::ExprKind::Not: return sql::logical_not(lower(expr->children[0].get()));
-        case ast::ExprKind::Binary: return lower_binary(expr);
-        case ast::ExprKind::IsKnown: return sql::is_null(lower(expr->children[0].get()), true);
-        case ast::ExprKind::IsMissing: return sql::is_null(lower(expr->children[0].get()), false);
+        case ast::ExprKind::Literal:
+            return literal_value(expr->literal);
+        case ast::ExprKind::AsOf:
+            return sql::param(options_.as_of);
+        case ast::ExprKind::Path:
+            return lower_path(expr, info);
+        case ast::ExprKind::Negate:
+            return sql::negate(lower(expr->children[0].get()));
+        case ast::ExprKind::Not:
+            return sql::logical_not(lower(expr->children[0].get()));
+        case ast::ExprKind::Binary:
+            return lower_binary(expr);
+        case ast::ExprKind::IsKnown:
+            return sql::is_null(lower(expr->children[0].get()), true);
+        case ast::ExprKind::IsMissing:
+            return sql::is_null(lower(expr->children[0].get()), false);
         case ast::ExprKind::InList: {
             std::vector<sql::ExprPtr> values;
             for (const auto& literal : expr->list) values.push_back(literal_value(literal));
@@ -241,7 +263,8 @@ sql::ExprPtr Lowering::lower(const ast::Expr* expr) {
         case ast::ExprKind::Between:
             return sql::between(lower(expr->children[0].get()), lower(expr->children[1].get()),
                                 lower(expr->children[2].get()));
-        case ast::ExprKind::Aggregate: return lower_aggregate(expr);
+        case ast::ExprKind::Aggregate:
+            return lower_aggregate(expr);
         case ast::ExprKind::Coalesce: {
             std::vector<sql::ExprPtr> args;
             for (const auto& child : expr->children) args.push_back(lower(child.get()));
@@ -258,7 +281,8 @@ sql::ExprPtr Lowering::lower(const ast::Expr* expr) {
             return sql::case_when({sql::function("json_valid", {content}),
                                    sql::function("coalesce", {filled, sql::integer(0)}), sql::integer(0)});
         }
-        case ast::ExprKind::Union: break;
+        case ast::ExprKind::Union:
+            break;
     }
     throw InternalError("cannot lower the expression at " + expr->location.to_string());
 }

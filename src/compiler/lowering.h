@@ -14,9 +14,9 @@ namespace recallguard::compiler {
 // How a rule-language variable is reached from the SQL being built.
 struct VariableBinding {
     enum class Kind { Row, Value, Period } kind = Kind::Row;
-    std::string alias;  // Row: SQL alias of the row
-    std::string table;  // Row: its table
-    sql::ExprPtr value; // Value: the SQL expression of the value
+    std::string alias;                                     // Row: SQL alias of the row
+    std::string table;                                     // Row: its table
+    sql::ExprPtr value;                                    // Value: the SQL expression of the value
     sql::ExprPtr period_start, period_end, period_number;  // Period
 };
 
@@ -53,7 +53,8 @@ public:
     SourcePlan plan_source(const ast::Comprehension& comprehension);
 
     // Value of `column` reached from a row by to-one steps.
-    sql::ExprPtr navigate(const std::string& alias, const std::vector<schema::Relation>& steps, const std::string& column);
+    sql::ExprPtr navigate(const std::string& alias, const std::vector<schema::Relation>& steps,
+                          const std::string& column);
     sql::ExprPtr add_duration(sql::ExprPtr date, const ast::Literal& duration, bool subtract);
     sql::ExprPtr months_after(sql::ExprPtr date, sql::ExprPtr months);  // clamped to month end
     sql::ExprPtr literal_value(const ast::Literal& literal);

@@ -25,7 +25,9 @@ ExprPtr integer(int64_t value) {
     e->integer = value;
     return e;
 }
-ExprPtr null() { return make(Expr::Kind::Null); }
+ExprPtr null() {
+    return make(Expr::Kind::Null);
+}
 ExprPtr function(std::string name, std::vector<ExprPtr> args) {
     auto e = make(Expr::Kind::Function);
     e->name = std::move(name);
@@ -116,8 +118,10 @@ struct ColumnWalk {
             if (c.expr) expr(*c.expr);
         }
         for (const auto& t : s.from) {
-            if (t.subquery) select(*t.subquery);
-            else tables_of_alias[t.alias.empty() ? t.table : t.alias].insert(t.table);
+            if (t.subquery)
+                select(*t.subquery);
+            else
+                tables_of_alias[t.alias.empty() ? t.table : t.alias].insert(t.table);
             if (t.join_on) expr(*t.join_on);
         }
         if (s.where) expr(*s.where);

@@ -5,8 +5,8 @@
 #include <cstdint>
 #include <map>
 #include <memory>
-#include <set>
 #include <optional>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -22,9 +22,9 @@ using SelectPtr = std::shared_ptr<const Select>;
 
 struct Expr {
     enum class Kind {
-        Column,    // qualifier.name
-        Param,     // a bound value
-        Integer,   // a small engine constant (0, 1): never a value taken from a rule or the data
+        Column,   // qualifier.name
+        Param,    // a bound value
+        Integer,  // a small engine constant (0, 1): never a value taken from a rule or the data
         Null,
         Function,  // name(args...)
         Binary,    // args[0] op args[1]
@@ -67,10 +67,10 @@ ExprPtr cast_integer(ExprPtr operand);
 ExprPtr all_of(std::vector<ExprPtr> conditions);  // AND of the non-null ones; null when none
 
 struct TableRef {
-    std::string table;    // a table or CTE name ...
-    SelectPtr subquery;   // ... or a derived table
+    std::string table;   // a table or CTE name ...
+    SelectPtr subquery;  // ... or a derived table
     std::string alias;
-    ExprPtr join_on;      // null for the first FROM item
+    ExprPtr join_on;  // null for the first FROM item
     bool left_join = false;
 };
 

@@ -47,8 +47,10 @@ public:
         }
         for (size_t i = 0; i < s.from.size(); ++i) {
             const TableRef& t = s.from[i];
-            if (i == 0) out(" FROM ");
-            else out(t.left_join ? " LEFT JOIN " : " JOIN ");
+            if (i == 0)
+                out(" FROM ");
+            else
+                out(t.left_join ? " LEFT JOIN " : " JOIN ");
             if (t.subquery) {
                 out("(");
                 select(*t.subquery);
@@ -59,8 +61,10 @@ public:
             if (!t.alias.empty()) out(" AS " + exec::quote_identifier(t.alias));
             if (i > 0) {
                 out(" ON ");
-                if (t.join_on) expr(*t.join_on);
-                else out("1");
+                if (t.join_on)
+                    expr(*t.join_on);
+                else
+                    out("1");
             }
         }
         if (s.where) {
@@ -89,8 +93,12 @@ public:
                 result.params.push_back(e.value);
                 out("?" + std::to_string(result.params.size()));
                 return;
-            case Expr::Kind::Integer: out(std::to_string(e.integer)); return;
-            case Expr::Kind::Null: out("NULL"); return;
+            case Expr::Kind::Integer:
+                out(std::to_string(e.integer));
+                return;
+            case Expr::Kind::Null:
+                out("NULL");
+                return;
             case Expr::Kind::Function:
                 check_function(e.name);
                 out(e.name + "(");
@@ -105,8 +113,16 @@ public:
                 expr(*e.args[1]);
                 out(")");
                 return;
-            case Expr::Kind::Not: out("(NOT "); expr(*e.args[0]); out(")"); return;
-            case Expr::Kind::Negate: out("(-"); expr(*e.args[0]); out(")"); return;
+            case Expr::Kind::Not:
+                out("(NOT ");
+                expr(*e.args[0]);
+                out(")");
+                return;
+            case Expr::Kind::Negate:
+                out("(-");
+                expr(*e.args[0]);
+                out(")");
+                return;
             case Expr::Kind::IsNull:
                 out("(");
                 expr(*e.args[0]);
@@ -144,7 +160,11 @@ public:
                 out(" END");
                 return;
             }
-            case Expr::Kind::Scalar: out("("); select(*e.subquery); out(")"); return;
+            case Expr::Kind::Scalar:
+                out("(");
+                select(*e.subquery);
+                out(")");
+                return;
             case Expr::Kind::Exists:
                 out(e.negated ? "(NOT EXISTS (" : "(EXISTS (");
                 select(*e.subquery);
@@ -169,8 +189,8 @@ private:
     // Function and operator names come from the compiler, never from a rule; the lists
     // make that a checked fact rather than a convention.
     static void check_function(const std::string& name) {
-        static const char* kAllowed[] = {"date", "julianday", "min", "max", "count", "sum", "coalesce", "printf",
-                                         "ifnull", "json_valid", "json_extract", "trim"};
+        static const char* kAllowed[] = {"date",     "julianday", "min",    "max",        "count",        "sum",
+                                         "coalesce", "printf",    "ifnull", "json_valid", "json_extract", "trim"};
         for (const char* allowed : kAllowed)
             if (name == allowed) return;
         throw InternalError("renderer: function '" + name + "' is not in the allowed list");

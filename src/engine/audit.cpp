@@ -14,8 +14,8 @@
 #include <thread>
 
 #include "common/date.h"
-#include "common/fingerprint.h"
 #include "common/errors.h"
+#include "common/fingerprint.h"
 #include "compiler/compile.h"
 #include "engine/audit_schedule.h"
 #include "exec/executor.h"
@@ -77,7 +77,8 @@ std::vector<const checker::BoundRule*> select_rules(const checker::BoundProgram&
         known_ids.push_back(rule->rule->id);
         known_packages.push_back(rule->package_name);
     }
-    auto require_known = [](const std::vector<std::string>& wanted, const std::vector<std::string>& known, const char* what) {
+    auto require_known = [](const std::vector<std::string>& wanted, const std::vector<std::string>& known,
+                            const char* what) {
         for (const auto& name : wanted) {
             if (std::find(known.begin(), known.end(), name) != known.end()) continue;
             std::string message = std::string("no ") + what + " '" + name + "' in the rules given";
@@ -184,7 +185,8 @@ findings::AuditReport run_audit(const LoadedRules& rules, const AuditOptions& op
                 std::lock_guard<std::mutex> lock(results_mutex);
                 statuses[i] = outcome.status;
                 results[i] = std::move(outcome.findings);
-                if (options.on_rule_finished) options.on_rule_finished(++finished, selected.size(), selected[i]->rule->id);
+                if (options.on_rule_finished)
+                    options.on_rule_finished(++finished, selected.size(), selected[i]->rule->id);
             } catch (...) {
                 {
                     std::lock_guard<std::mutex> lock(results_mutex);

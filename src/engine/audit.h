@@ -13,7 +13,7 @@ namespace recallguard::engine {
 
 struct AuditOptions {
     std::string database;
-    std::string as_of;                  // YYYY-MM-DD
+    std::string as_of;  // YYYY-MM-DD
     bool include_pending = false;
     int jobs = 1;
     std::vector<std::string> rule_ids;  // empty = all

@@ -48,7 +48,8 @@ std::vector<findings::Finding> read_json_findings(const std::string& path) {
             f.package = item.value("package", "");
             f.citation = item.value("citation", "");
             f.category = item.value("category", "");
-            f.severity = findings::parse_severity(item.value("severity", "medium")).value_or(findings::Severity::Medium);
+            f.severity =
+                findings::parse_severity(item.value("severity", "medium")).value_or(findings::Severity::Medium);
             f.subject_table = item.at("subject").at("table").get<std::string>();
             f.subject_key = item.at("subject").at("key").get<std::string>();
             if (item.contains("period") && !item["period"].is_null()) f.period = item["period"].get<int>();
@@ -59,7 +60,8 @@ std::vector<findings::Finding> read_json_findings(const std::string& path) {
             f.trigger_date = optional_string(item, "trigger_date");
             f.due = optional_string(item, "due");
             f.done = optional_string(item, "done");
-            if (item.contains("days_late") && !item["days_late"].is_null()) f.days_late = item["days_late"].get<int64_t>();
+            if (item.contains("days_late") && !item["days_late"].is_null())
+                f.days_late = item["days_late"].get<int64_t>();
             f.message = item.value("message", "");
             out.push_back(std::move(f));
         } catch (const std::exception& e) {
@@ -78,9 +80,12 @@ void apply_baseline(findings::AuditReport& report, const std::vector<findings::F
         const auto key = findings::finding_key(f);
         auto it = before.find(key);
         seen[key] = true;
-        if (it == before.end()) f.baseline_state = "new";
-        else if (it->second->status != f.status || it->second->due != f.due) f.baseline_state = "updated";
-        else f.baseline_state = "unchanged";
+        if (it == before.end())
+            f.baseline_state = "new";
+        else if (it->second->status != f.status || it->second->due != f.due)
+            f.baseline_state = "updated";
+        else
+            f.baseline_state = "unchanged";
     }
     for (const auto& f : baseline) {
         if (seen.count(findings::finding_key(f))) continue;

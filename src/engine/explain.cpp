@@ -26,7 +26,9 @@ const checker::BoundRule& find_rule(const LoadedRules& rules, const std::string&
 // An empty case database in a temporary folder, for plans without data.
 class EmptyDatabase {
 public:
-    EmptyDatabase() : directory_("explain"), path_(directory_.file("empty.sqlite")) { schema::create_case_database(path_); }
+    EmptyDatabase() : directory_("explain"), path_(directory_.file("empty.sqlite")) {
+        schema::create_case_database(path_);
+    }
     const std::string& path() const { return path_; }
 
 private:
@@ -93,20 +95,23 @@ std::string why(const LoadedRules& rules, const std::string& rule_id, const std:
             for (size_t i = 0; i + 1 < compiled.evidence_names.size(); ++i)
                 out << "  " << compiled.evidence_names[i] << " = "
                     << optional_text(statement, compiled.evidence_column + static_cast<int>(i)) << "\n";
-            out << "verdict: " << (holds ? (compiled.form == compiler::RuleForm::Violation ? "violation" : "signal")
-                                         : "no finding (the condition does not hold)")
+            out << "verdict: "
+                << (holds ? (compiled.form == compiler::RuleForm::Violation ? "violation" : "signal")
+                          : "no finding (the condition does not hold)")
                 << "\n";
             continue;
         }
         const std::string trigger = optional_text(statement, compiler::kTriggerColumn);
         const std::string due = optional_text(statement, compiler::kDueColumn);
-        if (!statement.is_null(compiler::kPeriodColumn)) out << "period " << statement.column_int(compiler::kPeriodColumn) << "\n";
+        if (!statement.is_null(compiler::kPeriodColumn))
+            out << "period " << statement.column_int(compiler::kPeriodColumn) << "\n";
         out << "  trigger date: " << trigger << "\n";
         out << "  due date:     " << due;
         if (calendar) out << " (" << rule.calendar << " working days)";
         out << "\n";
         const auto trigger_date = Date::parse(trigger), due_date = Date::parse(due);
-        if (calendar && trigger_date && due_date && calendar->covers(trigger_date->plus_days(1)) && calendar->covers(*due_date)) {
+        if (calendar && trigger_date && due_date && calendar->covers(trigger_date->plus_days(1)) &&
+            calendar->covers(*due_date)) {
             for (const auto& day : calendar->non_working_days_between(trigger_date->plus_days(1), *due_date))
                 out << "    skipped " << day.to_string() << ": " << calendar->describe_day(day) << "\n";
         }
@@ -116,9 +121,12 @@ std::string why(const LoadedRules& rules, const std::string& rule_id, const std:
         const bool done = !statement.is_null(compiler::kDoneColumn);
         const std::string done_date = optional_text(statement, compiler::kDoneColumn);
         std::string verdict;
-        if (due == "(none)") verdict = "error: the due date lies outside calendar " + rule.calendar;
-        else if (done) verdict = done_date <= due ? "met on " + done_date : "late: done " + done_date;
-        else verdict = due < as_of ? "missing (due " + due + " is before the audit date)" : "pending (not yet due)";
+        if (due == "(none)")
+            verdict = "error: the due date lies outside calendar " + rule.calendar;
+        else if (done)
+            verdict = done_date <= due ? "met on " + done_date : "late: done " + done_date;
+        else
+            verdict = due < as_of ? "missing (due " + due + " is before the audit date)" : "pending (not yet due)";
         if (compiled.form == compiler::RuleForm::Deadline && !compiled.candidates_sql.empty()) {
             auto candidates = db.prepare(compiled.candidates_sql);
             bind_all(candidates, compiled.candidates_params);

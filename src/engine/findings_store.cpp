@@ -61,15 +61,19 @@ int64_t store_run(const std::string& path, const findings::AuditReport& report) 
             insert.bind_text(6, findings::severity_name(f.severity));
             insert.bind_text(7, f.subject_table);
             insert.bind_text(8, f.subject_key);
-            if (f.period) insert.bind_int(9, *f.period);
-            else insert.bind_null(9);
+            if (f.period)
+                insert.bind_int(9, *f.period);
+            else
+                insert.bind_null(9);
             insert.bind_text(10, f.company_id);
             insert.bind_text(11, findings::status_name(f.status));
             insert.bind(12, text_or_null(f.trigger_date));
             insert.bind(13, text_or_null(f.due));
             insert.bind(14, text_or_null(f.done));
-            if (f.days_late) insert.bind_int(15, *f.days_late);
-            else insert.bind_null(15);
+            if (f.days_late)
+                insert.bind_int(15, *f.days_late);
+            else
+                insert.bind_null(15);
             insert.bind_text(16, f.message);
             insert.bind_text(17, f.evidence.dump());
             insert.step();
@@ -89,7 +93,8 @@ std::vector<findings::Finding> load_stored_run(const std::string& path, int64_t 
     if (!run.step() || run.column_int(0) == 0)
         throw InputError(path + ": there is no stored run " + std::to_string(run_id));
     auto rows = db.prepare(
-        "SELECT rule_id, package, citation, category, severity, subject_table, subject_key, period, company_id, status, "
+        "SELECT rule_id, package, citation, category, severity, subject_table, subject_key, period, company_id, "
+        "status, "
         "trigger_date, due, done, days_late, message FROM findings WHERE run_id = ?1");
     rows.bind_int(1, run_id);
     std::vector<findings::Finding> out;

@@ -43,7 +43,6 @@ bool read_file(const std::string& path, std::string& text, DiagnosticBag& diagno
     return true;
 }
 
-
 }  // namespace
 
 std::vector<std::string> expand_rule_paths(const std::vector<std::string>& paths, DiagnosticBag& diagnostics,
@@ -53,8 +52,8 @@ std::vector<std::string> expand_rule_paths(const std::vector<std::string>& paths
         std::error_code error;
         if (fs::is_directory(path, error)) {
             std::vector<std::string> found;
-            for (auto it = fs::recursive_directory_iterator(path, error); !error && it != fs::recursive_directory_iterator();
-                 it.increment(error))
+            for (auto it = fs::recursive_directory_iterator(path, error);
+                 !error && it != fs::recursive_directory_iterator(); it.increment(error))
                 if (it->is_regular_file() && it->path().extension() == ".rules") found.push_back(it->path().string());
             std::sort(found.begin(), found.end());
             if (found.empty()) diagnostics.warning("W-NO-RULES", {path, 0, 0}, "the folder holds no *.rules file");
@@ -102,8 +101,9 @@ LoadedRules load_rules(const LoadOptions& options) {
         for (const auto& [import, location] : file->imports) {
             const fs::path target = fs::path(queue[i]).parent_path() / import;
             if (!fs::is_regular_file(target, error)) {
-                loaded.diagnostics.error("E-IMPORT", location, "imported file '" + import + "' does not exist (looked at " +
-                                                                   target.string() + ")");
+                loaded.diagnostics.error(
+                    "E-IMPORT", location,
+                    "imported file '" + import + "' does not exist (looked at " + target.string() + ")");
                 continue;
             }
             queue.push_back(target.lexically_normal().string());
@@ -121,8 +121,8 @@ LoadedRules load_rules(const LoadOptions& options) {
     checker::CheckOptions check_options;
     check_options.calendars = loaded.calendars.names();
     check_options.param_overrides = options.param_overrides;
-    loaded.program = checker::check_program(std::move(files), schema::Catalog::case_data_v1(), check_options,
-                                            loaded.diagnostics);
+    loaded.program =
+        checker::check_program(std::move(files), schema::Catalog::case_data_v1(), check_options, loaded.diagnostics);
     return loaded;
 }
 

@@ -12,8 +12,8 @@
 namespace recallguard::engine {
 
 struct LoadOptions {
-    std::vector<std::string> paths;         // files or folders (searched for *.rules)
-    std::string calendar_directory;         // "" = the bundled calendars
+    std::vector<std::string> paths;                      // files or folders (searched for *.rules)
+    std::string calendar_directory;                      // "" = the bundled calendars
     std::map<std::string, std::string> param_overrides;  // RULE-ID.name -> value
 };
 

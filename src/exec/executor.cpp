@@ -17,14 +17,20 @@ findings::Severity severity_of(const checker::BoundRule& rule) {
     return findings::parse_severity(rule.rule->severity).value_or(findings::Severity::Medium);
 }
 
-std::optional<std::string> text_at(const Statement& row, int column) { return row.column_optional_text(column); }
+std::optional<std::string> text_at(const Statement& row, int column) {
+    return row.column_optional_text(column);
+}
 
 nlohmann::ordered_json json_value(const Statement& row, int column) {
     switch (sqlite3_column_type(row.handle(), column)) {
-        case SQLITE_NULL: return nullptr;
-        case SQLITE_INTEGER: return row.column_int(column);
-        case SQLITE_FLOAT: return row.column_double(column);
-        default: return row.column_text(column);
+        case SQLITE_NULL:
+            return nullptr;
+        case SQLITE_INTEGER:
+            return row.column_int(column);
+        case SQLITE_FLOAT:
+            return row.column_double(column);
+        default:
+            return row.column_text(column);
     }
 }
 
@@ -39,8 +45,8 @@ std::string display(const nlohmann::ordered_json& value) {
     return value.dump();
 }
 
-std::string render_message(const checker::BoundRule& bound, const compiler::CompiledRule& compiled, const Statement& row,
-                           const Finding& finding) {
+std::string render_message(const checker::BoundRule& bound, const compiler::CompiledRule& compiled,
+                           const Statement& row, const Finding& finding) {
     if (bound.message.empty() && bound.message_literals.size() <= 1) {
         const std::string text = bound.message_literals.empty() ? "" : bound.message_literals.front();
         if (!text.empty()) return text;
@@ -53,14 +59,29 @@ std::string render_message(const checker::BoundRule& bound, const compiler::Comp
         const auto& placeholder = bound.message[i];
         using Kind = checker::Placeholder::Kind;
         switch (placeholder.kind) {
-            case Kind::Expr: out += display(json_value(row, expr_column++)); break;
-            case Kind::Due: out += finding.due.value_or("(none)"); break;
-            case Kind::Done: out += finding.done.value_or("(none)"); break;
-            case Kind::Trigger: out += finding.trigger_date.value_or("(none)"); break;
-            case Kind::DaysLate: out += finding.days_late ? std::to_string(*finding.days_late) : "0"; break;
-            case Kind::Status: out += findings::status_name(finding.status); break;
-            case Kind::Period: out += finding.period ? std::to_string(*finding.period) : "(none)"; break;
-            case Kind::AsOf: break;
+            case Kind::Expr:
+                out += display(json_value(row, expr_column++));
+                break;
+            case Kind::Due:
+                out += finding.due.value_or("(none)");
+                break;
+            case Kind::Done:
+                out += finding.done.value_or("(none)");
+                break;
+            case Kind::Trigger:
+                out += finding.trigger_date.value_or("(none)");
+                break;
+            case Kind::DaysLate:
+                out += finding.days_late ? std::to_string(*finding.days_late) : "0";
+                break;
+            case Kind::Status:
+                out += findings::status_name(finding.status);
+                break;
+            case Kind::Period:
+                out += finding.period ? std::to_string(*finding.period) : "(none)";
+                break;
+            case Kind::AsOf:
+                break;
         }
     }
     out += bound.message_literals.back();
@@ -115,7 +136,8 @@ RuleOutcome execute_rule(Database& db, const compiler::CompiledRule& compiled, c
     try {
         {
             auto count = db.prepare(compiled.count_sql);
-            for (size_t i = 0; i < compiled.count_params.size(); ++i) count.bind(static_cast<int>(i + 1), compiled.count_params[i]);
+            for (size_t i = 0; i < compiled.count_params.size(); ++i)
+                count.bind(static_cast<int>(i + 1), compiled.count_params[i]);
             if (count.step()) outcome.status.subjects_evaluated = count.column_int(0);
         }
         auto statement = db.prepare(compiled.sql);
@@ -144,8 +166,12 @@ RuleOutcome execute_rule(Database& db, const compiler::CompiledRule& compiled, c
             if (!statement.is_null(compiler::kPeriodColumn))
                 finding.period = static_cast<int>(statement.column_int(compiler::kPeriodColumn));
             switch (compiled.form) {
-                case compiler::RuleForm::Violation: finding.status = Status::Violation; break;
-                case compiler::RuleForm::Signal: finding.status = Status::Signal; break;
+                case compiler::RuleForm::Violation:
+                    finding.status = Status::Violation;
+                    break;
+                case compiler::RuleForm::Signal:
+                    finding.status = Status::Signal;
+                    break;
                 case compiler::RuleForm::Deadline:
                 case compiler::RuleForm::Periodic: {
                     if (!finding.due) {
@@ -154,8 +180,9 @@ RuleOutcome execute_rule(Database& db, const compiler::CompiledRule& compiled, c
                                                         std::to_string(cal->last_year()) + ")"
                                                   : "";
                         throw CalendarGap("the due date after " + finding.trigger_date.value_or("?") + " for " +
-                                          finding.subject_table + " " + finding.subject_key + " lies outside calendar " +
-                                          bound.calendar + covered + "; add the next year's holidays to the calendar file");
+                                          finding.subject_table + " " + finding.subject_key +
+                                          " lies outside calendar " + bound.calendar + covered +
+                                          "; add the next year's holidays to the calendar file");
                     }
                     if (finding.done) {
                         finding.status = Status::Late;
@@ -168,7 +195,8 @@ RuleOutcome execute_rule(Database& db, const compiler::CompiledRule& compiled, c
             }
             auto& evidence = finding.evidence;
             if (compiled.form == compiler::RuleForm::Deadline || compiled.form == compiler::RuleForm::Periodic) {
-                evidence["trigger_date"] = finding.trigger_date ? nlohmann::ordered_json(*finding.trigger_date) : nullptr;
+                evidence["trigger_date"] =
+                    finding.trigger_date ? nlohmann::ordered_json(*finding.trigger_date) : nullptr;
                 evidence["due"] = *finding.due;
                 if (!bound.calendar.empty()) evidence["calendar"] = bound.calendar;
                 evidence["required_record"] = compiled.record_table;
@@ -176,7 +204,8 @@ RuleOutcome execute_rule(Database& db, const compiler::CompiledRule& compiled, c
                 evidence["record_date"] = finding.done ? nlohmann::ordered_json(*finding.done) : nullptr;
             }
             for (size_t i = 0; i < compiled.evidence_names.size(); ++i)
-                evidence[compiled.evidence_names[i]] = json_value(statement, compiled.evidence_column + static_cast<int>(i));
+                evidence[compiled.evidence_names[i]] =
+                    json_value(statement, compiled.evidence_column + static_cast<int>(i));
             finding.message = render_message(bound, compiled, statement, finding);
             outcome.findings.push_back(std::move(finding));
         }
@@ -186,8 +215,9 @@ RuleOutcome execute_rule(Database& db, const compiler::CompiledRule& compiled, c
         outcome.findings.clear();
     } catch (const std::exception& e) {
         outcome.status.state = findings::RuleRunStatus::State::Error;
-        outcome.status.detail = deadline.expired ? fmt::format("stopped after the --rule-timeout of {:g} s", options.timeout_seconds)
-                                                 : std::string("the rule failed: ") + e.what();
+        outcome.status.detail = deadline.expired
+                                    ? fmt::format("stopped after the --rule-timeout of {:g} s", options.timeout_seconds)
+                                    : std::string("the rule failed: ") + e.what();
         outcome.findings.clear();
     }
     sqlite3_progress_handler(db.handle(), 0, nullptr, nullptr);

@@ -18,8 +18,8 @@ struct RuleOutcome {
 
 struct ExecuteOptions {
     std::string as_of;
-    int64_t max_findings = 0;        // per rule; 0 = no limit
-    double timeout_seconds = 0;      // per rule; 0 = no limit
+    int64_t max_findings = 0;    // per rule; 0 = no limit
+    double timeout_seconds = 0;  // per rule; 0 = no limit
 };
 
 // Runs one rule. SQL or calendar failures become an `error` status, never an exception.

@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
-#include <thread>
 #include <filesystem>
+#include <thread>
 
 #include "calendar/calendar_tables.h"
 #include "common/errors.h"
@@ -60,7 +60,6 @@ std::string create_statement(const schema::Table& table, const std::vector<const
     return "CREATE TABLE main." + quote_identifier(table.name) + " (" + columns + ")";
 }
 
-
 void attach_source(Database& db, const std::string& source_path) {
     auto attach = db.prepare("ATTACH DATABASE ?1 AS source");
     attach.bind_text(1, read_only_uri(source_path));
@@ -112,7 +111,9 @@ void copy_table(Database& db, const schema::Table& table, const std::vector<cons
         db.exec("CREATE INDEX main." + quote_identifier(table.name + "_" + column.name) + " ON " +
                 quote_identifier(table.name) + " (" + index_columns + ")");
     }
-    const auto milliseconds = [](auto from, auto to) { return std::chrono::duration<double, std::milli>(to - from).count(); };
+    const auto milliseconds = [](auto from, auto to) {
+        return std::chrono::duration<double, std::milli>(to - from).count();
+    };
     spdlog::debug("copied {} in {:.0f} ms, indexed in {:.0f} ms", table.name, milliseconds(started, copy_done),
                   milliseconds(copy_done, std::chrono::steady_clock::now()));
 }
@@ -131,9 +132,8 @@ std::vector<const schema::Column*> copied_columns(const schema::Table& table, co
 
 }  // namespace
 
-Snapshot Snapshot::prepare(const std::string& source_path, const ColumnsByTable& columns,
-                           const std::string& as_of, const schema::Catalog& catalog,
-                           const calendar::CalendarSet& calendars, int parallelism) {
+Snapshot Snapshot::prepare(const std::string& source_path, const ColumnsByTable& columns, const std::string& as_of,
+                           const schema::Catalog& catalog, const calendar::CalendarSet& calendars, int parallelism) {
     std::string pattern = (fs::temp_directory_path() / "recallguard-XXXXXX").string();
     if (!mkdtemp(pattern.data())) throw InternalError("cannot create a temporary folder for the working database");
     Snapshot snapshot(pattern, (fs::path(pattern) / "working.sqlite").string());
@@ -167,7 +167,8 @@ Snapshot Snapshot::prepare(const std::string& source_path, const ColumnsByTable&
     snapshot.parts_.resize(part_count);
     std::vector<int64_t> part_rows(part_count, 0);
     for (const auto& [rows, table] : by_size) {
-        const size_t smallest = static_cast<size_t>(std::min_element(part_rows.begin(), part_rows.end()) - part_rows.begin());
+        const size_t smallest =
+            static_cast<size_t>(std::min_element(part_rows.begin(), part_rows.end()) - part_rows.begin());
         snapshot.parts_[smallest].tables.push_back({table, copied_columns(*table, columns.at(table->name))});
         part_rows[smallest] += std::max<int64_t>(rows, 1);
     }
@@ -226,13 +227,16 @@ void Snapshot::copy_part(size_t part) {
     if (!target.copier) throw InternalError("part " + std::to_string(part) + " of the working database copied twice");
     Database db = std::move(*target.copier);
     target.copier.reset();
-    for (const auto& copied : target.tables) copy_table(db, *copied.table, copied.columns, *catalog_, as_of_, source_path_);
+    for (const auto& copied : target.tables)
+        copy_table(db, *copied.table, copied.columns, *catalog_, as_of_, source_path_);
     db.exec("COMMIT");
     spdlog::debug("working database part {} ready ({} table{})", part, target.tables.size(),
                   target.tables.size() == 1 ? "" : "s");
 }
 
-Database Snapshot::connect_calendars() const { return Database::open(path_, Database::Mode::ReadOnly); }
+Database Snapshot::connect_calendars() const {
+    return Database::open(path_, Database::Mode::ReadOnly);
+}
 
 void Snapshot::attach_part(Database& db, size_t part) const {
     auto attach = db.prepare("ATTACH DATABASE ?1 AS " + quote_identifier("part" + std::to_string(part)));

@@ -33,9 +33,9 @@ public:
     // own file; copies nothing yet. Every copier takes its read lock on the audited file here,
     // before any copies, so the parts agree (in WAL mode, where readers do not share a
     // snapshot, there is one part).
-    static Snapshot prepare(const std::string& source_path, const ColumnsByTable& columns,
-                            const std::string& as_of, const schema::Catalog& catalog,
-                            const calendar::CalendarSet& calendars, int parallelism = 1);
+    static Snapshot prepare(const std::string& source_path, const ColumnsByTable& columns, const std::string& as_of,
+                            const schema::Catalog& catalog, const calendar::CalendarSet& calendars,
+                            int parallelism = 1);
     // prepare(), then every part copied, each on its own thread.
     static Snapshot build(const std::string& source_path, const ColumnsByTable& columns, const std::string& as_of,
                           const schema::Catalog& catalog, const calendar::CalendarSet& calendars, int parallelism = 1);

@@ -23,16 +23,26 @@ std::atomic<int> g_busy_timeout_ms{5000};
 
 }  // namespace
 
-void Database::set_busy_timeout_ms(int milliseconds) { g_busy_timeout_ms = std::max(0, milliseconds); }
-int Database::busy_timeout_ms() { return g_busy_timeout_ms; }
+void Database::set_busy_timeout_ms(int milliseconds) {
+    g_busy_timeout_ms = std::max(0, milliseconds);
+}
+int Database::busy_timeout_ms() {
+    return g_busy_timeout_ms;
+}
 
 Database Database::open(const std::string& path, Mode mode) {
     int flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI;
     std::string uri = path;
     switch (mode) {
-        case Mode::ReadOnly: flags |= SQLITE_OPEN_READONLY; break;
-        case Mode::ReadWrite: flags |= SQLITE_OPEN_READWRITE; break;
-        case Mode::Create: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE; break;
+        case Mode::ReadOnly:
+            flags |= SQLITE_OPEN_READONLY;
+            break;
+        case Mode::ReadWrite:
+            flags |= SQLITE_OPEN_READWRITE;
+            break;
+        case Mode::Create:
+            flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+            break;
     }
     sqlite3* db = nullptr;
     const int rc = sqlite3_open_v2(uri.c_str(), &db, flags, nullptr);
@@ -49,9 +59,10 @@ Database Database::open(const std::string& path, Mode mode) {
         database.exec("SELECT count(*) FROM sqlite_schema");
     } catch (const InputError& e) {
         if (sqlite3_errcode(db) == SQLITE_BUSY || sqlite3_errcode(db) == SQLITE_LOCKED)
-            throw InputError(fmt::format("{}: the database is locked by another connection (waited {} ms; "
-                                         "--busy-timeout sets how long to wait)",
-                                         path, g_busy_timeout_ms.load()));
+            throw InputError(
+                fmt::format("{}: the database is locked by another connection (waited {} ms; "
+                            "--busy-timeout sets how long to wait)",
+                            path, g_busy_timeout_ms.load()));
         throw InputError(path + ": not a readable SQLite database (" + database.last_error() + ")");
     }
     return database;
@@ -66,8 +77,7 @@ Database Database::open_memory() {
     return Database(db, ":memory:");
 }
 
-Database::Database(Database&& other) noexcept
-    : db_(std::exchange(other.db_, nullptr)), path_(std::move(other.path_)) {}
+Database::Database(Database&& other) noexcept : db_(std::exchange(other.db_, nullptr)), path_(std::move(other.path_)) {}
 
 Database& Database::operator=(Database&& other) noexcept {
     if (this != &other) {
@@ -78,9 +88,13 @@ Database& Database::operator=(Database&& other) noexcept {
     return *this;
 }
 
-Database::~Database() { sqlite3_close_v2(db_); }
+Database::~Database() {
+    sqlite3_close_v2(db_);
+}
 
-std::string Database::last_error() const { return db_ ? sqlite3_errmsg(db_) : "no connection"; }
+std::string Database::last_error() const {
+    return db_ ? sqlite3_errmsg(db_) : "no connection";
+}
 
 void Database::exec(const std::string& sql) {
     char* error = nullptr;
@@ -110,17 +124,27 @@ Statement& Statement::operator=(Statement&& other) noexcept {
     return *this;
 }
 
-Statement::~Statement() { sqlite3_finalize(stmt_); }
-
-void Statement::bind(int index, const SqlValue& value) {
-    if (std::holds_alternative<std::monostate>(value)) bind_null(index);
-    else if (auto i = std::get_if<int64_t>(&value)) bind_int(index, *i);
-    else if (auto d = std::get_if<double>(&value)) sqlite3_bind_double(stmt_, index, *d);
-    else bind_text(index, std::get<std::string>(value));
+Statement::~Statement() {
+    sqlite3_finalize(stmt_);
 }
 
-void Statement::bind_null(int index) { sqlite3_bind_null(stmt_, index); }
-void Statement::bind_int(int index, int64_t value) { sqlite3_bind_int64(stmt_, index, value); }
+void Statement::bind(int index, const SqlValue& value) {
+    if (std::holds_alternative<std::monostate>(value))
+        bind_null(index);
+    else if (auto i = std::get_if<int64_t>(&value))
+        bind_int(index, *i);
+    else if (auto d = std::get_if<double>(&value))
+        sqlite3_bind_double(stmt_, index, *d);
+    else
+        bind_text(index, std::get<std::string>(value));
+}
+
+void Statement::bind_null(int index) {
+    sqlite3_bind_null(stmt_, index);
+}
+void Statement::bind_int(int index, int64_t value) {
+    sqlite3_bind_int64(stmt_, index, value);
+}
 void Statement::bind_text(int index, std::string_view value) {
     sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
 }
@@ -137,17 +161,29 @@ void Statement::reset() {
     sqlite3_clear_bindings(stmt_);
 }
 
-int Statement::column_count() const { return sqlite3_column_count(stmt_); }
-std::string Statement::column_name(int index) const { return sqlite3_column_name(stmt_, index); }
-bool Statement::is_null(int index) const { return sqlite3_column_type(stmt_, index) == SQLITE_NULL; }
-int Statement::column_type(int index) const { return sqlite3_column_type(stmt_, index); }
+int Statement::column_count() const {
+    return sqlite3_column_count(stmt_);
+}
+std::string Statement::column_name(int index) const {
+    return sqlite3_column_name(stmt_, index);
+}
+bool Statement::is_null(int index) const {
+    return sqlite3_column_type(stmt_, index) == SQLITE_NULL;
+}
+int Statement::column_type(int index) const {
+    return sqlite3_column_type(stmt_, index);
+}
 std::string_view Statement::column_view(int index) const {
     const auto* text = sqlite3_column_text(stmt_, index);
     if (!text) return {};
     return {reinterpret_cast<const char*>(text), static_cast<size_t>(sqlite3_column_bytes(stmt_, index))};
 }
-int64_t Statement::column_int(int index) const { return sqlite3_column_int64(stmt_, index); }
-double Statement::column_double(int index) const { return sqlite3_column_double(stmt_, index); }
+int64_t Statement::column_int(int index) const {
+    return sqlite3_column_int64(stmt_, index);
+}
+double Statement::column_double(int index) const {
+    return sqlite3_column_double(stmt_, index);
+}
 
 std::string Statement::column_text(int index) const {
     const auto* text = sqlite3_column_text(stmt_, index);
@@ -162,10 +198,14 @@ std::optional<std::string> Statement::column_optional_text(int index) const {
 
 SqlValue Statement::column_value(int index) const {
     switch (sqlite3_column_type(stmt_, index)) {
-        case SQLITE_NULL: return std::monostate{};
-        case SQLITE_INTEGER: return column_int(index);
-        case SQLITE_FLOAT: return column_double(index);
-        default: return column_text(index);
+        case SQLITE_NULL:
+            return std::monostate{};
+        case SQLITE_INTEGER:
+            return column_int(index);
+        case SQLITE_FLOAT:
+            return column_double(index);
+        default:
+            return column_text(index);
     }
 }
 

@@ -18,7 +18,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-
 // Copies the case database (read through a read-only connection, so it cannot change) and
 // adds the batch as rows of `filings`.
 void make_overlay(const std::string& database, const std::vector<const Filing*>& filings,

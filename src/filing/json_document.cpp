@@ -1,11 +1,12 @@
 #include "filing/json_document.h"
-#include "common/text.h"
 
 #include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
 #include <vector>
+
+#include "common/text.h"
 
 namespace recallguard::filing {
 namespace {

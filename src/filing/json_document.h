@@ -50,5 +50,4 @@ std::optional<JsonError> parse_json_document(const std::string& path, std::strin
 std::optional<JsonError> read_json_document(const std::string& path, JsonDocument& document,
                                             std::uintmax_t max_bytes = kMaxFilingBytes);
 
-
 }  // namespace recallguard::filing

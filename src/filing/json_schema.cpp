@@ -1,8 +1,7 @@
 #include "filing/json_schema.h"
 
-#include <cmath>
-
 #include <algorithm>
+#include <cmath>
 #include <fstream>
 #include <set>
 #include <sstream>

@@ -6,11 +6,16 @@ namespace recallguard::findings {
 
 const char* status_name(Status status) {
     switch (status) {
-        case Status::Late: return "late";
-        case Status::Missing: return "missing";
-        case Status::Violation: return "violation";
-        case Status::Signal: return "signal";
-        case Status::Pending: return "pending";
+        case Status::Late:
+            return "late";
+        case Status::Missing:
+            return "missing";
+        case Status::Violation:
+            return "violation";
+        case Status::Signal:
+            return "signal";
+        case Status::Pending:
+            return "pending";
     }
     return "missing";
 }
@@ -23,11 +28,16 @@ std::optional<Status> parse_status(const std::string& name) {
 
 const char* severity_name(Severity severity) {
     switch (severity) {
-        case Severity::Info: return "info";
-        case Severity::Low: return "low";
-        case Severity::Medium: return "medium";
-        case Severity::High: return "high";
-        case Severity::Critical: return "critical";
+        case Severity::Info:
+            return "info";
+        case Severity::Low:
+            return "low";
+        case Severity::Medium:
+            return "medium";
+        case Severity::High:
+            return "high";
+        case Severity::Critical:
+            return "critical";
     }
     return "medium";
 }
@@ -51,9 +61,12 @@ bool finding_less(const Finding& a, const Finding& b) {
 
 const char* rule_state_name(RuleRunStatus::State state) {
     switch (state) {
-        case RuleRunStatus::State::Ok: return "ok";
-        case RuleRunStatus::State::Skipped: return "skipped";
-        case RuleRunStatus::State::Error: return "error";
+        case RuleRunStatus::State::Ok:
+            return "ok";
+        case RuleRunStatus::State::Skipped:
+            return "skipped";
+        case RuleRunStatus::State::Error:
+            return "error";
     }
     return "ok";
 }

@@ -2,9 +2,8 @@
 // the rules that ran and their status, and facts about the run. Reporters read only this.
 #pragma once
 
-#include <nlohmann/json.hpp>
-
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -88,9 +87,9 @@ struct RunInfo {
 
 struct AuditReport {
     RunInfo run;
-    std::vector<RuleInfo> rules;           // every rule that was selected, in id order
-    std::vector<RuleRunStatus> statuses;   // one per selected rule
-    std::vector<Finding> findings;         // sorted with finding_less
+    std::vector<RuleInfo> rules;          // every rule that was selected, in id order
+    std::vector<RuleRunStatus> statuses;  // one per selected rule
+    std::vector<Finding> findings;        // sorted with finding_less
 };
 
 }  // namespace recallguard::findings

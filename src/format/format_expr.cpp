@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <tuple>
 
-#include "format/format.h"
 #include "common/text.h"
+#include "format/format.h"
 #include "format/layout.h"
 
 namespace recallguard::format {

@@ -9,7 +9,9 @@
 namespace recallguard::generate {
 namespace {
 
-bool is_china(Regime r) { return r == Regime::ChinaConsumer || r == Regime::ChinaVehicle; }
+bool is_china(Regime r) {
+    return r == Regime::ChinaConsumer || r == Regime::ChinaVehicle;
+}
 
 }  // namespace
 
@@ -82,8 +84,10 @@ void CompanySimulation::add_case(ProductPlan& plan, CaseKind kind, Date opened, 
     // Two serious incidents of the case's hazard make "no defect" a denial (SIG-DENIED-HARM).
     const bool harm_known = concluded && serious_incidents_known(plan, hazard, *concluded) >= 2;
     std::string conclusion = "no_defect";
-    if (kind == CaseKind::Defect) conclusion = plan.deny_harm ? "no_defect" : "defect";
-    else if (harm_known || (kind == CaseKind::Cluster && plan.defective)) conclusion = "defect";
+    if (kind == CaseKind::Defect)
+        conclusion = plan.deny_harm ? "no_defect" : "defect";
+    else if (harm_known || (kind == CaseKind::Cluster && plan.defective))
+        conclusion = "defect";
 
     // An interim safety measure while the investigation runs.
     if (rng_.chance(0.15))
@@ -118,11 +122,21 @@ void CompanySimulation::add_recall(ProductPlan& plan, const CaseRow& defect_case
         }
     };
     switch (plan.regime) {
-        case Regime::ChinaConsumer: file_first("recall_plan", respond(decided, after_working_days(plan, concluded, 10))); break;
-        case Regime::ChinaVehicle: file_first("recall_plan", respond(decided, after_working_days(plan, concluded, 5))); break;
-        case Regime::UsVehicle: file_first("defect_report", respond(decided, after_working_days(plan, concluded, 5))); break;
-        case Regime::UsConsumer: file_first("defect_report", concluded.plus_days(rng_.between(1, 10))); break;
-        case Regime::Elsewhere: file_first("recall_plan", concluded.plus_days(rng_.between(1, 15))); break;
+        case Regime::ChinaConsumer:
+            file_first("recall_plan", respond(decided, after_working_days(plan, concluded, 10)));
+            break;
+        case Regime::ChinaVehicle:
+            file_first("recall_plan", respond(decided, after_working_days(plan, concluded, 5)));
+            break;
+        case Regime::UsVehicle:
+            file_first("defect_report", respond(decided, after_working_days(plan, concluded, 5)));
+            break;
+        case Regime::UsConsumer:
+            file_first("defect_report", concluded.plus_days(rng_.between(1, 10)));
+            break;
+        case Regime::Elsewhere:
+            file_first("recall_plan", concluded.plus_days(rng_.between(1, 15)));
+            break;
     }
     if (trigger && rng_.chance(0.15)) {
         const Date changed = trigger->plus_days(rng_.between(5, 60));
@@ -158,14 +172,17 @@ void CompanySimulation::add_recall(ProductPlan& plan, const CaseRow& defect_case
     int notices = 0;
     auto notice = [&](const std::string& audience, std::optional<Date> published, const std::string& channel) {
         if (published && exists(*published))
-            out_.notices.push_back({next_id(r.recall_id + "-N", notices, 1), r.recall_id, audience, *published, channel});
+            out_.notices.push_back(
+                {next_id(r.recall_id + "-N", notices, 1), r.recall_id, audience, *published, channel});
     };
     const Date notice_window = std::max(decided, trigger.value_or(decided));
     if (is_china(plan.regime) && trigger) {
         const int public_days = plan.regime == Regime::ChinaVehicle ? 5 : 3;
         notice("public", respond(notice_window, after_working_days(plan, *trigger, public_days)),
                rng_.chance(0.7) ? "website" : "press");
-        if (vehicle) notice("owners", respond(notice_window, after_working_days(plan, *trigger, 30)), rng_.chance(0.5) ? "mail" : "sms");
+        if (vehicle)
+            notice("owners", respond(notice_window, after_working_days(plan, *trigger, 30)),
+                   rng_.chance(0.5) ? "mail" : "sms");
     } else if (plan.regime == Regime::UsVehicle && trigger) {
         notice("owners", respond(notice_window, trigger->plus_days(60)), "mail");
     } else {
@@ -193,7 +210,8 @@ void CompanySimulation::add_recall(ProductPlan& plan, const CaseRow& defect_case
 
     if (r.completed_on) {
         if (is_china(plan.regime)) {
-            if (auto filed = respond(*r.completed_on, after_working_days(plan, *r.completed_on, 15)); filed && exists(*filed))
+            if (auto filed = respond(*r.completed_on, after_working_days(plan, *r.completed_on, 15));
+                filed && exists(*filed))
                 add_filing(plan, "summary_report", *filed, defect_case.case_id);
         } else if (rng_.chance(0.5)) {
             const Date filed = r.completed_on->plus_days(rng_.between(5, 40));
@@ -210,8 +228,8 @@ void CompanySimulation::add_recall(ProductPlan& plan, const CaseRow& defect_case
     // The remedy itself is often a safety-related change (a software update for vehicles).
     if (rng_.chance(0.6)) {
         static const std::vector<std::string> kKinds{"software_update", "service_bulletin", "design_change"};
-        add_change(plan, started.plus_days(rng_.between(0, 45)), vehicle ? kKinds[rng_.weighted({4, 4, 2})] : "design_change",
-                   true);
+        add_change(plan, started.plus_days(rng_.between(0, 45)),
+                   vehicle ? kKinds[rng_.weighted({4, 4, 2})] : "design_change", true);
     }
 }
 
@@ -223,8 +241,10 @@ void CompanySimulation::add_stage_reports(const ProductPlan& plan, const CaseRow
         const Date end = started.plus_months(3 * k);
         if (end >= completed || !exists(end)) break;
         std::optional<Date> filed;
-        if (is_china(plan.regime)) filed = respond(end, after_working_days(plan, end, 10));
-        else if (plan.regime == Regime::UsVehicle) filed = end.plus_days(rng_.between(0, 20));  // quarterly 573 reports
+        if (is_china(plan.regime))
+            filed = respond(end, after_working_days(plan, end, 10));
+        else if (plan.regime == Regime::UsVehicle)
+            filed = end.plus_days(rng_.between(0, 20));  // quarterly 573 reports
         if (!filed || !exists(*filed)) continue;
         FilingRow& f = add_filing(plan, "progress_report", *filed, defect_case.case_id);
         f.period_end = end;

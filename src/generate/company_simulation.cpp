@@ -29,12 +29,15 @@ std::vector<Date> holiday_eves(CalendarId calendar) {
 }
 
 std::string defect_hazard_for(Prng& rng, const std::string& category) {
-    if (category == "power_bank") return std::vector<std::string>{"fire", "overheating", "explosion"}[rng.weighted({5, 4, 1})];
-    if (category == "vehicle") return std::vector<std::string>{"crash", "fire", "injury", "other"}[rng.weighted({4, 2, 2, 2})];
+    if (category == "power_bank")
+        return std::vector<std::string>{"fire", "overheating", "explosion"}[rng.weighted({5, 4, 1})];
+    if (category == "vehicle")
+        return std::vector<std::string>{"crash", "fire", "injury", "other"}[rng.weighted({4, 2, 2, 2})];
     if (category == "childrens_product") return rng.chance(0.6) ? "choking" : "injury";
     if (category == "household_appliance")
         return std::vector<std::string>{"electric_shock", "fire", "overheating"}[rng.weighted({3, 3, 4})];
-    if (category == "electronics") return std::vector<std::string>{"overheating", "fire", "electric_shock"}[rng.weighted({5, 3, 2})];
+    if (category == "electronics")
+        return std::vector<std::string>{"overheating", "fire", "electric_shock"}[rng.weighted({5, 3, 2})];
     return rng.chance(0.5) ? "injury" : "other";
 }
 
@@ -46,7 +49,9 @@ double defect_chance(const std::string& category) {
     return 0.1;
 }
 
-int twin_key(const ProductPlan& p) { return p.twin_group >= 0 ? p.twin_group : static_cast<int>(p.row); }
+int twin_key(const ProductPlan& p) {
+    return p.twin_group >= 0 ? p.twin_group : static_cast<int>(p.row);
+}
 
 }  // namespace
 
@@ -79,16 +84,19 @@ CompanyRecords CompanySimulation::run() {
     for (auto& plan : plans) {
         ProductRow& row = out_.products[plan.row];
         const bool cn = plan.market == "CN", us = plan.market == "US", vehicle = plan.category == "vehicle";
-        plan.regime = cn ? (vehicle ? Regime::ChinaVehicle : Regime::ChinaConsumer)
-                         : us ? (vehicle ? Regime::UsVehicle : Regime::UsConsumer) : Regime::Elsewhere;
+        plan.regime = cn   ? (vehicle ? Regime::ChinaVehicle : Regime::ChinaConsumer)
+                      : us ? (vehicle ? Regime::UsVehicle : Regime::UsConsumer)
+                           : Regime::Elsewhere;
         plan.calendar = cn ? CalendarId::China : us ? CalendarId::UnitedStates : CalendarId::Weekdays;
 
         // Certificates: CCC in China (mandatory for power banks from 2024-08-01), UL-style elsewhere.
         if (plan.category == "power_bank" && cn) {
-            if (violate()) plan.uncertified_sales = true;
+            if (violate())
+                plan.uncertified_sales = true;
             else if (plan.launch < Date::from_ymd(2024, 5, 1) && rng_.chance(0.15))
                 plan.sales_end = std::min(plan.sales_end, Date::from_ymd(2024, 7, 31));  // sold out before the deadline
-            else row.certificate = fmt::format("2024{:012}", rng_.below(1000000000000ULL));
+            else
+                row.certificate = fmt::format("2024{:012}", rng_.below(1000000000000ULL));
         } else if (cn && plan.category != "other" && rng_.chance(0.7)) {
             row.certificate = fmt::format("20{:02}{:012}", rng_.between(20, 24), rng_.below(1000000000000ULL));
         } else if (!cn && rng_.chance(0.5)) {
@@ -234,10 +242,14 @@ std::string CompanySimulation::authority(const ProductPlan& plan) {
     switch (plan.regime) {
         case Regime::ChinaConsumer:
             return std::vector<std::string>{"SAMR", "SAMR-GD", "SAMR-ZJ", "SAMR-JS"}[rng_.weighted({7, 1, 1, 1})];
-        case Regime::ChinaVehicle: return "SAMR";
-        case Regime::UsConsumer: return "CPSC";
-        case Regime::UsVehicle: return "NHTSA";
-        case Regime::Elsewhere: break;
+        case Regime::ChinaVehicle:
+            return "SAMR";
+        case Regime::UsConsumer:
+            return "CPSC";
+        case Regime::UsVehicle:
+            return "NHTSA";
+        case Regime::Elsewhere:
+            break;
     }
     if (plan.market == "DE") return plan.category == "vehicle" ? "KBA" : "BAuA";
     if (plan.market == "GB") return "OPSS";

@@ -15,7 +15,8 @@ namespace {
 // Drops the indexes the DDL declares (not the primary-key ones) and returns their SQL.
 std::vector<std::string> drop_secondary_indexes(exec::Database& db) {
     std::vector<std::pair<std::string, std::string>> found;
-    auto list = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL ORDER BY rowid");
+    auto list =
+        db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL ORDER BY rowid");
     while (list.step()) found.emplace_back(list.column_text(0), list.column_text(1));
     std::vector<std::string> sql;
     for (const auto& [name, create] : found) {
@@ -27,8 +28,12 @@ std::vector<std::string> drop_secondary_indexes(exec::Database& db) {
 
 }  // namespace
 
-Date earliest_as_of() { return Date::from_ymd(2024, 4, 1); }
-Date latest_as_of() { return Date::from_ymd(2026, 9, 30); }
+Date earliest_as_of() {
+    return Date::from_ymd(2024, 4, 1);
+}
+Date latest_as_of() {
+    return Date::from_ymd(2026, 9, 30);
+}
 
 void validate_options(const GenerateOptions& options) {
     if (options.out.empty()) throw InputError("--out: the path of the database to create is empty");
@@ -43,9 +48,8 @@ void validate_options(const GenerateOptions& options) {
         throw InputError("--violation-rate: " + std::to_string(options.violation_rate) +
                          " is out of range (a share from 0 to 1)");
     if (options.as_of < earliest_as_of() || options.as_of > latest_as_of())
-        throw InputError("--as-of: " + options.as_of.to_string() + " is out of range (" +
-                         earliest_as_of().to_string() + " to " + latest_as_of().to_string() +
-                         ": the working-day calendars cover 2024 to 2026)");
+        throw InputError("--as-of: " + options.as_of.to_string() + " is out of range (" + earliest_as_of().to_string() +
+                         " to " + latest_as_of().to_string() + ": the working-day calendars cover 2024 to 2026)");
 }
 
 GenerateSummary generate_case_database(const GenerateOptions& options) {
@@ -57,8 +61,9 @@ GenerateSummary generate_case_database(const GenerateOptions& options) {
     try {
         auto db = exec::Database::open(partial, exec::Database::Mode::Create);
         // Nothing to recover while building: a failed build is deleted, so no journal and no fsync.
-        db.exec("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA foreign_keys = ON;"
-                "PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY");
+        db.exec(
+            "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA foreign_keys = ON;"
+            "PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY");
         db.exec("BEGIN");
         schema::apply_case_data_model(db);
         // Secondary indexes are built once at the end (sorted bulk build) instead of row by row;

@@ -12,11 +12,11 @@
 namespace recallguard::generate {
 
 struct GenerateOptions {
-    std::string out;                               // the database to create; never overwritten
-    int64_t companies = 20;                        // ~500 rows each
+    std::string out;         // the database to create; never overwritten
+    int64_t companies = 20;  // ~500 rows each
     uint64_t seed = 1;
-    Date as_of = Date::from_ymd(2026, 6, 30);      // the snapshot date: no row is dated after it
-    double violation_rate = 0.1;                   // share of obligations breached
+    Date as_of = Date::from_ymd(2026, 6, 30);  // the snapshot date: no row is dated after it
+    double violation_rate = 0.1;               // share of obligations breached
     // The DDL's secondary indexes; without them the file looks like one exported by another
     // system (only primary keys), which is what the engine must be fast on.
     bool secondary_indexes = true;

@@ -37,7 +37,9 @@ std::optional<std::string> complaint_text(Prng& rng, const std::string& hazard, 
     return "product stopped working";
 }
 
-bool serious(const std::string& outcome) { return outcome == "death" || outcome == "serious_injury"; }
+bool serious(const std::string& outcome) {
+    return outcome == "death" || outcome == "serious_injury";
+}
 
 }  // namespace
 
@@ -64,25 +66,30 @@ void CompanySimulation::add_events(ProductPlan& plan) {
         static const std::vector<std::string> kChannels{"hotline", "platform", "dealer", "direct"};
         const std::string& channel =
             kChannels[plan.category == "vehicle" ? rng_.weighted({20, 15, 55, 10}) : rng_.weighted({30, 45, 10, 15})];
-        out_.complaints.push_back(
-            {next_id(plan.id + "-CP", complaints, 3), plan.id, on, channel, hazard, complaint_text(rng_, hazard, chinese)});
+        out_.complaints.push_back({next_id(plan.id + "-CP", complaints, 3), plan.id, on, channel, hazard,
+                                   complaint_text(rng_, hazard, chinese)});
         plan.events.push_back({on, hazard});
     };
     auto incident = [&](Date occurred, Date known, const std::string& outcome, const std::string& hazard) {
         if (!exists(known)) return;
         const std::string country = rng_.chance(0.92) ? plan.market : "HK";
-        out_.incidents.push_back({next_id(plan.id + "-IN", incidents, 2), plan.id, occurred, known, outcome, hazard,
-                                  country});
+        out_.incidents.push_back(
+            {next_id(plan.id + "-IN", incidents, 2), plan.id, occurred, known, outcome, hazard, country});
         plan.incident_rows.push_back(out_.incidents.size() - 1);
         plan.events.push_back({occurred, hazard});
     };
-    auto known_after = [&](Date occurred) { return rng_.chance(0.5) ? occurred : occurred.plus_days(rng_.between(1, 25)); };
+    auto known_after = [&](Date occurred) {
+        return rng_.chance(0.5) ? occurred : occurred.plus_days(rng_.between(1, 25));
+    };
 
     // Background: the ordinary trickle any product on the market gets.
-    for (Date d = plan.launch.plus_days(rng_.between(5, 110)); d <= settings_.horizon; d = d.plus_days(rng_.between(10, 110)))
+    for (Date d = plan.launch.plus_days(rng_.between(5, 110)); d <= settings_.horizon;
+         d = d.plus_days(rng_.between(10, 110)))
         complaint(d, background_hazard(rng_, plan.category));
-    for (Date d = plan.launch.plus_days(rng_.between(20, 400)); d <= settings_.horizon; d = d.plus_days(rng_.between(60, 400)))
-        incident(d, known_after(d), kOutcomes[rng_.weighted({3, 9, 28, 35, 25})], background_hazard(rng_, plan.category));
+    for (Date d = plan.launch.plus_days(rng_.between(20, 400)); d <= settings_.horizon;
+         d = d.plus_days(rng_.between(60, 400)))
+        incident(d, known_after(d), kOutcomes[rng_.weighted({3, 9, 28, 35, 25})],
+                 background_hazard(rng_, plan.category));
 
     if (!plan.defective) return;
     // A defect: a burst of complaints and incidents with its hazard, some of them serious.
@@ -158,9 +165,8 @@ void CompanySimulation::add_change(ProductPlan& plan, Date effective, const std:
     if (!exists(effective)) return;
     static const std::vector<std::string> kRoutine{"cost-down of the enclosure", "new supplier for the cable",
                                                    "updated manual and labels", "firmware: power management"};
-    static const std::vector<std::string> kSafety{"thermal fuse added to the cell pack",
-                                                  "reinforced mounting bracket", "software: battery protection",
-                                                  "smaller parts secured"};
+    static const std::vector<std::string> kSafety{"thermal fuse added to the cell pack", "reinforced mounting bracket",
+                                                  "software: battery protection", "smaller parts secured"};
     std::optional<std::string> description;
     if (rng_.chance(0.7)) description = safety_related ? rng_.pick(kSafety) : rng_.pick(kRoutine);
     out_.design_changes.push_back(

@@ -6,20 +6,37 @@ namespace recallguard::generate {
 namespace {
 
 enum TableIndex {
-    kCompanies, kProducts, kComplaints, kIncidents, kCases, kFilings, kRecalls,
-    kNotices, kProgress, kSales, kDesignChanges, kForeignRecalls, kRegulatorActions,
+    kCompanies,
+    kProducts,
+    kComplaints,
+    kIncidents,
+    kCases,
+    kFilings,
+    kRecalls,
+    kNotices,
+    kProgress,
+    kSales,
+    kDesignChanges,
+    kForeignRecalls,
+    kRegulatorActions,
 };
 
 void bind_optional(exec::Statement& s, int index, const std::optional<std::string>& value) {
-    if (value) s.bind_text(index, *value);
-    else s.bind_null(index);
+    if (value)
+        s.bind_text(index, *value);
+    else
+        s.bind_null(index);
 }
 
-void bind_date(exec::Statement& s, int index, Date value) { s.bind_text(index, value.to_string()); }
+void bind_date(exec::Statement& s, int index, Date value) {
+    s.bind_text(index, value.to_string());
+}
 
 void bind_optional(exec::Statement& s, int index, const std::optional<Date>& value) {
-    if (value) bind_date(s, index, *value);
-    else s.bind_null(index);
+    if (value)
+        bind_date(s, index, *value);
+    else
+        s.bind_null(index);
 }
 
 }  // namespace
@@ -28,11 +45,12 @@ RecordWriter::RecordWriter(exec::Database& db) : db_(db) {
     inserts_.push_back(prepare("companies", {"company_id", "name", "country", "role"}));
     inserts_.push_back(prepare("products", {"product_id", "company_id", "category", "brand", "model", "batch", "market",
                                             "units_sold", "certificate"}));
-    inserts_.push_back(prepare("complaints", {"complaint_id", "product_id", "received_on", "channel", "hazard", "description"}));
+    inserts_.push_back(
+        prepare("complaints", {"complaint_id", "product_id", "received_on", "channel", "hazard", "description"}));
     inserts_.push_back(
         prepare("incidents", {"incident_id", "product_id", "occurred_on", "known_on", "outcome", "hazard", "country"}));
-    inserts_.push_back(
-        prepare("defect_cases", {"case_id", "product_id", "opened_on", "source", "hazard", "concluded_on", "conclusion"}));
+    inserts_.push_back(prepare(
+        "defect_cases", {"case_id", "product_id", "opened_on", "source", "hazard", "concluded_on", "conclusion"}));
     inserts_.push_back(prepare("filings", {"filing_id", "company_id", "product_id", "case_id", "kind", "filed_on",
                                            "authority", "period_end", "content"}));
     inserts_.push_back(prepare("recalls", {"recall_id", "case_id", "kind", "decided_on", "started_on", "planned_end_on",

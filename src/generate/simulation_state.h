@@ -37,11 +37,11 @@ struct ProductPlan {
     Regime regime = Regime::Elsewhere;
     CalendarId calendar = CalendarId::Weekdays;
     Date launch;
-    Date sales_end;  // natural end of shipments (discontinued, or the horizon)
+    Date sales_end;       // natural end of shipments (discontinued, or the horizon)
     int twin_group = -1;  // products of the same model sold in several markets
 
     bool defective = false;
-    Date onset;                        // when the defect starts showing
+    Date onset;  // when the defect starts showing
     std::string defect_hazard;
     std::optional<Date> edge_conclusion;  // a holiday-eve conclusion date to aim for
 
@@ -53,13 +53,13 @@ struct ProductPlan {
     bool low_completion = false;
     bool uncertified_sales = false;
 
-    std::vector<HazardEvent> events;      // every complaint and incident, for cluster detection
-    std::vector<size_t> incident_rows;    // indexes in CompanyRecords::incidents
-    std::vector<SaleRow> planned_sales;   // before stop-sale decisions
+    std::vector<HazardEvent> events;     // every complaint and incident, for cluster detection
+    std::vector<size_t> incident_rows;   // indexes in CompanyRecords::incidents
+    std::vector<SaleRow> planned_sales;  // before stop-sale decisions
     std::vector<Date> case_opened;
     std::optional<Date> first_defect_conclusion;
-    std::optional<Date> first_recall;     // earliest recall decided_on
-    int changes = 0;                      // design changes so far (for ids)
+    std::optional<Date> first_recall;  // earliest recall decided_on
+    int changes = 0;                   // design changes so far (for ids)
 };
 
 class CompanySimulation {

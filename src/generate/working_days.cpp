@@ -16,17 +16,16 @@ struct Span {
 
 // State Council holiday notices for 2024, 2025 and 2026.
 constexpr Span kChinaDaysOff[] = {
-    {2024, 1, 1, 1, 1},   {2024, 2, 10, 2, 17}, {2024, 4, 4, 4, 6},   {2024, 5, 1, 5, 5},
-    {2024, 6, 10, 6, 10}, {2024, 9, 15, 9, 17}, {2024, 10, 1, 10, 7}, {2025, 1, 1, 1, 1},
-    {2025, 1, 28, 2, 4},  {2025, 4, 4, 4, 6},   {2025, 5, 1, 5, 5},   {2025, 5, 31, 6, 2},
-    {2025, 10, 1, 10, 8}, {2026, 1, 1, 1, 3},   {2026, 2, 15, 2, 23}, {2026, 4, 4, 4, 6},
-    {2026, 5, 1, 5, 5},   {2026, 6, 19, 6, 21}, {2026, 9, 25, 9, 27}, {2026, 10, 1, 10, 7},
+    {2024, 1, 1, 1, 1},   {2024, 2, 10, 2, 17}, {2024, 4, 4, 4, 6},   {2024, 5, 1, 5, 5},   {2024, 6, 10, 6, 10},
+    {2024, 9, 15, 9, 17}, {2024, 10, 1, 10, 7}, {2025, 1, 1, 1, 1},   {2025, 1, 28, 2, 4},  {2025, 4, 4, 4, 6},
+    {2025, 5, 1, 5, 5},   {2025, 5, 31, 6, 2},  {2025, 10, 1, 10, 8}, {2026, 1, 1, 1, 3},   {2026, 2, 15, 2, 23},
+    {2026, 4, 4, 4, 6},   {2026, 5, 1, 5, 5},   {2026, 6, 19, 6, 21}, {2026, 9, 25, 9, 27}, {2026, 10, 1, 10, 7},
 };
 constexpr std::pair<int, std::pair<unsigned, unsigned>> kChinaMakeUpDays[] = {
-    {2024, {2, 4}},  {2024, {2, 18}}, {2024, {4, 7}},   {2024, {4, 28}}, {2024, {5, 11}}, {2024, {9, 14}},
-    {2024, {9, 29}}, {2024, {10, 12}}, {2025, {1, 26}}, {2025, {2, 8}},  {2025, {4, 27}}, {2025, {9, 28}},
-    {2025, {10, 11}}, {2026, {1, 4}},  {2026, {2, 14}}, {2026, {2, 28}}, {2026, {5, 9}},  {2026, {9, 20}},
-    {2026, {10, 10}},
+    {2024, {2, 4}},  {2024, {2, 18}}, {2024, {4, 7}},   {2024, {4, 28}},  {2024, {5, 11}},
+    {2024, {9, 14}}, {2024, {9, 29}}, {2024, {10, 12}}, {2025, {1, 26}},  {2025, {2, 8}},
+    {2025, {4, 27}}, {2025, {9, 28}}, {2025, {10, 11}}, {2026, {1, 4}},   {2026, {2, 14}},
+    {2026, {2, 28}}, {2026, {5, 9}},  {2026, {9, 20}},  {2026, {10, 10}},
 };
 
 // The `nth` (1-based) `weekday` (0 = Monday) of a month; nth = -1 is the last one.
@@ -47,11 +46,16 @@ std::vector<Date> us_federal_holidays(int year) {
         if (d.weekday() == 6) return d.plus_days(1);
         return d;
     };
-    return {observed(Date::from_ymd(year, 1, 1)),   nth_weekday(year, 1, 0, 3),
-            nth_weekday(year, 2, 0, 3),             nth_weekday(year, 5, 0, -1),
-            observed(Date::from_ymd(year, 6, 19)),  observed(Date::from_ymd(year, 7, 4)),
-            nth_weekday(year, 9, 0, 1),             nth_weekday(year, 10, 0, 2),
-            observed(Date::from_ymd(year, 11, 11)), nth_weekday(year, 11, 3, 4),
+    return {observed(Date::from_ymd(year, 1, 1)),
+            nth_weekday(year, 1, 0, 3),
+            nth_weekday(year, 2, 0, 3),
+            nth_weekday(year, 5, 0, -1),
+            observed(Date::from_ymd(year, 6, 19)),
+            observed(Date::from_ymd(year, 7, 4)),
+            nth_weekday(year, 9, 0, 1),
+            nth_weekday(year, 10, 0, 2),
+            observed(Date::from_ymd(year, 11, 11)),
+            nth_weekday(year, 11, 3, 4),
             observed(Date::from_ymd(year, 12, 25))};
 }
 
@@ -62,9 +66,12 @@ const WorkingDays& WorkingDays::get(CalendarId id) {
     static const WorkingDays united_states(CalendarId::UnitedStates);
     static const WorkingDays weekdays(CalendarId::Weekdays);
     switch (id) {
-        case CalendarId::China: return china;
-        case CalendarId::UnitedStates: return united_states;
-        case CalendarId::Weekdays: break;
+        case CalendarId::China:
+            return china;
+        case CalendarId::UnitedStates:
+            return united_states;
+        case CalendarId::Weekdays:
+            break;
     }
     return weekdays;
 }

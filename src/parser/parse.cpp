@@ -12,16 +12,32 @@ namespace {
 // The parser, the transformer and the passes after them recurse once per level of nesting and
 // once per operator of a chain (`a and b and ...` is a left-deep tree): bounded here, so that no
 // rule file can exhaust the stack. Real rules stay far below both limits.
-constexpr int kMaxNesting = 200;             // brackets plus a run of prefix `not` / `-`
-constexpr int kMaxOperatorsPerRule = 500;    // between two `rule` / `package` keywords; bundled rules: <= 33
+constexpr int kMaxNesting = 200;           // brackets plus a run of prefix `not` / `-`
+constexpr int kMaxOperatorsPerRule = 500;  // between two `rule` / `package` keywords; bundled rules: <= 33
 
 bool is_operator(size_t type) {
     using L = grammar::RuleLexer;
     switch (type) {
-        case L::AND: case L::OR: case L::NOT: case L::IN: case L::IS: case L::BETWEEN:
-        case L::EQ: case L::NEQ: case L::LE: case L::GE: case L::LT: case L::GT:
-        case L::PLUS: case L::MINUS: case L::STAR: case L::SLASH: case L::DOT: return true;
-        default: return false;
+        case L::AND:
+        case L::OR:
+        case L::NOT:
+        case L::IN:
+        case L::IS:
+        case L::BETWEEN:
+        case L::EQ:
+        case L::NEQ:
+        case L::LE:
+        case L::GE:
+        case L::LT:
+        case L::GT:
+        case L::PLUS:
+        case L::MINUS:
+        case L::STAR:
+        case L::SLASH:
+        case L::DOT:
+            return true;
+        default:
+            return false;
     }
 }
 
@@ -65,10 +81,14 @@ size_t first_bad_utf8(const std::string& text) {
         size_t length = 1;
         char32_t cp = lead, min = 0;
         if (lead >= 0x80) {
-            if ((lead & 0xE0) == 0xC0) length = 2, cp = lead & 0x1F, min = 0x80;
-            else if ((lead & 0xF0) == 0xE0) length = 3, cp = lead & 0x0F, min = 0x800;
-            else if ((lead & 0xF8) == 0xF0) length = 4, cp = lead & 0x07, min = 0x10000;
-            else return i;
+            if ((lead & 0xE0) == 0xC0)
+                length = 2, cp = lead & 0x1F, min = 0x80;
+            else if ((lead & 0xF0) == 0xE0)
+                length = 3, cp = lead & 0x0F, min = 0x800;
+            else if ((lead & 0xF8) == 0xF0)
+                length = 4, cp = lead & 0x07, min = 0x10000;
+            else
+                return i;
             if (i + length > text.size()) return i;
             for (size_t k = 1; k < length; ++k) {
                 const auto next = static_cast<unsigned char>(text[i + k]);
@@ -85,8 +105,10 @@ size_t first_bad_utf8(const std::string& text) {
 SourceLocation location_of_offset(const std::string& path, const std::string& text, size_t offset) {
     int line = 1, column = 1;
     for (size_t i = 0; i < offset; ++i) {
-        if (text[i] == '\n') line += 1, column = 1;
-        else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++column;
+        if (text[i] == '\n')
+            line += 1, column = 1;
+        else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80)
+            ++column;
     }
     return {path, line, column};
 }
@@ -104,7 +126,8 @@ ast::RuleFile parse_rule_file(const std::string& path, const std::string& text, 
     }
 
     if (const size_t bad = first_bad_utf8(text); bad != std::string::npos) {
-        diagnostics.error("E-ENCODING", location_of_offset(path, text, bad), "the file is not valid UTF-8 at this point");
+        diagnostics.error("E-ENCODING", location_of_offset(path, text, bad),
+                          "the file is not valid UTF-8 at this point");
         return file;
     }
     antlr4::ANTLRInputStream input(text);
@@ -115,7 +138,8 @@ ast::RuleFile parse_rule_file(const std::string& path, const std::string& text, 
     antlr4::CommonTokenStream tokens(&lexer);
     tokens.fill();
     for (auto* token : tokens.getTokens()) {
-        if (token->getType() == grammar::RuleLexer::LINE_COMMENT || token->getType() == grammar::RuleLexer::BLOCK_COMMENT)
+        if (token->getType() == grammar::RuleLexer::LINE_COMMENT ||
+            token->getType() == grammar::RuleLexer::BLOCK_COMMENT)
             file.comments.push_back({static_cast<int>(token->getLine()),
                                      static_cast<int>(token->getCharPositionInLine()) + 1, token->getText()});
     }

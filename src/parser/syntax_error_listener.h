@@ -11,7 +11,8 @@ namespace recallguard::parser {
 
 class SyntaxErrorListener : public antlr4::BaseErrorListener {
 public:
-    SyntaxErrorListener(std::string file, DiagnosticBag& diagnostics) : file_(std::move(file)), diagnostics_(diagnostics) {}
+    SyntaxErrorListener(std::string file, DiagnosticBag& diagnostics)
+        : file_(std::move(file)), diagnostics_(diagnostics) {}
 
     void syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* offending, size_t line, size_t column,
                      const std::string& message, std::exception_ptr error) override;

@@ -37,7 +37,8 @@ ast::Literal Transformer::transform_literal(RuleParser::LiteralContext* context)
         literal.kind = ast::Literal::Kind::Date;
         literal.text = c->DATE()->getText();
         if (!Date::parse(literal.text))
-            diagnostics_.error("E-BAD-DATE", literal.location, "'" + literal.text + "' is not a real calendar date", 10);
+            diagnostics_.error("E-BAD-DATE", literal.location, "'" + literal.text + "' is not a real calendar date",
+                               10);
     } else if (auto* c = dynamic_cast<RuleParser::IntLiteralContext*>(context)) {
         literal.kind = ast::Literal::Kind::Int;
         literal.integer = parse_int(c->INT());
@@ -172,8 +173,10 @@ ast::ExprPtr Transformer::transform_bound(RuleParser::BoundContext* context) {
         expr->children.push_back(transform_bound(right));
         return expr;
     };
-    if (auto* c = dynamic_cast<RuleParser::BoundMultiplicativeContext*>(context)) return binary(c->op, c->bound(0), c->bound(1));
-    if (auto* c = dynamic_cast<RuleParser::BoundAdditiveContext*>(context)) return binary(c->op, c->bound(0), c->bound(1));
+    if (auto* c = dynamic_cast<RuleParser::BoundMultiplicativeContext*>(context))
+        return binary(c->op, c->bound(0), c->bound(1));
+    if (auto* c = dynamic_cast<RuleParser::BoundAdditiveContext*>(context))
+        return binary(c->op, c->bound(0), c->bound(1));
     return make(ast::ExprKind::Literal, location, length);  // unreachable for a parsed tree
 }
 

@@ -33,15 +33,24 @@ std::string Transformer::decode_string(antlr4::tree::TerminalNode* node) {
         }
         const char escaped = raw[++i];
         switch (escaped) {
-            case '"': out += '"'; break;
-            case '\\': out += '\\'; break;
-            case 'n': out += '\n'; break;
-            case 't': out += '\t'; break;
+            case '"':
+                out += '"';
+                break;
+            case '\\':
+                out += '\\';
+                break;
+            case 'n':
+                out += '\n';
+                break;
+            case 't':
+                out += '\t';
+                break;
             default: {
                 auto location = location_of(node->getSymbol());
                 location.column += static_cast<int>(i) - 1;
-                diagnostics_.error("E-PARSE", location,
-                                   std::string("unknown escape '\\") + escaped + "' in a string; use \\\" \\\\ \\n or \\t", 2);
+                diagnostics_.error(
+                    "E-PARSE", location,
+                    std::string("unknown escape '\\") + escaped + "' in a string; use \\\" \\\\ \\n or \\t", 2);
             }
         }
     }
@@ -63,7 +72,8 @@ ast::EffectivePeriod Transformer::transform_effective(RuleParser::EffectivePerio
     if (context->until) period.until = context->until->getText();
     for (auto* token : {context->from, context->until})
         if (token && !Date::parse(token->getText()))
-            diagnostics_.error("E-BAD-DATE", location_of(token), "'" + token->getText() + "' is not a real calendar date", 10);
+            diagnostics_.error("E-BAD-DATE", location_of(token),
+                               "'" + token->getText() + "' is not a real calendar date", 10);
     return period;
 }
 
@@ -126,12 +136,12 @@ void Transformer::note_body(ast::Rule& rule, antlr4::ParserRuleContext* context,
         first_body_line_ = static_cast<int>(context->getStart()->getLine());
         return;
     }
-    diagnostics_.error("E-DUPLICATE-CLAUSE", location_of(context),
-                       std::string("rule ") + rule.id + " already says what it checks (line " +
-                           std::to_string(first_body_line_) + "); this '" + kind +
-                           "' is a second obligation: write one rule per obligation",
-                       static_cast<int>(std::string(kind).find(' ') == std::string::npos ? std::string(kind).size()
-                                                                                        : std::string(kind).find(' ')));
+    diagnostics_.error(
+        "E-DUPLICATE-CLAUSE", location_of(context),
+        std::string("rule ") + rule.id + " already says what it checks (line " + std::to_string(first_body_line_) +
+            "); this '" + kind + "' is a second obligation: write one rule per obligation",
+        static_cast<int>(std::string(kind).find(' ') == std::string::npos ? std::string(kind).size()
+                                                                          : std::string(kind).find(' ')));
 }
 
 void Transformer::transform_rule_clause(RuleParser::RuleClauseContext* clause, ast::Rule& rule) {
@@ -156,7 +166,8 @@ void Transformer::transform_rule_clause(RuleParser::RuleClauseContext* clause, a
         set_once(rule.calendar, c->IDENT()->getText(), c, "calendar");
         rule.calendar_location = location_of(c->IDENT()->getSymbol());
     } else if (auto* c = dynamic_cast<RuleParser::RuleParamContext*>(clause)) {
-        rule.params.push_back({c->IDENT()->getText(), transform_literal(c->literal()), location_of(c->IDENT()->getSymbol())});
+        rule.params.push_back(
+            {c->IDENT()->getText(), transform_literal(c->literal()), location_of(c->IDENT()->getSymbol())});
     } else if (auto* c = dynamic_cast<RuleParser::RuleSubjectContext*>(clause)) {
         if (rule.subject) {
             // The first subject stays, so names bound by it are not reported as unknown too.
@@ -214,7 +225,8 @@ ast::Requirement Transformer::transform_requirement(RuleParser::RequirementConte
 namespace {
 void duplicate_clause(DiagnosticBag& diagnostics, const ast::ExprPtr& field, const SourceLocation& location,
                       const char* name) {
-    if (field) diagnostics.error("E-DUPLICATE-CLAUSE", location, std::string("'") + name + "' is given twice; keep one");
+    if (field)
+        diagnostics.error("E-DUPLICATE-CLAUSE", location, std::string("'") + name + "' is given twice; keep one");
 }
 }  // namespace
 

@@ -40,8 +40,7 @@ private:
 
     // helpers shared by both files
     std::string decode_string(antlr4::tree::TerminalNode* node);
-    void set_once(std::string& field, const std::string& value, antlr4::ParserRuleContext* context,
-                  const char* clause);
+    void set_once(std::string& field, const std::string& value, antlr4::ParserRuleContext* context, const char* clause);
     SourceLocation location_of(antlr4::ParserRuleContext* context) const;
     SourceLocation location_of(antlr4::Token* token) const;
     int length_of(antlr4::ParserRuleContext* context) const;

@@ -26,9 +26,12 @@ bool looks_like_formula(std::string_view cell) {
         case '+':
         case '@':
         case '\t':
-        case '\r': return true;
-        case '-': return cell.size() == 1 || !is_digit(cell[1]);
-        default: return false;
+        case '\r':
+            return true;
+        case '-':
+            return cell.size() == 1 || !is_digit(cell[1]);
+        default:
+            return false;
     }
 }
 

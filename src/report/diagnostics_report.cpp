@@ -1,8 +1,7 @@
 #include "report/diagnostics_report.h"
 
-#include <nlohmann/json.hpp>
-
 #include <map>
+#include <nlohmann/json.hpp>
 
 namespace recallguard::report {
 namespace {
@@ -30,7 +29,8 @@ nlohmann::ordered_json diagnostics_sarif(const std::vector<Diagnostic>& diagnost
     for (const auto& d : diagnostics) {
         if (!rule_index.count(d.code)) {
             rule_index[d.code] = rules.size();
-            rules.push_back({{"id", d.code}, {"shortDescription", {{"text", "recallguard rule-language check " + d.code}}}});
+            rules.push_back(
+                {{"id", d.code}, {"shortDescription", {{"text", "recallguard rule-language check " + d.code}}}});
         }
     }
     for (const auto& d : diagnostics) {
@@ -39,22 +39,26 @@ nlohmann::ordered_json diagnostics_sarif(const std::vector<Diagnostic>& diagnost
         results.push_back(
             {{"ruleId", d.code},
              {"ruleIndex", rule_index[d.code]},
-             {"level", d.severity == Severity::Error ? "error" : d.severity == Severity::Warning ? "warning" : "note"},
+             {"level", d.severity == Severity::Error     ? "error"
+                       : d.severity == Severity::Warning ? "warning"
+                                                         : "note"},
              {"message", {{"text", d.message}}},
              {"locations",
               {{{"physicalLocation", {{"artifactLocation", {{"uri", d.location.file}}}, {"region", region}}}}}}});
     }
-    return {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
-            {"version", "2.1.0"},
-            {"runs",
-             {{{"tool", {{"driver", {{"name", "recallguard-lint"}, {"version", RECALLGUARD_VERSION}, {"rules", rules}}}}},
-               {"results", results}}}}};
+    return {
+        {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+        {"version", "2.1.0"},
+        {"runs",
+         {{{"tool", {{"driver", {{"name", "recallguard-lint"}, {"version", RECALLGUARD_VERSION}, {"rules", rules}}}}},
+           {"results", results}}}}};
 }
 
 }  // namespace
 
 void write_diagnostics(const std::vector<Diagnostic>& diagnostics, DiagnosticsFormat format, std::ostream& out) {
-    const auto document = format == DiagnosticsFormat::Json ? diagnostics_json(diagnostics) : diagnostics_sarif(diagnostics);
+    const auto document =
+        format == DiagnosticsFormat::Json ? diagnostics_json(diagnostics) : diagnostics_sarif(diagnostics);
     out << document.dump(2) << "\n";
 }
 

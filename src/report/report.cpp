@@ -17,13 +17,20 @@ constexpr Format kFormats[] = {Format::Text,  Format::Json,  Format::Jsonl, Form
 
 const char* format_name(Format format) {
     switch (format) {
-        case Format::Text: return "text";
-        case Format::Json: return "json";
-        case Format::Jsonl: return "jsonl";
-        case Format::Csv: return "csv";
-        case Format::Sarif: return "sarif";
-        case Format::Junit: return "junit";
-        case Format::Html: return "html";
+        case Format::Text:
+            return "text";
+        case Format::Json:
+            return "json";
+        case Format::Jsonl:
+            return "jsonl";
+        case Format::Csv:
+            return "csv";
+        case Format::Sarif:
+            return "sarif";
+        case Format::Junit:
+            return "junit";
+        case Format::Html:
+            return "html";
     }
     return "text";
 }
@@ -45,13 +52,27 @@ std::vector<std::string> format_names() {
 
 void write_report(const findings::AuditReport& report, Format format, std::ostream& out, const ReportOptions& options) {
     switch (format) {
-        case Format::Text: write_text(report, out, options); break;
-        case Format::Json: write_json(report, out, options); break;
-        case Format::Jsonl: write_jsonl(report, out); break;
-        case Format::Csv: write_csv(report, out); break;
-        case Format::Sarif: write_sarif(report, out, options); break;
-        case Format::Junit: write_junit(report, out, options); break;
-        case Format::Html: write_html(report, out, options); break;
+        case Format::Text:
+            write_text(report, out, options);
+            break;
+        case Format::Json:
+            write_json(report, out, options);
+            break;
+        case Format::Jsonl:
+            write_jsonl(report, out);
+            break;
+        case Format::Csv:
+            write_csv(report, out);
+            break;
+        case Format::Sarif:
+            write_sarif(report, out, options);
+            break;
+        case Format::Junit:
+            write_junit(report, out, options);
+            break;
+        case Format::Html:
+            write_html(report, out, options);
+            break;
     }
     out.flush();
     // A full disk or closed pipe must not pass for a complete report.

@@ -28,10 +28,13 @@ constexpr const char* kFingerprintName = "recallguardFindingKey/v1";
 const char* sarif_level(Severity severity) {
     switch (severity) {
         case Severity::Critical:
-        case Severity::High: return "error";
-        case Severity::Medium: return "warning";
+        case Severity::High:
+            return "error";
+        case Severity::Medium:
+            return "warning";
         case Severity::Low:
-        case Severity::Info: return "note";
+        case Severity::Info:
+            return "note";
     }
     return "warning";
 }

@@ -74,9 +74,15 @@ Summary summarize(const AuditReport& report) {
     for (const auto& row : rule_rows(report)) {
         if (!row.status) continue;
         switch (row.status->state) {
-            case RuleRunStatus::State::Ok: ++summary.rules_ok; break;
-            case RuleRunStatus::State::Error: ++summary.rules_error; break;
-            case RuleRunStatus::State::Skipped: ++summary.rules_skipped; break;
+            case RuleRunStatus::State::Ok:
+                ++summary.rules_ok;
+                break;
+            case RuleRunStatus::State::Error:
+                ++summary.rules_error;
+                break;
+            case RuleRunStatus::State::Skipped:
+                ++summary.rules_skipped;
+                break;
         }
     }
     return summary;

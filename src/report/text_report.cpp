@@ -28,11 +28,16 @@ struct Palette {
     std::string dim(std::string_view text) const { return paint(text, "2"); }
     std::string status(Status status, std::string_view text) const {
         switch (status) {
-            case Status::Late: return paint(text, "33");         // yellow
-            case Status::Missing: return paint(text, "31");      // red
-            case Status::Violation: return paint(text, "1;31");  // bold red
-            case Status::Signal: return paint(text, "36");       // cyan
-            case Status::Pending: return paint(text, "2");       // dim
+            case Status::Late:
+                return paint(text, "33");  // yellow
+            case Status::Missing:
+                return paint(text, "31");  // red
+            case Status::Violation:
+                return paint(text, "1;31");  // bold red
+            case Status::Signal:
+                return paint(text, "36");  // cyan
+            case Status::Pending:
+                return paint(text, "2");  // dim
         }
         return std::string(text);
     }

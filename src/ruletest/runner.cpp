@@ -16,7 +16,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-
 bool matches(const ExpectedFinding& expected, const FindingRow& actual, const RuleTestCase& test) {
     for (size_t f = 0; f < kFindingFieldCount; ++f)
         if (test.compared[f] && expected.fields[f] != actual[f]) return false;

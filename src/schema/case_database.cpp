@@ -7,7 +7,9 @@
 
 namespace recallguard::schema {
 
-void apply_case_data_model(exec::Database& db) { db.exec(case_data_model_ddl()); }
+void apply_case_data_model(exec::Database& db) {
+    db.exec(case_data_model_ddl());
+}
 
 void create_case_database(const std::string& path) {
     if (std::filesystem::exists(path)) throw InputError(path + ": already exists; init never overwrites a file");

@@ -54,7 +54,9 @@ struct Table {
     std::vector<AsOfMask> masks;
     // A column that must never decrease within a group, over an ordering column
     // (recall_progress.units_remedied per recall over as_of).
-    struct Monotonic { std::string column, group_by, order_by; };
+    struct Monotonic {
+        std::string column, group_by, order_by;
+    };
     std::optional<Monotonic> non_decreasing;
     // Two dates of one row in order, `earlier` <= `later` when both are set. A rule the
     // model states is an error (and a DDL CHECK); one it only implies is a warning.
@@ -74,7 +76,7 @@ struct Table {
 
 // A way to step from one table to related rows, derived from a foreign key.
 struct Relation {
-    std::string name;         // "product" (to one) or "filings" (to many)
+    std::string name;  // "product" (to one) or "filings" (to many)
     std::string from_table;
     std::string to_table;
     std::string from_column;  // column in from_table

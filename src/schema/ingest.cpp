@@ -1,5 +1,4 @@
 #include "schema/ingest.h"
-#include "common/text.h"
 
 #include <fmt/format.h>
 
@@ -12,6 +11,7 @@
 
 #include "common/diagnostic.h"
 #include "common/errors.h"
+#include "common/text.h"
 #include "exec/sqlite.h"
 #include "schema/catalog.h"
 #include "schema/ingest_rows.h"

@@ -1,5 +1,4 @@
 #include "schema/ingest_rows.h"
-#include "common/text.h"
 
 #include <fmt/format.h>
 
@@ -7,6 +6,7 @@
 
 #include "common/diagnostic.h"
 #include "common/errors.h"
+#include "common/text.h"
 #include "schema/csv_reader.h"
 #include "schema/value_check.h"
 

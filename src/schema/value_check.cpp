@@ -1,5 +1,4 @@
 #include "schema/value_check.h"
-#include "common/text.h"
 
 #include <fmt/format.h>
 
@@ -7,6 +6,7 @@
 
 #include "common/date.h"
 #include "common/diagnostic.h"
+#include "common/text.h"
 
 namespace recallguard::schema {
 

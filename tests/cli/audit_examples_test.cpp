@@ -54,7 +54,8 @@ std::set<std::string> actual_findings(const std::string& csv) {
     while (std::getline(stream, line)) {
         if (line.empty()) continue;
         const auto f = split_csv_line(line);
-        rows.insert(f[rule] + "," + f[key] + "," + f[period] + "," + f[status] + "," + f[due] + "," + f[done] + "," + f[late]);
+        rows.insert(f[rule] + "," + f[key] + "," + f[period] + "," + f[status] + "," + f[due] + "," + f[done] + "," +
+                    f[late]);
     }
     return rows;
 }
@@ -64,15 +65,15 @@ void audit_example(const std::string& name) {
     fs::remove_all(dir);
     fs::create_directories(dir);
     const std::string db = (dir / "cases.sqlite").string();
-    const std::string build =
-        "RECALLGUARD='" + std::string(RECALLGUARD_BINARY) + "' '" + (kRepo / "examples" / name / "build.sh").string() +
-        "' '" + db + "' > /dev/null";
+    const std::string build = "RECALLGUARD='" + std::string(RECALLGUARD_BINARY) + "' '" +
+                              (kRepo / "examples" / name / "build.sh").string() + "' '" + db + "' > /dev/null";
     ASSERT_EQ(std::system(build.c_str()), 0) << build;
 
     const auto before = run_cli({"validate", db});
     EXPECT_EQ(before.exit_code, 0) << before.out << before.err;
 
-    const auto result = run_cli({"check", "--db", db, "--as-of", "2025-12-31", "--format", "csv", (kRepo / "rules").string()});
+    const auto result =
+        run_cli({"check", "--db", db, "--as-of", "2025-12-31", "--format", "csv", (kRepo / "rules").string()});
     EXPECT_EQ(result.exit_code, 1) << result.err;  // findings found
     const auto actual = actual_findings(result.out);
     const auto expected = expected_findings(kRepo / "examples" / name / "expected-findings.csv");
@@ -83,6 +84,10 @@ void audit_example(const std::string& name) {
 
 }  // namespace
 
-TEST(ExampleAudits, PowerBanks2025ReproducesTheExpectedFindings) { audit_example("power-banks-2025"); }
+TEST(ExampleAudits, PowerBanks2025ReproducesTheExpectedFindings) {
+    audit_example("power-banks-2025");
+}
 
-TEST(ExampleAudits, VehiclesReproducesTheExpectedFindings) { audit_example("vehicles"); }
+TEST(ExampleAudits, VehiclesReproducesTheExpectedFindings) {
+    audit_example("vehicles");
+}

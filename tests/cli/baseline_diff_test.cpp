@@ -23,7 +23,8 @@ protected:
         fs::create_directories(dir_);
         db_ = (dir_ / "cases.sqlite").string();
         const std::string build = "RECALLGUARD='" + std::string(RECALLGUARD_BINARY) + "' '" +
-                                  (kRepo / "examples/power-banks-2025/build.sh").string() + "' '" + db_ + "' > /dev/null";
+                                  (kRepo / "examples/power-banks-2025/build.sh").string() + "' '" + db_ +
+                                  "' > /dev/null";
         ASSERT_EQ(std::system(build.c_str()), 0);
         // A copy of the rules where the recall-plan deadline is 15 working days instead of 10.
         fs::copy(kRepo / "rules", dir_ / "amended", fs::copy_options::recursive);
@@ -73,8 +74,8 @@ TEST_F(CompareAudits, StoredRunsServeAsBaselinesAndOnlyNewFindingsFail) {
 
 TEST_F(CompareAudits, AJsonReportIsABaseline) {
     const std::string baseline = (dir_ / "before.json").string();
-    auto first = run_cli({"check", "--db", db_, "--as-of", "2025-12-31", "--format", "json", "-o", baseline,
-                          "--rule", "CN-CP-PLAN", (kRepo / "rules").string()});
+    auto first = run_cli({"check", "--db", db_, "--as-of", "2025-12-31", "--format", "json", "-o", baseline, "--rule",
+                          "CN-CP-PLAN", (kRepo / "rules").string()});
     EXPECT_EQ(first.exit_code, 1);
     // All rules now: the other rules' findings are new, so the run fails.
     auto wider = run_cli({"check", "--db", db_, "--as-of", "2025-12-31", "--baseline", baseline, "--format", "json",
@@ -93,7 +94,8 @@ TEST_F(CompareAudits, AJsonReportIsABaseline) {
 TEST_F(CompareAudits, ABrokenBaselineIsBadInput) {
     const std::string baseline = (dir_ / "broken.json").string();
     std::ofstream(baseline) << "{\"findings\": [{\"rule_id\": 3}]}";
-    auto result = run_cli({"check", "--db", db_, "--as-of", "2025-12-31", "--baseline", baseline, (kRepo / "rules").string()});
+    auto result =
+        run_cli({"check", "--db", db_, "--as-of", "2025-12-31", "--baseline", baseline, (kRepo / "rules").string()});
     EXPECT_EQ(result.exit_code, 2);
     EXPECT_NE(result.err.find("/findings/0"), std::string::npos) << result.err;
 }

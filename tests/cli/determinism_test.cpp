@@ -24,11 +24,12 @@ protected:
         db = dir->file("example.db");
         ASSERT_EQ(run_cli({"init", db}).exit_code, 0);
         std::vector<std::string> args{"ingest", db};
-        for (const char* table : {"companies", "products", "complaints", "incidents", "defect_cases", "filings",
-                                  "recalls", "notices", "recall_progress", "sales", "design_changes",
-                                  "foreign_recalls", "regulator_actions"}) {
-            args.insert(args.end(), {"--table", table,
-                                     (kRepo / "examples/power-banks-2025/data" / (std::string(table) + ".csv")).string()});
+        for (const char* table :
+             {"companies", "products", "complaints", "incidents", "defect_cases", "filings", "recalls", "notices",
+              "recall_progress", "sales", "design_changes", "foreign_recalls", "regulator_actions"}) {
+            args.insert(args.end(),
+                        {"--table", table,
+                         (kRepo / "examples/power-banks-2025/data" / (std::string(table) + ".csv")).string()});
         }
         const auto r = run_cli(args);
         ASSERT_EQ(r.exit_code, 0) << r.err;

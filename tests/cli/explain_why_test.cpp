@@ -19,7 +19,8 @@ protected:
         fs::create_directories(dir_);
         db_ = (dir_ / "cases.sqlite").string();
         const std::string build = "RECALLGUARD='" + std::string(RECALLGUARD_BINARY) + "' '" +
-                                  (kRepo / "examples/power-banks-2025/build.sh").string() + "' '" + db_ + "' > /dev/null";
+                                  (kRepo / "examples/power-banks-2025/build.sh").string() + "' '" + db_ +
+                                  "' > /dev/null";
         ASSERT_EQ(std::system(build.c_str()), 0);
     }
     static void TearDownTestSuite() { fs::remove_all(dir_); }
@@ -50,8 +51,8 @@ TEST_F(ExplainWhy, WhyExplainsALateRecallPlanAcrossNationalDay) {
 }
 
 TEST_F(ExplainWhy, WhySaysWhenARowIsNotASubject) {
-    const auto result = run_cli({"why", "CN-CP-PLAN", (kRepo / "rules").string(), "--db", db_, "--subject", "NO-SUCH-CASE",
-                                 "--as-of", "2025-12-31"});
+    const auto result = run_cli({"why", "CN-CP-PLAN", (kRepo / "rules").string(), "--db", db_, "--subject",
+                                 "NO-SUCH-CASE", "--as-of", "2025-12-31"});
     ASSERT_EQ(result.exit_code, 0) << result.err;
     EXPECT_NE(result.out.find("not a subject of this rule"), std::string::npos) << result.out;
 }

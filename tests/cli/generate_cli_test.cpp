@@ -39,7 +39,8 @@ protected:
 };
 
 TEST_F(GenerateCli, WritesTheDatabaseAndPrintsRowsPerTable) {
-    const auto r = run("generate --out " + path("a.db") + " --companies 2 --seed 5 --as-of 2025-12-31 --violation-rate 0.2");
+    const auto r =
+        run("generate --out " + path("a.db") + " --companies 2 --seed 5 --as-of 2025-12-31 --violation-rate 0.2");
     EXPECT_EQ(r.exit_code, 0) << r.output;
     EXPECT_TRUE(std::filesystem::exists(path("a.db")));
     EXPECT_FALSE(std::filesystem::exists(path("a.db.partial")));
@@ -59,10 +60,10 @@ TEST_F(GenerateCli, NeverOverwritesAnExistingFile) {
 
 TEST_F(GenerateCli, RejectsBadOptionsWithExitCode2) {
     const std::string out = " --out " + path("c.db");
-    for (const std::string& bad : {out + " --companies 0 --seed 1", out + " --companies 2 --seed 1 --as-of 2025-02-30",
-                                   out + " --companies 2 --seed 1 --as-of 2027-01-01",
-                                   out + " --companies 2 --seed 1 --violation-rate 2", out + " --companies 2",
-                                   out + " --companies 2 --seed -1"}) {
+    for (const std::string& bad :
+         {out + " --companies 0 --seed 1", out + " --companies 2 --seed 1 --as-of 2025-02-30",
+          out + " --companies 2 --seed 1 --as-of 2027-01-01", out + " --companies 2 --seed 1 --violation-rate 2",
+          out + " --companies 2", out + " --companies 2 --seed -1"}) {
         const auto r = run("generate" + bad);
         EXPECT_EQ(r.exit_code, 2) << bad << "\n" << r.output;
         EXPECT_FALSE(std::filesystem::exists(path("c.db"))) << bad;

@@ -5,8 +5,8 @@
 
 #include <chrono>
 #include <cstdlib>
-#include <iostream>
 #include <filesystem>
+#include <iostream>
 
 #include "cli_support.h"
 #include "exec/sqlite.h"
@@ -178,13 +178,13 @@ TEST_F(HostileDb, MillionsOfSalesRowsInBoundedMemory) {
     const long rows = env ? std::atol(env) : 2'000'000;
     const auto path = case_db("big.db");
     // Made by the sqlite3 program, not in this process (see run_program).
-    const auto made = test::run_program(
-        {"sqlite3", path,
-         "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; BEGIN; "
-         "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < " +
-             std::to_string(rows) +
-             ") INSERT INTO sales SELECT 'S' || i, 'P' || (1 + i % 2), "
-             "date('2024-01-01', '+' || (i % 500) || ' days'), 1 + i % 7 FROM n; COMMIT;"});
+    const auto made =
+        test::run_program({"sqlite3", path,
+                           "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; BEGIN; "
+                           "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < " +
+                               std::to_string(rows) +
+                               ") INSERT INTO sales SELECT 'S' || i, 'P' || (1 + i % 2), "
+                               "date('2024-01-01', '+' || (i % 500) || ' days'), 1 + i % 7 FROM n; COMMIT;"});
     ASSERT_EQ(made.exit_code, 0) << made.err;
     // A rule that reads every sale: the total units per product.
     const auto big_rules = dir.write("big.rules", R"(package test.big {

@@ -3,7 +3,6 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
-
 #include <set>
 
 #include "cli_support.h"
@@ -21,7 +20,9 @@ const std::string kFormat = "%s%n%x%p{}{0}";
 const std::string kScript = "<script>alert(1)</script>";
 const std::string kQuotes = "\"double\" 'single' `back` \\back\\";
 const std::string kNul = std::string("before") + '\0' + "after";
-const std::string kConfusable = "\xD0\x90pple \xE2\x80\xAE" "evil\xE2\x80\xAC \xEF\xBC\x9C";  // Cyrillic A, RLO, fullwidth <
+const std::string kConfusable =
+    "\xD0\x90pple \xE2\x80\xAE"
+    "evil\xE2\x80\xAC \xEF\xBC\x9C";  // Cyrillic A, RLO, fullwidth <
 
 class Injection : public ::testing::Test {
 protected:
@@ -92,8 +93,7 @@ TEST_F(Injection, SarifCsvAndHtmlCarryTheValuesSafely) {
     ASSERT_EQ(sarif.exit_code, 1) << sarif.err;
     std::set<std::string> texts;
     const auto log = nlohmann::json::parse(sarif.out);
-    for (const auto& result : log["runs"][0]["results"])
-        texts.insert(result["message"]["text"].get<std::string>());
+    for (const auto& result : log["runs"][0]["results"]) texts.insert(result["message"]["text"].get<std::string>());
     EXPECT_TRUE(texts.count(kScript + "|" + kQuotes + "|plain"));
     EXPECT_TRUE(texts.count(kNul + "|" + kConfusable + "|plain"));
 
@@ -136,8 +136,9 @@ TEST_F(Injection, HostileIdentifiersInRulesAreUnknownNamesNotSql) {
     dir.write("bad.rules", text);
     auto r = run_cli({"check", dir.file("bad.rules"), "--db", db, "--as-of", "2025-06-30"});
     EXPECT_EQ(r.exit_code, 2) << r.out << r.err;
-    dir.write("bad2.rules", std::string(test::kEchoRules).replace(std::string(test::kEchoRules).find("for p in products"),
-                                                                  17, "for p in products_x"));
+    dir.write("bad2.rules",
+              std::string(test::kEchoRules)
+                  .replace(std::string(test::kEchoRules).find("for p in products"), 17, "for p in products_x"));
     r = run_cli({"check", dir.file("bad2.rules"), "--db", db, "--as-of", "2025-06-30"});
     EXPECT_EQ(r.exit_code, 2) << r.out << r.err;
     EXPECT_NE(r.err.find("E-UNKNOWN-TABLE"), std::string::npos) << r.err;

@@ -3,7 +3,6 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
-
 #include <nlohmann/json.hpp>
 
 #include "cli_support.h"

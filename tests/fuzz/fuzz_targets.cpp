@@ -4,9 +4,6 @@
 
 #include <filesystem>
 #include <fstream>
-
-#include "filing/filing.h"
-
 #include <memory>
 #include <stdexcept>
 
@@ -14,6 +11,7 @@
 #include "checker/checker.h"
 #include "common/errors.h"
 #include "compiler/compile.h"
+#include "filing/filing.h"
 #include "parser/parse.h"
 #include "schema/catalog.h"
 #include "schema/csv_reader.h"
@@ -27,11 +25,16 @@ const std::vector<std::string>& target_names() {
 }
 
 void run_target(const std::string& target, const std::string& input) {
-    if (target == "rules") run_rules_input(input);
-    else if (target == "calendar") run_calendar_input(input);
-    else if (target == "ingest") run_ingest_input(input);
-    else if (target == "filing") run_filing_input(input);
-    else throw std::invalid_argument("unknown fuzz target '" + target + "'");
+    if (target == "rules")
+        run_rules_input(input);
+    else if (target == "calendar")
+        run_calendar_input(input);
+    else if (target == "ingest")
+        run_ingest_input(input);
+    else if (target == "filing")
+        run_filing_input(input);
+    else
+        throw std::invalid_argument("unknown fuzz target '" + target + "'");
 }
 
 void run_rules_input(const std::string& input) {
@@ -74,8 +77,10 @@ void run_ingest_input(const std::string& input) {
     const std::string first_line = input.substr(0, newline);
     const schema::Table* table = catalog.find_table(first_line);
     std::string text = input;
-    if (table) text = newline == std::string::npos ? std::string() : input.substr(newline + 1);
-    else table = &catalog.tables()[input.size() % catalog.tables().size()];
+    if (table)
+        text = newline == std::string::npos ? std::string() : input.substr(newline + 1);
+    else
+        table = &catalog.tables()[input.size() % catalog.tables().size()];
 
     (void)schema::parse_csv(text);
     std::vector<schema::PlacedProblem> problems;
@@ -90,7 +95,8 @@ void run_ingest_input(const std::string& input) {
 void run_filing_input(const std::string& input) {
     // load_filing reads a path (it checks the size before reading), so the input goes to a
     // file of this process's own first.
-    static const filing::FilingSchemas schemas = filing::FilingSchemas::load(filing::FilingSchemas::bundled_directory());
+    static const filing::FilingSchemas schemas =
+        filing::FilingSchemas::load(filing::FilingSchemas::bundled_directory());
     // Removed when the process exits normally (a crash leaves it, beside the crash input).
     struct ScratchFile {
         std::string path;
@@ -100,7 +106,8 @@ void run_filing_input(const std::string& input) {
         }
     };
     static const ScratchFile scratch{
-        (std::filesystem::temp_directory_path() / ("recallguard-fuzz-filing-" + std::to_string(getpid()) + ".json")).string()};
+        (std::filesystem::temp_directory_path() / ("recallguard-fuzz-filing-" + std::to_string(getpid()) + ".json"))
+            .string()};
     const std::string& path = scratch.path;
     {
         std::ofstream out(path, std::ios::binary | std::ios::trunc);

@@ -18,8 +18,9 @@ using namespace recallguard;
 namespace {
 
 std::string row_of(const findings::Finding& f) {
-    return f.subject_key + "|" + (f.period ? std::to_string(*f.period) : "") + "|" + findings::status_name(f.status) + "|" +
-           f.due.value_or("") + "|" + f.done.value_or("") + "|" + (f.days_late ? std::to_string(*f.days_late) : "");
+    return f.subject_key + "|" + (f.period ? std::to_string(*f.period) : "") + "|" + findings::status_name(f.status) +
+           "|" + f.due.value_or("") + "|" + f.done.value_or("") + "|" +
+           (f.days_late ? std::to_string(*f.days_late) : "");
 }
 
 class EngineMatchesHandwrittenSql : public ::testing::TestWithParam<std::tuple<uint64_t, std::string>> {};

@@ -32,7 +32,9 @@ struct Example {
     std::string as_of;  // the audit date the example's README states
 };
 
-void PrintTo(const Example& example, std::ostream* out) { *out << example.name; }
+void PrintTo(const Example& example, std::ostream* out) {
+    *out << example.name;
+}
 
 const std::vector<Example> kExamples{{"power-banks-2025", "2025-12-31"}, {"vehicles", "2025-12-31"}};
 
@@ -62,8 +64,10 @@ std::vector<Record> read_csv(const fs::path& path) {
     int line = 1;
     record.line = line;
     auto end_field = [&] {
-        if (field.empty() && !quoted) record.fields.emplace_back(std::nullopt);
-        else record.fields.emplace_back(field);
+        if (field.empty() && !quoted)
+            record.fields.emplace_back(std::nullopt);
+        else
+            record.fields.emplace_back(field);
         field.clear();
         quoted = false;
         at_field_start = true;
@@ -138,8 +142,10 @@ Database load_example(const Example& example) {
             insert.reset();
             for (size_t i = 0; i < columns.size(); ++i) {
                 const int index = static_cast<int>(i) + 1;
-                if (record.fields[i]) insert.bind_text(index, *record.fields[i]);
-                else insert.bind_null(index);
+                if (record.fields[i])
+                    insert.bind_text(index, *record.fields[i]);
+                else
+                    insert.bind_null(index);
             }
             try {
                 insert.step();
@@ -203,8 +209,8 @@ std::string subject_scope(Database& db, const std::string& table, const std::str
         {"design_changes", "SELECT product_id FROM design_changes WHERE change_id = ?1"},
         {"recalls", "SELECT c.product_id FROM recalls r JOIN defect_cases c USING (case_id) WHERE r.recall_id = ?1"},
     };
-    auto statement = db.prepare("SELECT market || '|' || category FROM products WHERE product_id = (" +
-                                product_of.at(table) + ")");
+    auto statement =
+        db.prepare("SELECT market || '|' || category FROM products WHERE product_id = (" + product_of.at(table) + ")");
     statement.bind_text(1, key);
     return statement.step() ? statement.column_text(0) : "";
 }
@@ -261,32 +267,32 @@ TEST_P(ExampleData, ExpectedFindingsAreSortedUniqueAndConsistentWithTheData) {
 
         const std::string scope = subject_scope(db, rule->second.table, key);
         EXPECT_FALSE(scope.empty()) << where << ": no " << rule->second.table << " row with key " << key;
-        EXPECT_TRUE(scope.empty() || in_scope(rule_id, scope)) << where << ": " << rule_id << " does not apply to a "
-                                                               << scope << " product";
+        EXPECT_TRUE(scope.empty() || in_scope(rule_id, scope))
+            << where << ": " << rule_id << " does not apply to a " << scope << " product";
 
         const auto due = f[4] ? Date::parse(*f[4]) : std::nullopt;
         const auto done = f[5] ? Date::parse(*f[5]) : std::nullopt;
         switch (rule->second.kind) {
-        case RuleKind::Deadline:
-            ASSERT_TRUE(due.has_value()) << where << ": a deadline finding needs a valid due date";
-            if (status == "late") {
-                ASSERT_TRUE(done.has_value()) << where << ": a late finding needs the date it was done";
-                EXPECT_GT(*done, *due) << where;
-                EXPECT_LE(*done, as_of) << where << ": records after the audit date do not exist";
-                ASSERT_TRUE(f[6].has_value()) << where;
-                EXPECT_EQ(std::stoll(*f[6]), done->days() - due->days()) << where << ": days_late = done - due";
-            } else if (status == "missing") {
-                EXPECT_LT(*due, as_of) << where << ": due on or after the audit date is pending, not missing";
-                EXPECT_FALSE(f[5] || f[6]) << where << ": a missing finding has no done date or days late";
-            } else {
-                ADD_FAILURE() << where << ": a deadline finding is late or missing, not '" << status << "'";
-            }
-            break;
-        case RuleKind::Violation:
-        case RuleKind::Signal:
-            EXPECT_EQ(status, rule->second.kind == RuleKind::Violation ? "violation" : "signal") << where;
-            EXPECT_FALSE(f[4] || f[5] || f[6]) << where << ": violations and signals carry no dates";
-            break;
+            case RuleKind::Deadline:
+                ASSERT_TRUE(due.has_value()) << where << ": a deadline finding needs a valid due date";
+                if (status == "late") {
+                    ASSERT_TRUE(done.has_value()) << where << ": a late finding needs the date it was done";
+                    EXPECT_GT(*done, *due) << where;
+                    EXPECT_LE(*done, as_of) << where << ": records after the audit date do not exist";
+                    ASSERT_TRUE(f[6].has_value()) << where;
+                    EXPECT_EQ(std::stoll(*f[6]), done->days() - due->days()) << where << ": days_late = done - due";
+                } else if (status == "missing") {
+                    EXPECT_LT(*due, as_of) << where << ": due on or after the audit date is pending, not missing";
+                    EXPECT_FALSE(f[5] || f[6]) << where << ": a missing finding has no done date or days late";
+                } else {
+                    ADD_FAILURE() << where << ": a deadline finding is late or missing, not '" << status << "'";
+                }
+                break;
+            case RuleKind::Violation:
+            case RuleKind::Signal:
+                EXPECT_EQ(status, rule->second.kind == RuleKind::Violation ? "violation" : "signal") << where;
+                EXPECT_FALSE(f[4] || f[5] || f[6]) << where << ": violations and signals carry no dates";
+                break;
         }
     }
 }
@@ -294,7 +300,8 @@ TEST_P(ExampleData, ExpectedFindingsAreSortedUniqueAndConsistentWithTheData) {
 INSTANTIATE_TEST_SUITE_P(Examples, ExampleData, testing::ValuesIn(kExamples),
                          [](const testing::TestParamInfo<Example>& param_info) {
                              std::string name;
-                             for (char c : param_info.param.name) name += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
+                             for (char c : param_info.param.name)
+                                 name += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
                              return name;
                          });
 

@@ -65,10 +65,9 @@ TEST(FilingSchema, IntegerBeyondInt64IsWholeAndNeverCast) {
     const auto big = json::parse("26122222222222222222222222222200");
     ASSERT_TRUE(big.is_number_float());
     EXPECT_TRUE(check(kSchema, {{"id", "F-1"}, {"filed_on", "2025-01-01"}, {"units", big}}).empty());
-    EXPECT_EQ(check(kSchema, {{"id", "F-1"}, {"filed_on", "2025-01-01"}, {"units", json::parse("2.5e-300")}})
-                  .at(0)
-                  .keyword,
-              "type");
+    EXPECT_EQ(
+        check(kSchema, {{"id", "F-1"}, {"filed_on", "2025-01-01"}, {"units", json::parse("2.5e-300")}}).at(0).keyword,
+        "type");
 }
 
 TEST(FilingSchema, MissingRequiredMemberIsReportedAtItsPointer) {

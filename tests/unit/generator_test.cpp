@@ -1,5 +1,7 @@
 // `recallguard generate`: reproducible bytes, a valid database, every table populated, the
 // violation rate steering the findings of the hand-written baselines, and its own calendar.
+#include "generate/generator.h"
+
 #include <gtest/gtest.h>
 
 #include <map>
@@ -7,7 +9,6 @@
 
 #include "common/errors.h"
 #include "exec/sqlite.h"
-#include "generate/generator.h"
 #include "generate/prng.h"
 #include "generate/working_days.h"
 #include "handwritten_support.h"
@@ -108,13 +109,22 @@ TEST(Generator, WritesAValidDatabaseWithEveryTablePopulated) {
 TEST(Generator, NoRowIsDatedAfterTheSnapshotDateOrBefore2024) {
     const auto path = generate("dated.db", 15, 3, 0.3, Date::from_ymd(2025, 9, 30));
     auto db = exec::Database::open(path, exec::Database::Mode::ReadOnly);
-    const std::vector<std::pair<std::string, std::string>> dates{
-        {"complaints", "received_on"},   {"incidents", "occurred_on"},   {"incidents", "known_on"},
-        {"defect_cases", "opened_on"},   {"defect_cases", "concluded_on"}, {"filings", "filed_on"},
-        {"filings", "period_end"},       {"recalls", "decided_on"},      {"recalls", "started_on"},
-        {"recalls", "completed_on"},     {"notices", "published_on"},    {"recall_progress", "as_of"},
-        {"sales", "sold_on"},            {"design_changes", "effective_on"}, {"foreign_recalls", "announced_on"},
-        {"regulator_actions", "issued_on"}};
+    const std::vector<std::pair<std::string, std::string>> dates{{"complaints", "received_on"},
+                                                                 {"incidents", "occurred_on"},
+                                                                 {"incidents", "known_on"},
+                                                                 {"defect_cases", "opened_on"},
+                                                                 {"defect_cases", "concluded_on"},
+                                                                 {"filings", "filed_on"},
+                                                                 {"filings", "period_end"},
+                                                                 {"recalls", "decided_on"},
+                                                                 {"recalls", "started_on"},
+                                                                 {"recalls", "completed_on"},
+                                                                 {"notices", "published_on"},
+                                                                 {"recall_progress", "as_of"},
+                                                                 {"sales", "sold_on"},
+                                                                 {"design_changes", "effective_on"},
+                                                                 {"foreign_recalls", "announced_on"},
+                                                                 {"regulator_actions", "issued_on"}};
     for (const auto& [table, column] : dates) {
         auto range = db.prepare("SELECT min(" + exec::quote_identifier(column) + "), max(" +
                                 exec::quote_identifier(column) + ") FROM " + exec::quote_identifier(table));
@@ -170,7 +180,8 @@ TEST(Generator, ViolationRateDrivesTheBaselineFindings) {
     const auto many = generate("rate05.db", 60, 11, 0.5);
     const auto clean_findings = audit(clean, "2026-06-30");
     for (const auto& [id, rows] : clean_findings)
-        EXPECT_TRUE(rows.empty()) << id << " found " << rows.size() << " in a compliant database, e.g. " << rows.front();
+        EXPECT_TRUE(rows.empty()) << id << " found " << rows.size() << " in a compliant database, e.g. "
+                                  << rows.front();
     // Compliance holds at any audit date, not just the snapshot date.
     EXPECT_EQ(total(audit(clean, "2025-02-10")), 0u);
     const auto some_findings = audit(some, "2026-06-30");
@@ -183,7 +194,8 @@ TEST(Generator, ViolationRateDrivesTheBaselineFindings) {
     std::set<std::string> rules_with_findings;
     for (const auto& [id, rows] : many_findings) {
         if (!rows.empty()) rules_with_findings.insert(id);
-        for (const auto& row : rows) one_day_late = one_day_late || (row.size() > 2 && row.substr(row.size() - 2) == "|1");
+        for (const auto& row : rows)
+            one_day_late = one_day_late || (row.size() > 2 && row.substr(row.size() - 2) == "|1");
     }
     EXPECT_TRUE(one_day_late);
     EXPECT_GE(rules_with_findings.size(), 15u);
@@ -235,7 +247,8 @@ TEST(WorkingDays, AgreeWithTheCalendarFixtureOnEveryDay) {
                 nth.bind_text(2, name);
                 nth.bind_text(3, d.to_string());
                 ASSERT_TRUE(nth.step());
-                ASSERT_EQ(calendar.after(d, n).to_string(), nth.column_text(0)) << name << " " << n << " WD after " << d.to_string();
+                ASSERT_EQ(calendar.after(d, n).to_string(), nth.column_text(0))
+                    << name << " " << n << " WD after " << d.to_string();
             }
         }
         EXPECT_EQ(days, 1096);

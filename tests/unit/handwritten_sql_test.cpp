@@ -17,7 +17,9 @@ namespace {
 
 namespace ts = testsupport;
 
-std::filesystem::path fixture_dir() { return std::filesystem::path(RECALLGUARD_TEST_DATA_DIR) / "handwritten"; }
+std::filesystem::path fixture_dir() {
+    return std::filesystem::path(RECALLGUARD_TEST_DATA_DIR) / "handwritten";
+}
 
 struct Fixture {
     std::string as_of;
@@ -35,8 +37,10 @@ Fixture load_fixture(const std::string& rule_id) {
             expecting = true;
             continue;
         }
-        if (!expecting) f.setup_sql += line + "\n";
-        else if (!line.empty() && line.rfind("--", 0) != 0) f.expected.push_back(line);
+        if (!expecting)
+            f.setup_sql += line + "\n";
+        else if (!line.empty() && line.rfind("--", 0) != 0)
+            f.expected.push_back(line);
     }
     return f;
 }
@@ -94,12 +98,11 @@ INSTANTIATE_TEST_SUITE_P(Rules, HandwrittenSql, ::testing::ValuesIn(ts::handwrit
 
 TEST(HandwrittenSqlSet, CoversEveryStandardRuleWithAFixture) {
     const std::vector<std::string> standard{
-        "CN-AV-BULLETIN",    "CN-AV-OWNERS",       "CN-AV-PLAN",           "CN-AV-PUBLISH",
-        "CN-AV-STAGE-REPORT", "CN-AV-STOP-SALE",   "CN-AV-SUMMARY",        "CN-CP-CCC",
-        "CN-CP-FOREIGN-REPORT", "CN-CP-HARM-REPORT", "CN-CP-PLAN",         "CN-CP-PUBLISH",
-        "CN-CP-STAGE-REPORT", "CN-CP-STOP-SALE",   "CN-CP-SUMMARY",        "SIG-DENIED-HARM",
-        "SIG-FIRE-CLUSTER",  "SIG-LOW-COMPLETION", "SIG-SILENT-FIX",       "SIG-STALLED-CASE",
-        "US-CPSC-15B",       "US-NHTSA-573",       "US-NHTSA-577"};
+        "CN-AV-BULLETIN",  "CN-AV-OWNERS",     "CN-AV-PLAN",         "CN-AV-PUBLISH",        "CN-AV-STAGE-REPORT",
+        "CN-AV-STOP-SALE", "CN-AV-SUMMARY",    "CN-CP-CCC",          "CN-CP-FOREIGN-REPORT", "CN-CP-HARM-REPORT",
+        "CN-CP-PLAN",      "CN-CP-PUBLISH",    "CN-CP-STAGE-REPORT", "CN-CP-STOP-SALE",      "CN-CP-SUMMARY",
+        "SIG-DENIED-HARM", "SIG-FIRE-CLUSTER", "SIG-LOW-COMPLETION", "SIG-SILENT-FIX",       "SIG-STALLED-CASE",
+        "US-CPSC-15B",     "US-NHTSA-573",     "US-NHTSA-577"};
     EXPECT_EQ(ts::handwritten_rule_ids(), standard);
     for (const auto& id : standard)
         EXPECT_TRUE(std::filesystem::exists(fixture_dir() / (id + ".test"))) << id << " has no fixture";
@@ -116,7 +119,8 @@ TEST(HandwrittenSqlSet, RunWithoutSecondaryIndexes) {
     for (const auto& name : names) db.exec("DROP INDEX " + exec::quote_identifier(name));
     db.exec(ts::read_text(fixture_dir() / "base.sql"));
     ts::attach_calendar(db);
-    for (const auto& id : ts::handwritten_rule_ids()) EXPECT_TRUE(ts::run_handwritten(db, id, "2026-06-30").empty()) << id;
+    for (const auto& id : ts::handwritten_rule_ids())
+        EXPECT_TRUE(ts::run_handwritten(db, id, "2026-06-30").empty()) << id;
 }
 
 TEST(CalendarFixture, CountsWorkingDaysAsTheStandardSays) {

@@ -39,7 +39,9 @@ std::string read_text(const std::filesystem::path& path) {
     return text.str();
 }
 
-std::filesystem::path bench_dir() { return std::filesystem::path(RECALLGUARD_SOURCE_DIR) / "bench"; }
+std::filesystem::path bench_dir() {
+    return std::filesystem::path(RECALLGUARD_SOURCE_DIR) / "bench";
+}
 
 std::vector<std::string> handwritten_rule_ids() {
     std::vector<std::string> ids;
@@ -49,7 +51,9 @@ std::vector<std::string> handwritten_rule_ids() {
     return ids;
 }
 
-std::filesystem::path temp_path(const std::string& name) { return temp_directory().path / name; }
+std::filesystem::path temp_path(const std::string& name) {
+    return temp_directory().path / name;
+}
 
 const std::string& calendar_fixture() {
     static const std::string path = [] {

@@ -46,8 +46,8 @@ TEST(ParseLimits, LongOperatorChainsAreADiagnostic) {
 }
 
 TEST(ParseLimits, RulesUpToTheLimitsParse) {
-    for (const auto& condition : {repeat("(", 190) + "1" + repeat(")", 190) + " = 1",
-                                  join_terms("1 > 0", " and ", 240)}) {
+    for (const auto& condition :
+         {repeat("(", 190) + "1" + repeat(")", 190) + " = 1", join_terms("1 > 0", " and ", 240)}) {
         DiagnosticBag diagnostics;
         const auto file = parser::parse_rule_file("ok.rules", rule_with_condition(condition), diagnostics);
         EXPECT_FALSE(diagnostics.has_errors());

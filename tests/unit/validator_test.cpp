@@ -319,7 +319,8 @@ TEST(ValidatorOnFiles, SeveralConnectionsGiveTheSameReportAsOne) {
         test::insert_base_rows(db);
         // Problems in several tables, and more than the cap in one check.
         for (int n = 1; n <= 60; ++n)
-            db.exec("INSERT INTO complaints VALUES ('c" + std::to_string(n) + "', 'nope', '2025-02-30', 'fax', 'fyre', NULL)");
+            db.exec("INSERT INTO complaints VALUES ('c" + std::to_string(n) +
+                    "', 'nope', '2025-02-30', 'fax', 'fyre', NULL)");
         db.exec("INSERT INTO companies SELECT * FROM companies");
         db.exec("UPDATE recalls SET started_on = NULL");
         db.exec("INSERT INTO sales VALUES ('s9', 'products-0', '2025-13-01', -2)");
