@@ -19,8 +19,8 @@
 #include <string>
 #include <vector>
 
-#include "exec/sqlite.h"
 #include "generate/generator.h"
+#include "sqldb/sqlite.h"
 
 extern char** environ;
 
@@ -92,12 +92,12 @@ struct RepeatedRun {
     }
 };
 
-int64_t count_rows(exec::Database& db) {
+int64_t count_rows(sqldb::Database& db) {
     int64_t total = 0;
     for (const char* table :
          {"companies", "products", "complaints", "incidents", "defect_cases", "filings", "recalls", "notices",
           "recall_progress", "sales", "design_changes", "foreign_recalls", "regulator_actions"}) {
-        auto count = db.prepare(std::string("SELECT count(*) FROM ") + exec::quote_identifier(table));
+        auto count = db.prepare(std::string("SELECT count(*) FROM ") + sqldb::quote_identifier(table));
         count.step();
         total += count.column_int(0);
     }
@@ -137,7 +137,7 @@ int main(int argc, char** argv) {
     fs::create_directories(out_dir);
     const fs::path calendar_db = out_dir / "calendar_fixture.sqlite";
     if (!fs::exists(calendar_db)) {
-        auto db = exec::Database::open(calendar_db.string(), exec::Database::Mode::Create);
+        auto db = sqldb::Database::open(calendar_db.string(), sqldb::Database::Mode::Create);
         db.exec(read_text(source / "bench/calendar_fixture.sql"));
     }
     std::vector<std::string> rule_ids;
@@ -156,7 +156,7 @@ int main(int argc, char** argv) {
             options.seed = 20261122;
             generate::generate_case_database(options);
         }
-        auto db = exec::Database::open(db_path.string(), exec::Database::Mode::ReadOnly);
+        auto db = sqldb::Database::open(db_path.string(), sqldb::Database::Mode::ReadOnly);
         const int64_t rows = count_rows(db);
         {
             auto attach = db.prepare("ATTACH DATABASE ?1 AS cal");
@@ -192,7 +192,7 @@ int main(int argc, char** argv) {
             for (const auto& rule : rule_ids) {
                 const auto start = Clock::now();
                 auto query = db.prepare(read_text(source / "bench/handwritten" / (rule + ".sql")));
-                query.bind_text(sqlite3_bind_parameter_index(query.handle(), ":as_of"), as_of);
+                query.bind_text(query.parameter_index(":as_of"), as_of);
                 while (query.step()) {
                 }
                 const double ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();

@@ -2,10 +2,10 @@
 
 namespace recallguard::calendar {
 
-void install_calendar_tables(exec::Database& db, const std::string& schema_name, const CalendarSet& calendars) {
-    const std::string schema = exec::quote_identifier(schema_name) + ".";
-    const std::string days_table = schema + exec::quote_identifier(kCalendarDaysTable);
-    const std::string working_table = schema + exec::quote_identifier(kWorkingDaysTable);
+void install_calendar_tables(sqldb::Database& db, const std::string& schema_name, const CalendarSet& calendars) {
+    const std::string schema = sqldb::quote_identifier(schema_name) + ".";
+    const std::string days_table = schema + sqldb::quote_identifier(kCalendarDaysTable);
+    const std::string working_table = schema + sqldb::quote_identifier(kWorkingDaysTable);
 
     db.exec("SAVEPOINT rg_install_calendars");
     try {

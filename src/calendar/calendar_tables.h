@@ -4,7 +4,7 @@
 #include <string>
 
 #include "calendar/calendar.h"
-#include "exec/sqlite.h"
+#include "sqldb/sqlite.h"
 
 namespace recallguard::calendar {
 
@@ -22,6 +22,6 @@ inline constexpr const char* kWorkingDaysTable = "rg_working_days";
 // which, used as a scalar subquery, is NULL exactly when WorkingDayCalendar::add_working_days
 // throws CalendarRangeError (d or the answer outside the covered years); on its own it returns no row.
 // Throws InputError (with SQLite's message) when the tables already exist or SQLite fails.
-void install_calendar_tables(exec::Database& db, const std::string& schema_name, const CalendarSet& calendars);
+void install_calendar_tables(sqldb::Database& db, const std::string& schema_name, const CalendarSet& calendars);
 
 }  // namespace recallguard::calendar

@@ -87,12 +87,12 @@ void add_check_command(CLI::App& app, int& exit_code) {
         load.paths = f.paths;
         load.calendar_directory = f.calendars;
         load.param_overrides = parse_params(f.params);
-        exec::Database::set_busy_timeout_ms(static_cast<int>(f.busy_timeout * 1000));
+        sqldb::Database::set_busy_timeout_ms(static_cast<int>(f.busy_timeout * 1000));
         const auto loaded = load_checked_rules(load, "nothing was checked");
         const int jobs = jobs_or_cores(f.jobs);
         if (!f.no_validate) {
             // A database that breaks the data contract would give findings nobody can trust.
-            auto db = exec::Database::open(f.db, exec::Database::Mode::ReadOnly);
+            auto db = sqldb::Database::open(f.db, sqldb::Database::Mode::ReadOnly);
             // A damaged file fails part-way through validation, with an error naming the file and table.
             const auto validation = schema::validate_case_database(db, schema::Catalog::case_data_v1(), 50, jobs);
             if (validation.error_count() > 0) {

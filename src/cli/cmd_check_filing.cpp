@@ -7,11 +7,11 @@
 #include "cli/rule_input.h"
 #include "common/errors.h"
 #include "engine/rule_loader.h"
-#include "exec/sqlite.h"
 #include "filing/check_filing.h"
 #include "filing/filing.h"
 #include "report/report.h"
 #include "schema/validator.h"
+#include "sqldb/sqlite.h"
 
 namespace recallguard::cli {
 
@@ -76,7 +76,7 @@ void add_filing_command(CLI::App& app, int& exit_code) {
         const int jobs = jobs_or_cores(f.jobs);
         {
             // Findings on a database that breaks the data contract could not be trusted.
-            auto db = exec::Database::open(f.db, exec::Database::Mode::ReadOnly);
+            auto db = sqldb::Database::open(f.db, sqldb::Database::Mode::ReadOnly);
             const auto validation = schema::validate_case_database(db, schema::Catalog::case_data_v1(), 50, jobs);
             if (validation.error_count() > 0) {
                 std::cerr << schema::render_validation_text(validation, f.db);

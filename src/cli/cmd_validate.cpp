@@ -21,7 +21,7 @@ void add_validate_command(CLI::App& app, int& exit_code) {
         ->capture_default_str();
     validate->add_option("--jobs", jobs, "Tables are checked in parallel on this many connections (default: cores)");
     validate->callback([&exit_code] {
-        auto db = exec::Database::open(path, exec::Database::Mode::ReadOnly);
+        auto db = sqldb::Database::open(path, sqldb::Database::Mode::ReadOnly);
         const auto report =
             schema::validate_case_database(db, schema::Catalog::case_data_v1(), max_per_check, jobs_or_cores(jobs));
         if (format == "json")

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "checker/bound_program.h"
-#include "exec/sqlite.h"
+#include "sqldb/value.h"
 
 namespace recallguard::compiler {
 
@@ -30,9 +30,9 @@ struct CompiledRule {
     const checker::BoundRule* rule = nullptr;
     RuleForm form = RuleForm::Violation;
     std::string sql;
-    std::vector<exec::SqlValue> params;
+    std::vector<sqldb::SqlValue> params;
     std::string count_sql;  // how many subjects the rule evaluates
-    std::vector<exec::SqlValue> count_params;
+    std::vector<sqldb::SqlValue> count_params;
     int message_column = kFixedColumnCount;   // first message placeholder column
     int evidence_column = kFixedColumnCount;  // first evidence column
     std::vector<std::string> evidence_names;  // one per evidence column
@@ -44,7 +44,7 @@ struct CompiledRule {
     // With CompileOptions::explain_subject: every record related to the subject, with
     // (key, date, whether it matches the requirement's filter), for `recallguard why`.
     std::string candidates_sql;
-    std::vector<exec::SqlValue> candidates_params;
+    std::vector<sqldb::SqlValue> candidates_params;
 };
 
 struct CompileOptions {
@@ -57,9 +57,5 @@ struct CompileOptions {
 
 CompiledRule compile_rule(const checker::BoundRule& rule, const schema::Catalog& catalog,
                           const CompileOptions& options);
-
-// Names of the working-day tables the calendar module installs in the working database.
-inline constexpr const char* kCalendarDaysTable = "rg_calendar_days";
-inline constexpr const char* kWorkingDaysTable = "rg_working_days";
 
 }  // namespace recallguard::compiler

@@ -1,4 +1,5 @@
 // Lowering of expressions: paths, operators, date arithmetic and aggregates.
+#include "calendar/calendar_tables.h"
 #include "common/errors.h"
 #include "compiler/lowering.h"
 
@@ -84,7 +85,7 @@ sql::ExprPtr Lowering::add_duration(sql::ExprPtr date, const ast::Literal& durat
             return months_after(date, sql::param(n));
         case ast::Literal::Kind::WorkingDays: {
             // The n-th working day strictly after (or before) the date, by working-day ordinal.
-            use_table(kCalendarDaysTable);
+            use_table(calendar::kCalendarDaysTable);
             const std::string day = fresh_alias("calendar_day");
             const std::string work = fresh_alias("working_day");
             auto ordinal = std::make_shared<sql::Select>();
@@ -92,12 +93,12 @@ sql::ExprPtr Lowering::add_duration(sql::ExprPtr date, const ast::Literal& durat
             if (subtract)  // before a non-working day, its own ordinal already counts the previous working day
                 target = sql::binary("+", target, sql::binary("-", sql::integer(1), sql::column(day, "working")));
             ordinal->columns.push_back({target, "", ""});
-            ordinal->from.push_back({kCalendarDaysTable, nullptr, day, nullptr, false});
+            ordinal->from.push_back({calendar::kCalendarDaysTable, nullptr, day, nullptr, false});
             ordinal->where = sql::all_of({sql::binary("=", sql::column(day, "calendar"), sql::param(rule_.calendar)),
                                           sql::binary("=", sql::column(day, "day"), date)});
             auto lookup = std::make_shared<sql::Select>();
             lookup->columns.push_back({sql::column(work, "day"), "", ""});
-            lookup->from.push_back({kWorkingDaysTable, nullptr, work, nullptr, false});
+            lookup->from.push_back({calendar::kWorkingDaysTable, nullptr, work, nullptr, false});
             lookup->where = sql::all_of({sql::binary("=", sql::column(work, "calendar"), sql::param(rule_.calendar)),
                                          sql::binary("=", sql::column(work, "ord"), sql::scalar(ordinal))});
             return sql::scalar(lookup);

@@ -15,7 +15,7 @@ ExprPtr column(std::string qualifier, std::string name) {
     e->name = std::move(name);
     return e;
 }
-ExprPtr param(exec::SqlValue value) {
+ExprPtr param(sqldb::SqlValue value) {
     auto e = make(Expr::Kind::Param);
     e->value = std::move(value);
     return e;

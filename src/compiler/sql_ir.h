@@ -11,7 +11,7 @@
 #include <utility>
 #include <vector>
 
-#include "exec/sqlite.h"
+#include "sqldb/value.h"
 
 namespace recallguard::compiler::sql {
 
@@ -41,7 +41,7 @@ struct Expr {
     Kind kind = Kind::Null;
     std::string qualifier;
     std::string name;  // column name, function name or operator
-    exec::SqlValue value;
+    sqldb::SqlValue value;
     int64_t integer = 0;
     std::vector<ExprPtr> args;
     SelectPtr subquery;
@@ -49,7 +49,7 @@ struct Expr {
 };
 
 ExprPtr column(std::string qualifier, std::string name);
-ExprPtr param(exec::SqlValue value);
+ExprPtr param(sqldb::SqlValue value);
 ExprPtr integer(int64_t value);
 ExprPtr null();
 ExprPtr function(std::string name, std::vector<ExprPtr> args);
@@ -112,7 +112,7 @@ std::map<std::string, std::set<std::string>> columns_read(const Query& query);
 // appearance and returned alongside the text.
 struct RenderedSql {
     std::string text;
-    std::vector<exec::SqlValue> params;
+    std::vector<sqldb::SqlValue> params;
 };
 RenderedSql render(const Query& query);
 

@@ -1,6 +1,7 @@
 // The one place that prints SQL: identifiers through quote_identifier, values as ?N.
 #include "common/errors.h"
 #include "compiler/sql_ir.h"
+#include "sqldb/identifier.h"
 
 namespace recallguard::compiler::sql {
 namespace {
@@ -15,12 +16,12 @@ public:
             for (size_t i = 0; i < q.ctes.size(); ++i) {
                 const Cte& cte = q.ctes[i];
                 if (i) out(",\n");
-                out(exec::quote_identifier(cte.name));
+                out(sqldb::quote_identifier(cte.name));
                 if (!cte.columns.empty()) {
                     out("(");
                     for (size_t c = 0; c < cte.columns.size(); ++c) {
                         if (c) out(", ");
-                        out(exec::quote_identifier(cte.columns[c]));
+                        out(sqldb::quote_identifier(cte.columns[c]));
                     }
                     out(")");
                 }
@@ -39,11 +40,11 @@ public:
             if (i) out(", ");
             const auto& c = s.columns[i];
             if (!c.star_of.empty()) {
-                out(exec::quote_identifier(c.star_of) + ".*");
+                out(sqldb::quote_identifier(c.star_of) + ".*");
                 continue;
             }
             expr(*c.expr);
-            if (!c.alias.empty()) out(" AS " + exec::quote_identifier(c.alias));
+            if (!c.alias.empty()) out(" AS " + sqldb::quote_identifier(c.alias));
         }
         for (size_t i = 0; i < s.from.size(); ++i) {
             const TableRef& t = s.from[i];
@@ -56,9 +57,9 @@ public:
                 select(*t.subquery);
                 out(")");
             } else {
-                out(exec::quote_identifier(t.table));
+                out(sqldb::quote_identifier(t.table));
             }
-            if (!t.alias.empty()) out(" AS " + exec::quote_identifier(t.alias));
+            if (!t.alias.empty()) out(" AS " + sqldb::quote_identifier(t.alias));
             if (i > 0) {
                 out(" ON ");
                 if (t.join_on)
@@ -86,8 +87,8 @@ public:
     void expr(const Expr& e) {
         switch (e.kind) {
             case Expr::Kind::Column:
-                if (!e.qualifier.empty()) out(exec::quote_identifier(e.qualifier) + ".");
-                out(exec::quote_identifier(e.name));
+                if (!e.qualifier.empty()) out(sqldb::quote_identifier(e.qualifier) + ".");
+                out(sqldb::quote_identifier(e.name));
                 return;
             case Expr::Kind::Param:
                 result.params.push_back(e.value);

@@ -159,7 +159,7 @@ findings::AuditReport run_audit(const LoadedRules& rules, const AuditOptions& op
     std::vector<std::vector<findings::Finding>> results(selected.size());
     exec::ExecuteOptions execute_options{options.as_of, options.max_findings, options.rule_timeout_seconds};
     auto worker = [&]() {
-        std::optional<exec::Database> db;  // opened at the first rule, parts attached as rules need them
+        std::optional<sqldb::Database> db;  // opened at the first rule, parts attached as rules need them
         std::vector<bool> attached(snapshot.part_count(), false);
         for (auto task = schedule.next(); task.kind != AuditSchedule::Task::Kind::Done; task = schedule.next()) {
             if (task.kind == AuditSchedule::Task::Kind::Copy) {

@@ -10,8 +10,8 @@
 #include "compiler/compile.h"
 #include "engine/audit.h"
 #include "exec/snapshot.h"
-#include "exec/sqlite.h"
 #include "schema/case_database.h"
+#include "sqldb/sqlite.h"
 
 namespace recallguard::engine {
 namespace fs = std::filesystem;
@@ -36,11 +36,11 @@ private:
     std::string path_;
 };
 
-void bind_all(exec::Statement& statement, const std::vector<exec::SqlValue>& params) {
+void bind_all(sqldb::Statement& statement, const std::vector<sqldb::SqlValue>& params) {
     for (size_t i = 0; i < params.size(); ++i) statement.bind(static_cast<int>(i + 1), params[i]);
 }
 
-std::string optional_text(const exec::Statement& row, int column) {
+std::string optional_text(const sqldb::Statement& row, int column) {
     return row.is_null(column) ? "(none)" : row.column_text(column);
 }
 
@@ -55,7 +55,7 @@ std::string explain_rule(const LoadedRules& rules, const std::string& rule_id, c
     out << "-- " << rule_id << " (" << rule.rule->location.to_string() << "), as of " << as_of << "\n";
     out << compiled.sql << "\n\n-- parameters\n";
     for (size_t i = 0; i < compiled.params.size(); ++i)
-        out << "--   ?" << i + 1 << " = " << exec::sql_value_to_string(compiled.params[i]) << "\n";
+        out << "--   ?" << i + 1 << " = " << sqldb::sql_value_to_string(compiled.params[i]) << "\n";
     std::optional<EmptyDatabase> empty;
     if (database.empty()) empty.emplace();
     const auto snapshot = exec::Snapshot::build(database.empty() ? empty->path() : database, compiled.columns, as_of,

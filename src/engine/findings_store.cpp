@@ -1,7 +1,7 @@
 #include "engine/findings_store.h"
 
 #include "common/errors.h"
-#include "exec/sqlite.h"
+#include "sqldb/sqlite.h"
 
 namespace recallguard::engine {
 namespace {
@@ -23,7 +23,7 @@ CREATE TABLE IF NOT EXISTS findings (
 CREATE INDEX IF NOT EXISTS findings_run ON findings (run_id, rule_id, subject_key);
 )sql";
 
-exec::SqlValue text_or_null(const std::optional<std::string>& value) {
+sqldb::SqlValue text_or_null(const std::optional<std::string>& value) {
     if (!value) return std::monostate{};
     return *value;
 }
@@ -31,7 +31,7 @@ exec::SqlValue text_or_null(const std::optional<std::string>& value) {
 }  // namespace
 
 int64_t store_run(const std::string& path, const findings::AuditReport& report) {
-    auto db = exec::Database::open(path, exec::Database::Mode::Create);
+    auto db = sqldb::Database::open(path, sqldb::Database::Mode::Create);
     db.exec(kStoreDdl);
     db.exec("BEGIN IMMEDIATE");
     try {
@@ -48,7 +48,7 @@ int64_t store_run(const std::string& path, const findings::AuditReport& report) 
         run.bind_text(7, r.tool_version);
         run.bind_int(8, static_cast<int64_t>(report.findings.size()));
         run.step();
-        const int64_t run_id = sqlite3_last_insert_rowid(db.handle());
+        const int64_t run_id = db.last_insert_rowid();
         auto insert = db.prepare(
             "INSERT INTO findings VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)");
         for (const auto& f : report.findings) {
@@ -87,7 +87,7 @@ int64_t store_run(const std::string& path, const findings::AuditReport& report) 
 }
 
 std::vector<findings::Finding> load_stored_run(const std::string& path, int64_t run_id) {
-    auto db = exec::Database::open(path, exec::Database::Mode::ReadOnly);
+    auto db = sqldb::Database::open(path, sqldb::Database::Mode::ReadOnly);
     auto run = db.prepare("SELECT count(*) FROM runs WHERE run_id = ?1");
     run.bind_int(1, run_id);
     if (!run.step() || run.column_int(0) == 0)

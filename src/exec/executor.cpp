@@ -8,6 +8,9 @@
 #include "common/errors.h"
 
 namespace recallguard::exec {
+
+using sqldb::Database;
+using sqldb::Statement;
 namespace {
 
 using findings::Finding;
@@ -22,12 +25,12 @@ std::optional<std::string> text_at(const Statement& row, int column) {
 }
 
 nlohmann::ordered_json json_value(const Statement& row, int column) {
-    switch (sqlite3_column_type(row.handle(), column)) {
-        case SQLITE_NULL:
+    switch (row.column_type(column)) {
+        case sqldb::ValueType::Null:
             return nullptr;
-        case SQLITE_INTEGER:
+        case sqldb::ValueType::Integer:
             return row.column_int(column);
-        case SQLITE_FLOAT:
+        case sqldb::ValueType::Real:
             return row.column_double(column);
         default:
             return row.column_text(column);
@@ -88,21 +91,6 @@ std::string render_message(const checker::BoundRule& bound, const compiler::Comp
     return out;
 }
 
-// SQLite's progress handler: stops a statement once its deadline has passed.
-struct Deadline {
-    std::chrono::steady_clock::time_point until;
-    bool expired = false;
-};
-
-int progress_handler(void* context) {
-    auto* deadline = static_cast<Deadline*>(context);
-    if (std::chrono::steady_clock::now() > deadline->until) {
-        deadline->expired = true;
-        return 1;
-    }
-    return 0;
-}
-
 class CalendarGap : public std::runtime_error {
 public:
     using std::runtime_error::runtime_error;
@@ -130,8 +118,10 @@ RuleOutcome execute_rule(Database& db, const compiler::CompiledRule& compiled, c
     RuleOutcome outcome;
     outcome.status.rule_id = rule.id;
     const auto started = std::chrono::steady_clock::now();
-    Deadline deadline{started + std::chrono::milliseconds(static_cast<int64_t>(options.timeout_seconds * 1000)), false};
-    if (options.timeout_seconds > 0) sqlite3_progress_handler(db.handle(), 10000, progress_handler, &deadline);
+    std::optional<sqldb::TimeLimit> time_limit;
+    if (options.timeout_seconds > 0)
+        time_limit.emplace(db,
+                           started + std::chrono::milliseconds(static_cast<int64_t>(options.timeout_seconds * 1000)));
     const Date as_of = *Date::parse(options.as_of);
     try {
         {
@@ -215,12 +205,12 @@ RuleOutcome execute_rule(Database& db, const compiler::CompiledRule& compiled, c
         outcome.findings.clear();
     } catch (const std::exception& e) {
         outcome.status.state = findings::RuleRunStatus::State::Error;
-        outcome.status.detail = deadline.expired
+        outcome.status.detail = time_limit && time_limit->expired()
                                     ? fmt::format("stopped after the --rule-timeout of {:g} s", options.timeout_seconds)
                                     : std::string("the rule failed: ") + e.what();
         outcome.findings.clear();
     }
-    sqlite3_progress_handler(db.handle(), 0, nullptr, nullptr);
+    time_limit.reset();
     outcome.status.findings = static_cast<int64_t>(outcome.findings.size());
     outcome.status.elapsed_ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();

@@ -6,8 +6,8 @@
 
 #include "calendar/calendar.h"
 #include "compiler/compile.h"
-#include "exec/sqlite.h"
 #include "findings/finding.h"
+#include "sqldb/sqlite.h"
 
 namespace recallguard::exec {
 
@@ -23,8 +23,8 @@ struct ExecuteOptions {
 };
 
 // Runs one rule. SQL or calendar failures become an `error` status, never an exception.
-RuleOutcome execute_rule(Database& db, const compiler::CompiledRule& rule, const calendar::CalendarSet& calendars,
-                         const ExecuteOptions& options);
+RuleOutcome execute_rule(sqldb::Database& db, const compiler::CompiledRule& rule,
+                         const calendar::CalendarSet& calendars, const ExecuteOptions& options);
 
 // The metadata a reporter needs about a rule.
 findings::RuleInfo rule_info(const checker::BoundRule& rule);

@@ -12,6 +12,10 @@
 #include "common/errors.h"
 
 namespace recallguard::exec {
+
+using sqldb::Database;
+using sqldb::quote_identifier;
+using sqldb::Statement;
 namespace fs = std::filesystem;
 
 std::string read_only_uri(const std::string& path) {

@@ -15,8 +15,8 @@
 #include <vector>
 
 #include "calendar/calendar.h"
-#include "exec/sqlite.h"
 #include "schema/catalog.h"
+#include "sqldb/sqlite.h"
 
 namespace recallguard::exec {
 
@@ -54,11 +54,11 @@ public:
     void copy_part(size_t part);
 
     // A read-only connection that sees the working-day tables and no copied table yet.
-    Database connect_calendars() const;
+    sqldb::Database connect_calendars() const;
     // Makes the tables of a copied part visible, by name, on a connection from connect_calendars().
-    void attach_part(Database& db, size_t part) const;
+    void attach_part(sqldb::Database& db, size_t part) const;
     // A read-only connection that sees the working-day tables and every (copied) table by its name.
-    Database connect() const;
+    sqldb::Database connect() const;
 
     // Rows of a copied table in the audited file, estimated from its largest rowid (0 if unknown).
     int64_t estimated_rows(const std::string& table) const {
@@ -74,7 +74,7 @@ private:
     struct Part {
         std::string path;
         std::vector<CopiedTable> tables;
-        std::optional<Database> copier;  // holds the read lock on the audited file until copied
+        std::optional<sqldb::Database> copier;  // holds the read lock on the audited file until copied
     };
     Snapshot(std::string directory, std::string path) : directory_(std::move(directory)), path_(std::move(path)) {}
     std::string directory_;

@@ -9,9 +9,9 @@
 #include "common/errors.h"
 #include "common/temp_directory.h"
 #include "engine/audit.h"
-#include "exec/sqlite.h"
 #include "filing/references.h"
 #include "schema/catalog.h"
+#include "sqldb/sqlite.h"
 
 namespace recallguard::filing {
 namespace {
@@ -23,18 +23,18 @@ namespace fs = std::filesystem;
 void make_overlay(const std::string& database, const std::vector<const Filing*>& filings,
                   const std::string& copy_path) {
     {
-        auto source = exec::Database::open(database, exec::Database::Mode::ReadOnly);
+        auto source = sqldb::Database::open(database, sqldb::Database::Mode::ReadOnly);
         auto vacuum = source.prepare("VACUUM INTO ?1");
         vacuum.bind_text(1, copy_path);
         vacuum.step();
     }
-    auto copy = exec::Database::open(copy_path, exec::Database::Mode::ReadWrite);
+    auto copy = sqldb::Database::open(copy_path, sqldb::Database::Mode::ReadWrite);
     copy.exec("BEGIN");
     auto insert = copy.prepare(
         "INSERT INTO filings (filing_id, company_id, product_id, case_id, kind, filed_on, authority, period_end, "
         "content) "
         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
-    auto optional = [](const std::optional<std::string>& v) { return v ? exec::SqlValue(*v) : exec::SqlValue(); };
+    auto optional = [](const std::optional<std::string>& v) { return v ? sqldb::SqlValue(*v) : sqldb::SqlValue(); };
     for (const Filing* f : filings) {
         insert.reset();
         insert.bind_text(1, f->filing_id);
@@ -62,7 +62,8 @@ public:
         std::optional<std::string> case_id, product_id;
     };
 
-    explicit SubjectScope(const std::string& path) : db_(exec::Database::open(path, exec::Database::Mode::ReadOnly)) {}
+    explicit SubjectScope(const std::string& path)
+        : db_(sqldb::Database::open(path, sqldb::Database::Mode::ReadOnly)) {}
 
     Scope of(const findings::Finding& finding) {
         const std::string id = finding.subject_table + "\x1f" + finding.subject_key;
@@ -74,8 +75,8 @@ public:
             auto value = [&](const std::string& t, const std::string& column, const std::string& key_col,
                              const std::string& key) -> std::optional<std::string> {
                 auto statement =
-                    db_.prepare("SELECT " + exec::quote_identifier(column) + " FROM " + exec::quote_identifier(t) +
-                                " WHERE " + exec::quote_identifier(key_col) + " = ?1");
+                    db_.prepare("SELECT " + sqldb::quote_identifier(column) + " FROM " + sqldb::quote_identifier(t) +
+                                " WHERE " + sqldb::quote_identifier(key_col) + " = ?1");
                 statement.bind_text(1, key);
                 return statement.step() ? statement.column_optional_text(0) : std::nullopt;
             };
@@ -98,7 +99,7 @@ public:
     }
 
 private:
-    exec::Database db_;
+    sqldb::Database db_;
     std::map<std::string, Scope> cache_;
 };
 
@@ -165,7 +166,7 @@ FilingCheckResult check_filings(const engine::LoadedRules& rules, const CheckFil
     std::vector<const Filing*> batch;
     for (const auto& f : filings) batch.push_back(&f);
     {
-        auto db = exec::Database::open(options.database, exec::Database::Mode::ReadOnly);
+        auto db = sqldb::Database::open(options.database, sqldb::Database::Mode::ReadOnly);
         result.problems.append(check_references(db, batch, result.as_of));
     }
     if (result.problems.has_errors()) return result;

@@ -10,15 +10,15 @@ namespace {
 // filing names (and the key list once per table, only when a name is not found).
 class Lookup {
 public:
-    explicit Lookup(exec::Database& db) : db_(db) {}
+    explicit Lookup(sqldb::Database& db) : db_(db) {}
 
     // The values of `columns` of the row of `table` whose `key_column` is `key`; nullopt when none.
     std::optional<std::vector<std::optional<std::string>>> row(const std::string& table, const std::string& key_column,
                                                                const std::vector<std::string>& columns,
                                                                const std::string& key) {
         std::string sql = "SELECT ";
-        for (size_t i = 0; i < columns.size(); ++i) sql += (i ? ", " : "") + exec::quote_identifier(columns[i]);
-        sql += " FROM " + exec::quote_identifier(table) + " WHERE " + exec::quote_identifier(key_column) + " = ?1";
+        for (size_t i = 0; i < columns.size(); ++i) sql += (i ? ", " : "") + sqldb::quote_identifier(columns[i]);
+        sql += " FROM " + sqldb::quote_identifier(table) + " WHERE " + sqldb::quote_identifier(key_column) + " = ?1";
         auto statement = db_.prepare(sql);
         statement.bind_text(1, key);
         if (!statement.step()) return std::nullopt;
@@ -31,8 +31,8 @@ public:
     std::string suggestion(const std::string& table, const std::string& key_column, const std::string& key) {
         auto& keys = keys_[table];
         if (keys.empty()) {
-            auto statement =
-                db_.prepare("SELECT " + exec::quote_identifier(key_column) + " FROM " + exec::quote_identifier(table));
+            auto statement = db_.prepare("SELECT " + sqldb::quote_identifier(key_column) + " FROM " +
+                                         sqldb::quote_identifier(table));
             while (statement.step()) keys.push_back(statement.column_text(0));
         }
         const std::string match = closest_match(key, keys);
@@ -40,7 +40,7 @@ public:
     }
 
 private:
-    exec::Database& db_;
+    sqldb::Database& db_;
     std::map<std::string, std::vector<std::string>> keys_;
 };
 
@@ -52,7 +52,7 @@ std::string authority_market(const std::string& authority) {
     return "";
 }
 
-DiagnosticBag check_references(exec::Database& db, const std::vector<const Filing*>& filings,
+DiagnosticBag check_references(sqldb::Database& db, const std::vector<const Filing*>& filings,
                                const std::string& as_of) {
     DiagnosticBag bag;
     Lookup lookup(db);

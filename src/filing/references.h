@@ -7,8 +7,8 @@
 #include <vector>
 
 #include "common/diagnostic.h"
-#include "exec/sqlite.h"
 #include "filing/filing.h"
+#include "sqldb/sqlite.h"
 
 namespace recallguard::filing {
 
@@ -19,6 +19,7 @@ std::string authority_market(const std::string& authority);
 // Every reference problem of `filings` against the case database `db` (opened read-only),
 // located at the member of the filing that is wrong. Codes: F-REFERENCE, F-OWNER, F-MARKET,
 // F-DUPLICATE-ID, F-AS-OF.
-DiagnosticBag check_references(exec::Database& db, const std::vector<const Filing*>& filings, const std::string& as_of);
+DiagnosticBag check_references(sqldb::Database& db, const std::vector<const Filing*>& filings,
+                               const std::string& as_of);
 
 }  // namespace recallguard::filing

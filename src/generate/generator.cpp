@@ -5,22 +5,22 @@
 #include <filesystem>
 
 #include "common/errors.h"
-#include "exec/sqlite.h"
 #include "generate/company_simulation.h"
 #include "schema/case_database.h"
+#include "sqldb/sqlite.h"
 
 namespace recallguard::generate {
 namespace {
 
 // Drops the indexes the DDL declares (not the primary-key ones) and returns their SQL.
-std::vector<std::string> drop_secondary_indexes(exec::Database& db) {
+std::vector<std::string> drop_secondary_indexes(sqldb::Database& db) {
     std::vector<std::pair<std::string, std::string>> found;
     auto list =
         db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL ORDER BY rowid");
     while (list.step()) found.emplace_back(list.column_text(0), list.column_text(1));
     std::vector<std::string> sql;
     for (const auto& [name, create] : found) {
-        db.exec("DROP INDEX " + exec::quote_identifier(name));
+        db.exec("DROP INDEX " + sqldb::quote_identifier(name));
         sql.push_back(create);
     }
     return sql;
@@ -59,7 +59,7 @@ GenerateSummary generate_case_database(const GenerateOptions& options) {
     std::filesystem::remove(partial);
     GenerateSummary summary;
     try {
-        auto db = exec::Database::open(partial, exec::Database::Mode::Create);
+        auto db = sqldb::Database::open(partial, sqldb::Database::Mode::Create);
         // Nothing to recover while building: a failed build is deleted, so no journal and no fsync.
         db.exec(
             "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA foreign_keys = ON;"

@@ -21,18 +21,18 @@ enum TableIndex {
     kRegulatorActions,
 };
 
-void bind_optional(exec::Statement& s, int index, const std::optional<std::string>& value) {
+void bind_optional(sqldb::Statement& s, int index, const std::optional<std::string>& value) {
     if (value)
         s.bind_text(index, *value);
     else
         s.bind_null(index);
 }
 
-void bind_date(exec::Statement& s, int index, Date value) {
+void bind_date(sqldb::Statement& s, int index, Date value) {
     s.bind_text(index, value.to_string());
 }
 
-void bind_optional(exec::Statement& s, int index, const std::optional<Date>& value) {
+void bind_optional(sqldb::Statement& s, int index, const std::optional<Date>& value) {
     if (value)
         bind_date(s, index, *value);
     else
@@ -41,7 +41,7 @@ void bind_optional(exec::Statement& s, int index, const std::optional<Date>& val
 
 }  // namespace
 
-RecordWriter::RecordWriter(exec::Database& db) : db_(db) {
+RecordWriter::RecordWriter(sqldb::Database& db) : db_(db) {
     inserts_.push_back(prepare("companies", {"company_id", "name", "country", "role"}));
     inserts_.push_back(prepare("products", {"product_id", "company_id", "category", "brand", "model", "batch", "market",
                                             "units_sold", "certificate"}));
@@ -68,11 +68,11 @@ RecordWriter::RecordWriter(exec::Database& db) : db_(db) {
 RecordWriter::Insert RecordWriter::prepare(const std::string& table, const std::vector<std::string>& columns) {
     std::string names, slots;
     for (const auto& column : columns) {
-        names += (names.empty() ? "" : ", ") + exec::quote_identifier(column);
+        names += (names.empty() ? "" : ", ") + sqldb::quote_identifier(column);
         slots += slots.empty() ? "?" : ", ?";
     }
     counts_.push_back({table, 0});
-    return {db_.prepare("INSERT INTO " + exec::quote_identifier(table) + " (" + names + ") VALUES (" + slots + ")"),
+    return {db_.prepare("INSERT INTO " + sqldb::quote_identifier(table) + " (" + names + ") VALUES (" + slots + ")"),
             counts_.size() - 1};
 }
 

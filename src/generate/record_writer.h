@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "exec/sqlite.h"
 #include "generate/records.h"
+#include "sqldb/sqlite.h"
 
 namespace recallguard::generate {
 
@@ -19,20 +19,20 @@ struct TableCount {
 class RecordWriter {
 public:
     // `db` must already hold the case data model tables and outlive the writer.
-    explicit RecordWriter(exec::Database& db);
+    explicit RecordWriter(sqldb::Database& db);
     void write(const CompanyRecords& records);
     // Rows written so far, one entry per table in the model's order.
     const std::vector<TableCount>& counts() const { return counts_; }
 
 private:
     struct Insert {
-        exec::Statement statement;
+        sqldb::Statement statement;
         size_t count_index;
     };
     Insert prepare(const std::string& table, const std::vector<std::string>& columns);
     void run(Insert& insert);
 
-    exec::Database& db_;
+    sqldb::Database& db_;
     std::vector<TableCount> counts_;
     std::vector<Insert> inserts_;  // in the order of kTables in record_writer.cpp
 };

@@ -1,10 +1,10 @@
 #include <algorithm>
 
 #include "common/errors.h"
-#include "exec/sqlite.h"
 #include "ruletest/runner.h"
 #include "schema/case_database.h"
 #include "schema/catalog.h"
+#include "sqldb/sqlite.h"
 
 namespace recallguard::ruletest {
 namespace {
@@ -22,14 +22,14 @@ bool is_integer(const std::string& text) {
     return i < text.size() && text.find_first_not_of("0123456789", i) == std::string::npos;
 }
 
-void insert_block(exec::Database& db, const RowBlock& block) {
+void insert_block(sqldb::Database& db, const RowBlock& block) {
     const auto* table = schema::Catalog::case_data_v1().find_table(block.table);
     if (!table)
         throw InputError(block.location.to_string() + ": no table '" + block.table + "' in the case data model");
-    std::string sql = "INSERT INTO " + exec::quote_identifier(block.table) + " (";
+    std::string sql = "INSERT INTO " + sqldb::quote_identifier(block.table) + " (";
     std::string values;
     for (size_t i = 0; i < block.columns.size(); ++i) {
-        sql += (i ? ", " : "") + exec::quote_identifier(block.columns[i]);
+        sql += (i ? ", " : "") + sqldb::quote_identifier(block.columns[i]);
         values += i ? ", ?" : "?";
     }
     sql += ") VALUES (" + values + ")";
@@ -60,7 +60,7 @@ void insert_block(exec::Database& db, const RowBlock& block) {
 
 void build_fixture_database(const RuleTestCase& test, const std::string& path) {
     schema::create_case_database(path);
-    auto db = exec::Database::open(path, exec::Database::Mode::ReadWrite);
+    auto db = sqldb::Database::open(path, sqldb::Database::Mode::ReadWrite);
     db.exec("PRAGMA foreign_keys = ON");
     db.exec("BEGIN");
     // Tables go in reference order, so a fixture may list its tables in any order.

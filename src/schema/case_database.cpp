@@ -7,7 +7,7 @@
 
 namespace recallguard::schema {
 
-void apply_case_data_model(exec::Database& db) {
+void apply_case_data_model(sqldb::Database& db) {
     db.exec(case_data_model_ddl());
 }
 
@@ -17,7 +17,7 @@ void create_case_database(const std::string& path) {
     const std::string partial = path + ".partial";
     std::filesystem::remove(partial);
     try {
-        auto db = exec::Database::open(partial, exec::Database::Mode::Create);
+        auto db = sqldb::Database::open(partial, sqldb::Database::Mode::Create);
         db.exec("BEGIN");
         apply_case_data_model(db);
         db.exec("COMMIT");

@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "exec/sqlite.h"
+#include "sqldb/sqlite.h"
 
 namespace recallguard::schema {
 
@@ -11,6 +11,6 @@ namespace recallguard::schema {
 void create_case_database(const std::string& path);
 
 // Applies the DDL to an open, empty database (in memory or on disk).
-void apply_case_data_model(exec::Database& db);
+void apply_case_data_model(sqldb::Database& db);
 
 }  // namespace recallguard::schema

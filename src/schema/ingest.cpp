@@ -12,15 +12,15 @@
 #include "common/diagnostic.h"
 #include "common/errors.h"
 #include "common/text.h"
-#include "exec/sqlite.h"
 #include "schema/catalog.h"
 #include "schema/ingest_rows.h"
 #include "schema/value_check.h"
+#include "sqldb/sqlite.h"
 
 namespace recallguard::schema {
 
-using exec::quote_identifier;
-using exec::SqlValue;
+using sqldb::quote_identifier;
+using sqldb::SqlValue;
 
 namespace {
 
@@ -43,7 +43,7 @@ std::string read_file(const std::string& path) {
 }
 
 // Ingest only writes into databases made from our DDL, so the constraints are there.
-void require_case_database(exec::Database& db, const Catalog& catalog) {
+void require_case_database(sqldb::Database& db, const Catalog& catalog) {
     auto pragma = db.prepare("PRAGMA user_version");
     const int64_t version = pragma.step() ? pragma.column_int(0) : 0;
     std::vector<std::string> missing;
@@ -75,7 +75,7 @@ std::string key_of(const InputRow& row, const Table& table) {
     for (const auto& column : table.primary_key) {
         const SqlValue* value = row.value_of(column);
         if (!value || std::holds_alternative<std::monostate>(*value)) return "";
-        parts.push_back(exec::sql_value_to_string(*value));
+        parts.push_back(sqldb::sql_value_to_string(*value));
     }
     return join(parts, "/");
 }
@@ -87,7 +87,7 @@ struct InputTable {
 
 class Ingest {
 public:
-    Ingest(exec::Database& db, std::vector<InputTable>& inputs, std::vector<PlacedProblem>& problems)
+    Ingest(sqldb::Database& db, std::vector<InputTable>& inputs, std::vector<PlacedProblem>& problems)
         : db_(db), inputs_(inputs), problems_(problems) {}
 
     // Everything that needs more than one value: keys, references, orders within a row
@@ -124,7 +124,7 @@ public:
                     for (size_t i = 0; i < row.values.size(); ++i) insert.bind(static_cast<int>(i + 1), row.values[i]);
                     try {
                         insert.step();
-                        by_rowid[{input.table->name, sqlite3_last_insert_rowid(db_.handle())}] = &row;
+                        by_rowid[{input.table->name, db_.last_insert_rowid()}] = &row;
                     } catch (const InputError& e) {
                         failed = true;
                         add(row, row.location, fmt::format("the database rejected the row: {}", e.what()));
@@ -134,7 +134,7 @@ public:
             db_.exec(failed ? "ROLLBACK" : "COMMIT");
             return !failed;
         } catch (...) {
-            sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+            db_.try_exec("ROLLBACK");
             throw;
         }
     }
@@ -224,7 +224,7 @@ private:
             const std::string& set = a_set ? first : second;
             add(row, row.location_of(set),
                 fmt::format("{} is '{}' but {} is not set; the two are set together or both left empty", set,
-                            exec::sql_value_to_string(a_set ? *a : *b), a_set ? second : first));
+                            sqldb::sql_value_to_string(a_set ? *a : *b), a_set ? second : first));
         }
     }
 
@@ -288,7 +288,7 @@ private:
         return ok;
     }
 
-    exec::Database& db_;
+    sqldb::Database& db_;
     std::vector<InputTable>& inputs_;
     std::vector<PlacedProblem>& problems_;
     std::map<std::string, std::map<std::string, std::string>> keys_;  // table -> key -> location
@@ -311,7 +311,7 @@ IngestResult ingest_files(const std::string& db_path, const std::vector<IngestIn
         texts.push_back(read_file(input.path));
         tables.push_back({&table, {}});
     }
-    auto db = exec::Database::open(db_path, exec::Database::Mode::ReadWrite);
+    auto db = sqldb::Database::open(db_path, sqldb::Database::Mode::ReadWrite);
     require_case_database(db, catalog);
 
     std::vector<PlacedProblem> problems;

@@ -30,7 +30,7 @@ void reject(InputRow& row, std::vector<PlacedProblem>& problems, std::string loc
 
 }  // namespace
 
-const exec::SqlValue* InputRow::value_of(const std::string& column) const {
+const sqldb::SqlValue* InputRow::value_of(const std::string& column) const {
     for (size_t i = 0; i < columns.size(); ++i)
         if (columns[i]->name == column) return &values[i];
     return nullptr;

@@ -5,9 +5,9 @@
 #include <string_view>
 #include <vector>
 
-#include "exec/sqlite.h"
 #include "schema/catalog.h"
 #include "schema/ingest.h"
+#include "sqldb/value.h"
 
 namespace recallguard::schema {
 
@@ -22,12 +22,12 @@ struct InputRow {
     size_t input = 0, record = 0;
     std::string location;                      // the row: "f.csv:12" or "f.json:/3"
     std::vector<const Column*> columns;        // the columns the row gives, in input order
-    std::vector<exec::SqlValue> values;        // parallel to `columns`
+    std::vector<sqldb::SqlValue> values;       // parallel to `columns`
     std::vector<std::string> value_locations;  // "f.csv:12" or "f.json:/3/units"
     bool rejected = false;                     // a value or the record itself was bad
 
     // The value given for `column`, or nullptr when the row does not give it.
-    const exec::SqlValue* value_of(const std::string& column) const;
+    const sqldb::SqlValue* value_of(const std::string& column) const;
     std::string location_of(const std::string& column) const;
 };
 

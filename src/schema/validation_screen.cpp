@@ -46,15 +46,15 @@ struct ScannedColumn {
 
 // Text keys of `parent`'s single-column key; false when they cannot be read or are not all text
 // (then SQLite's comparison rules decide, so the screen leaves the check to SQL).
-bool read_parent_keys(exec::Database& db, const Table& parent, TextSet& keys) {
+bool read_parent_keys(sqldb::Database& db, const Table& parent, TextSet& keys) {
     if (parent.primary_key.size() != 1) return false;
     try {
-        auto query = db.prepare("SELECT " + exec::quote_identifier(parent.primary_key.front()) + " FROM " +
-                                exec::quote_identifier(parent.name));
+        auto query = db.prepare("SELECT " + sqldb::quote_identifier(parent.primary_key.front()) + " FROM " +
+                                sqldb::quote_identifier(parent.name));
         while (query.step()) {
-            const int type = query.column_type(0);
-            if (type == SQLITE_NULL) continue;
-            if (type != SQLITE_TEXT) return false;
+            const auto type = query.column_type(0);
+            if (type == sqldb::ValueType::Null) continue;
+            if (type != sqldb::ValueType::Text) return false;
             keys.emplace(query.column_view(0));
         }
         return true;
@@ -85,7 +85,7 @@ bool ValidationScreen::may_find(const std::string& code, const std::string& colu
     return !scanned_ || !screened_.count(key) || possible_.count(key);
 }
 
-ValidationScreen ValidationScreen::scan(exec::Database& db, const Table& table, const std::set<std::string>& present) {
+ValidationScreen ValidationScreen::scan(sqldb::Database& db, const Table& table, const std::set<std::string>& present) {
     ValidationScreen screen;
     std::vector<ScannedColumn> scanned;
     std::string select;
@@ -98,7 +98,7 @@ ValidationScreen ValidationScreen::scan(exec::Database& db, const Table& table, 
             if (const Table* parent = Catalog::case_data_v1().find_table(column.references))
                 entry.check_reference = read_parent_keys(db, *parent, entry.parent_keys);
         scanned.push_back(std::move(entry));
-        select += (select.empty() ? "" : ", ") + exec::quote_identifier(column.name);
+        select += (select.empty() ? "" : ", ") + sqldb::quote_identifier(column.name);
     }
     if (scanned.empty()) return screen;
     const auto index_of = [&](const std::string& name) {
@@ -126,27 +126,29 @@ ValidationScreen ValidationScreen::scan(exec::Database& db, const Table& table, 
         if (a >= 0 && b >= 0) pairs.push_back({a, b, id("V-PAIR", first, second)});
     }
 
-    auto query = db.prepare("SELECT " + select + " FROM " + exec::quote_identifier(table.name));
-    std::vector<int> types(scanned.size());
+    auto query = db.prepare("SELECT " + select + " FROM " + sqldb::quote_identifier(table.name));
+    std::vector<sqldb::ValueType> types(scanned.size());
     while (query.step()) {
         // The storage class first: reading a value as text would convert it.
         for (size_t i = 0; i < scanned.size(); ++i) types[i] = query.column_type(static_cast<int>(i));
         for (size_t i = 0; i < scanned.size(); ++i) {
             ScannedColumn& entry = scanned[i];
             const Column& c = *entry.column;
-            const int index = static_cast<int>(i), type = types[i];
+            const int index = static_cast<int>(i);
+            const auto type = types[i];
             auto& may_fail = entry.may_fail;
-            if (type == SQLITE_NULL) {
+            if (type == sqldb::ValueType::Null) {
                 may_fail[kNull] = may_fail[kNull] || c.not_null;
                 continue;
             }
-            may_fail[kType] = may_fail[kType] || type != (c.type == ColumnType::Integer ? SQLITE_INTEGER : SQLITE_TEXT);
-            if (type == SQLITE_INTEGER) {
+            may_fail[kType] = may_fail[kType] || type != (c.type == ColumnType::Integer ? sqldb::ValueType::Integer
+                                                                                        : sqldb::ValueType::Text);
+            if (type == sqldb::ValueType::Integer) {
                 const int64_t value = query.column_int(index);
                 may_fail[kNegative] = may_fail[kNegative] || (c.min_value && value < *c.min_value);
                 may_fail[kRange] = may_fail[kRange] || (c.max_value && value > *c.max_value);
             }
-            if (type != SQLITE_TEXT) {
+            if (type != sqldb::ValueType::Text) {
                 may_fail[kOrphan] = may_fail[kOrphan] || entry.check_reference;
                 continue;
             }
@@ -160,16 +162,18 @@ ValidationScreen ValidationScreen::scan(exec::Database& db, const Table& table, 
             if (c.format == TextFormat::NonEmpty && text.empty()) may_fail[kEmpty] = true;
         }
         for (auto& order : needs_earlier)
-            if (types[order.second] != SQLITE_NULL && types[order.first] == SQLITE_NULL) order.may_fail = true;
+            if (types[order.second] != sqldb::ValueType::Null && types[order.first] == sqldb::ValueType::Null)
+                order.may_fail = true;
         for (auto& order : out_of_order) {
-            if (types[order.first] != SQLITE_TEXT || types[order.second] != SQLITE_TEXT) continue;
+            if (types[order.first] != sqldb::ValueType::Text || types[order.second] != sqldb::ValueType::Text) continue;
             const std::string_view earlier = query.column_view(order.first), later = query.column_view(order.second);
             // Two certain dates compare as text; anything less certain is left to SQL.
             if (!certainly_valid_date(earlier) || !certainly_valid_date(later) || later < earlier)
                 order.may_fail = true;
         }
         for (auto& pair : pairs)
-            if ((types[pair.first] == SQLITE_NULL) != (types[pair.second] == SQLITE_NULL)) pair.may_fail = true;
+            if ((types[pair.first] == sqldb::ValueType::Null) != (types[pair.second] == sqldb::ValueType::Null))
+                pair.may_fail = true;
     }
 
     // What the scan decided, as the validator asks for it.

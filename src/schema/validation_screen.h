@@ -8,8 +8,8 @@
 #include <set>
 #include <string>
 
-#include "exec/sqlite.h"
 #include "schema/catalog.h"
+#include "sqldb/sqlite.h"
 
 namespace recallguard::schema {
 
@@ -17,7 +17,7 @@ class ValidationScreen {
 public:
     // Reads the model columns of `table` that the file's table has (`present`, lower-case names)
     // once, with the keys of the tables they refer to. Throws InputError when the table cannot be read.
-    static ValidationScreen scan(exec::Database& db, const Table& table, const std::set<std::string>& present);
+    static ValidationScreen scan(sqldb::Database& db, const Table& table, const std::set<std::string>& present);
 
     // Whether the check `code` on `column` (and `other`, for checks of two columns) may find a
     // row. Checks the screen does not know (keys, JSON, cumulative counts) may always find one.

@@ -21,8 +21,8 @@
 namespace recallguard::schema {
 
 using Level = ValidationProblem::Level;
-using exec::quote_identifier;
-using exec::SqlValue;
+using sqldb::quote_identifier;
+using sqldb::SqlValue;
 
 namespace {
 
@@ -72,7 +72,7 @@ struct Found {
 
 class Validator {
 public:
-    Validator(exec::Database& db, const Catalog& catalog, size_t max_per_check, bool screen = true)
+    Validator(sqldb::Database& db, const Catalog& catalog, size_t max_per_check, bool screen = true)
         : db_(db), catalog_(catalog), max_per_check_(max_per_check), screen_tables_(screen) {}
 
     // The checks that concern the whole file.
@@ -90,7 +90,7 @@ public:
 
 private:
     // `row` is the result row; the check's values start at column `first`.
-    using Describe = std::function<Found(const std::string& key, const exec::Statement& row, int first)>;
+    using Describe = std::function<Found(const std::string& key, const sqldb::Statement& row, int first)>;
 
     void check_version() {
         auto pragma = db_.prepare("PRAGMA user_version");
@@ -155,7 +155,7 @@ private:
         const std::string typed = "typeof(" + col + ")";
         if (c.not_null && screen_.may_find("V-NULL", c.name))
             run({Level::Error, "V-NULL", t.name, c.name, col + " IS NULL", {}, {}, {}, {}},
-                [&](const std::string& key, const exec::Statement&, int) {
+                [&](const std::string& key, const sqldb::Statement&, int) {
                     return Found{
                         "NULL",
                         fmt::format("{} row '{}': {} is NULL, but the model requires a value.", t.name, key, c.name),
@@ -172,7 +172,7 @@ private:
                  {storage},
                  {},
                  {}},
-                [&](const std::string& key, const exec::Statement& row, int i) {
+                [&](const std::string& key, const sqldb::Statement& row, int i) {
                     return Found{row.column_text(i),
                                  fmt::format("{} row '{}': {} holds the {} value {}, but the model requires {}.",
                                              t.name, key, c.name, row.column_text(i + 1),
@@ -184,7 +184,7 @@ private:
                                  std::function<std::string(const std::string&)> fact) {
             if (!screen_.may_find(code, c.name)) return;
             run({Level::Error, std::move(code), t.name, c.name, std::move(where), {col}, std::move(binds), {}, {}},
-                [&](const std::string& key, const exec::Statement& row, int i) {
+                [&](const std::string& key, const sqldb::Statement& row, int i) {
                     const std::string value = row.column_text(i);
                     return Found{value, fmt::format("{} row '{}': {} {}", t.name, key, c.name, fact(value)), {}};
                 });
@@ -239,7 +239,7 @@ private:
                  {},
                  {},
                  {}},
-                [&](const std::string& key, const exec::Statement& row, int i) {
+                [&](const std::string& key, const sqldb::Statement& row, int i) {
                     const std::string value = row.column_text(i);
                     const std::string what =
                         row.is_null(i + 1)
@@ -284,7 +284,7 @@ private:
              {},
              {},
              " GROUP BY " + join(columns, ", ") + " HAVING count(*) > 1"},
-            [&](const std::string& key, const exec::Statement& row, int i) {
+            [&](const std::string& key, const sqldb::Statement& row, int i) {
                 return Found{key,
                              fmt::format("{} has {} rows with the key '{}' ({}), but a key names one row.", t.name,
                                          row.column_int(i), key, join(t.primary_key, "/")),
@@ -309,7 +309,7 @@ private:
              {},
              {},
              {}},
-            [&](const std::string& key, const exec::Statement& row, int i) {
+            [&](const std::string& key, const sqldb::Statement& row, int i) {
                 const std::string value = row.column_text(i);
                 return Found{value,
                              fmt::format("{} row '{}': {} '{}' names no row of {} (no row has {} '{}').", t.name, key,
@@ -338,7 +338,7 @@ private:
              {},
              from,
              {}},
-            [&](const std::string& key, const exec::Statement& row, int i) {
+            [&](const std::string& key, const sqldb::Statement& row, int i) {
                 return Found{row.column_text(i),
                              fmt::format("{} row '{}': {} fell to {} as of {} from {} as of {}; it is cumulative and "
                                          "never decreases within one {}.",
@@ -363,7 +363,7 @@ private:
                  {},
                  {},
                  {}},
-                [&](const std::string& key, const exec::Statement& row, int i) {
+                [&](const std::string& key, const sqldb::Statement& row, int i) {
                     return Found{row.column_text(i),
                                  fmt::format("{} row '{}': {} {} is before {} {}; {}.", t.name, key, order.later,
                                              row.column_text(i), order.earlier, row.column_text(i + 1), order.reason),
@@ -379,7 +379,7 @@ private:
              {},
              {},
              {}},
-            [&](const std::string& key, const exec::Statement& row, int i) {
+            [&](const std::string& key, const sqldb::Statement& row, int i) {
                 return Found{row.column_text(i),
                              fmt::format("{} row '{}': {} is {} but {} is NULL; {}.", t.name, key, order.later,
                                          row.column_text(i), order.earlier, order.reason),
@@ -399,7 +399,7 @@ private:
              {},
              {},
              {}},
-            [&](const std::string& key, const exec::Statement& row, int i) {
+            [&](const std::string& key, const sqldb::Statement& row, int i) {
                 const bool first_set = !row.is_null(i);
                 const std::string& set = first_set ? first : second;
                 const std::string& unset = first_set ? second : first;
@@ -454,7 +454,7 @@ private:
 
     void add(ValidationProblem problem) { report_.problems.push_back(std::move(problem)); }
 
-    exec::Database& db_;
+    sqldb::Database& db_;
     const Catalog& catalog_;
     const size_t max_per_check_;
     const bool screen_tables_;
@@ -481,7 +481,7 @@ const char* validation_level_name(Level level) {
     return level == Level::Error ? "error" : "warning";
 }
 
-ValidationReport validate_case_database(exec::Database& db, const Catalog& catalog, size_t max_per_check, int jobs,
+ValidationReport validate_case_database(sqldb::Database& db, const Catalog& catalog, size_t max_per_check, int jobs,
                                         bool screen) {
     ValidationReport report = [&] {
         try {
@@ -494,17 +494,17 @@ ValidationReport validate_case_database(exec::Database& db, const Catalog& catal
 
     // More connections only for a file in rollback-journal mode, where read locks taken before any
     // check make every connection see one state of the file (WAL readers each have their own).
-    std::vector<exec::Database> extra;
+    std::vector<sqldb::Database> extra;
     bool shared_state = jobs > 1;
     if (shared_state) {
         auto mode = db.prepare("PRAGMA journal_mode");
         shared_state = mode.step() && mode.column_text(0) != "wal";
     }
-    const bool own_transaction = shared_state && sqlite3_get_autocommit(db.handle());
+    const bool own_transaction = shared_state && !db.in_transaction();
     if (shared_state) {
         if (own_transaction) db.exec("BEGIN; SELECT count(*) FROM sqlite_schema");
         for (int j = 1; j < std::min<int>(jobs, static_cast<int>(tables.size())); ++j) {
-            extra.push_back(exec::Database::open(db.path(), exec::Database::Mode::ReadOnly));
+            extra.push_back(sqldb::Database::open(db.path(), sqldb::Database::Mode::ReadOnly));
             extra.back().exec("BEGIN; SELECT count(*) FROM sqlite_schema");
         }
     }
@@ -514,13 +514,13 @@ ValidationReport validate_case_database(exec::Database& db, const Catalog& catal
     std::vector<int64_t> rows(tables.size());
     for (size_t i = 0; i < tables.size(); ++i) {
         order[i] = i;
-        rows[i] = extra.empty() ? 0 : exec::estimated_row_count(db, "main", tables[i].name);
+        rows[i] = extra.empty() ? 0 : sqldb::estimated_row_count(db, "main", tables[i].name);
     }
     std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return rows[a] > rows[b]; });
     std::vector<ValidationReport> per_table(tables.size());
     std::vector<std::exception_ptr> failures(tables.size());
     std::atomic<size_t> next{0};
-    auto worker = [&](exec::Database& connection) {
+    auto worker = [&](sqldb::Database& connection) {
         // Every table is checked even after one fails, so that the error reported (the first in
         // catalog order) does not depend on timing.
         for (size_t n = next++; n < order.size(); n = next++) {

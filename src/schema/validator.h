@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "exec/sqlite.h"
 #include "schema/catalog.h"
+#include "sqldb/sqlite.h"
 
 namespace recallguard::schema {
 
@@ -35,7 +35,7 @@ struct ValidationReport {
 // file (one for a file in WAL mode); the report is the same as with one. Each table is first
 // read once to rule out the checks that cannot find anything (schema/validation_screen.h);
 // `screen` = false runs every check's query (the report is the same, only slower).
-ValidationReport validate_case_database(exec::Database& db, const Catalog& catalog, size_t max_per_check = 50,
+ValidationReport validate_case_database(sqldb::Database& db, const Catalog& catalog, size_t max_per_check = 50,
                                         int jobs = 1, bool screen = true);
 
 // `db: error[V-ENUM]: message` per problem, then a summary line.

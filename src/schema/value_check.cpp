@@ -99,18 +99,18 @@ ParsedValue parse_json_value(const Column& column, const nlohmann::ordered_json&
     return out;
 }
 
-std::string check_value(const Column& column, const exec::SqlValue& value) {
+std::string check_value(const Column& column, const sqldb::SqlValue& value) {
     if (std::holds_alternative<std::monostate>(value))
         return column.not_null ? "is required (NOT NULL) but has no value" : "";
     if (column.type == ColumnType::Integer) {
         const auto* number = std::get_if<int64_t>(&value);
-        if (!number) return fmt::format("'{}' is not an integer", exec::sql_value_to_string(value));
+        if (!number) return fmt::format("'{}' is not an integer", sqldb::sql_value_to_string(value));
         if ((column.min_value && *number < *column.min_value) || (column.max_value && *number > *column.max_value))
             return fmt::format("{} is out of range; it must be {}", *number, bounds_description(column));
         return "";
     }
     const auto* text = std::get_if<std::string>(&value);
-    if (!text) return fmt::format("{} is not text", exec::sql_value_to_string(value));
+    if (!text) return fmt::format("{} is not text", sqldb::sql_value_to_string(value));
     if (column.type == ColumnType::Date && !is_iso_date(*text))
         return fmt::format("'{}' is not a real calendar date written YYYY-MM-DD", *text);
     if (column.type == ColumnType::Json) return check_json_object(*text);

@@ -5,15 +5,15 @@
 #include <optional>
 #include <string>
 
-#include "exec/sqlite.h"
 #include "schema/catalog.h"
+#include "sqldb/value.h"
 
 namespace recallguard::schema {
 
 // A typed value for one column, or why the input cannot be one. Messages start with the
 // offending value and leave the column's name to the caller: "'12x' is not an integer".
 struct ParsedValue {
-    exec::SqlValue value;
+    sqldb::SqlValue value;
     std::string error;
     bool ok() const { return error.empty(); }
 };
@@ -28,7 +28,7 @@ ParsedValue parse_json_value(const Column& column, const nlohmann::ordered_json&
 
 // Every rule of the model on one value: NOT NULL, storage type, real dates, enumerations,
 // integer bounds, text formats, JSON objects. "" when the value is acceptable.
-std::string check_value(const Column& column, const exec::SqlValue& value);
+std::string check_value(const Column& column, const sqldb::SqlValue& value);
 
 // "0 or more (it is a count)", "at least 1", "0 or 1".
 std::string bounds_description(const Column& column);

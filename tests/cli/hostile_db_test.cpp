@@ -9,8 +9,8 @@
 #include <iostream>
 
 #include "cli_support.h"
-#include "exec/sqlite.h"
 #include "schema/case_database.h"
+#include "sqldb/sqlite.h"
 
 namespace recallguard {
 namespace {
@@ -30,7 +30,7 @@ protected:
     std::string case_db(const std::string& name, const std::string& extra_sql = "") {
         const std::string path = dir.file(name);
         schema::create_case_database(path);
-        auto db = exec::Database::open(path, exec::Database::Mode::ReadWrite);
+        auto db = sqldb::Database::open(path, sqldb::Database::Mode::ReadWrite);
         db.exec(kBaseRows);
         if (!extra_sql.empty()) db.exec(extra_sql);
         return path;
@@ -75,7 +75,7 @@ TEST_F(HostileDb, WalDatabaseWithAndWithoutItsWalFile) {
     const auto path = case_db("wal.db", "PRAGMA journal_mode = WAL");
     {
         // A writer still connected: the newest product lives only in the -wal file.
-        auto writer = exec::Database::open(path, exec::Database::Mode::ReadWrite);
+        auto writer = sqldb::Database::open(path, sqldb::Database::Mode::ReadWrite);
         writer.exec("PRAGMA wal_autocheckpoint = 0");
         writer.exec("INSERT INTO products VALUES ('P3', 'C1', 'power_bank', 'Acme', 'IN-WAL', NULL, 'CN', 1, NULL)");
         ASSERT_TRUE(std::filesystem::exists(path + "-wal"));
@@ -96,7 +96,7 @@ TEST_F(HostileDb, WalDatabaseWithAndWithoutItsWalFile) {
 
 TEST_F(HostileDb, LockedByAnotherWriterWaitsThenFailsClearly) {
     const auto path = case_db("locked.db");
-    auto writer = exec::Database::open(path, exec::Database::Mode::ReadWrite);
+    auto writer = sqldb::Database::open(path, sqldb::Database::Mode::ReadWrite);
     writer.exec("BEGIN EXCLUSIVE");
     const auto started = std::chrono::steady_clock::now();
     const auto r = check(path, {"--busy-timeout", "1"});

@@ -6,7 +6,7 @@
 #include <set>
 
 #include "cli_support.h"
-#include "exec/sqlite.h"
+#include "sqldb/sqlite.h"
 
 namespace recallguard {
 namespace {
@@ -82,7 +82,7 @@ TEST_F(Injection, ValuesReachJsonIntactAndTheDatabaseIsUnchanged) {
     EXPECT_EQ(messages.size(), 4u);
     EXPECT_EQ(file_hash(db), hash);
     // The planted statements never ran: every table is still there, with its rows.
-    auto opened = exec::Database::open(db, exec::Database::Mode::ReadOnly);
+    auto opened = sqldb::Database::open(db, sqldb::Database::Mode::ReadOnly);
     auto count = opened.prepare("SELECT (SELECT count(*) FROM companies), (SELECT count(*) FROM filings)");
     ASSERT_TRUE(count.step());
     EXPECT_EQ(count.column_int(0), 1);

@@ -6,8 +6,8 @@
 #include <nlohmann/json.hpp>
 
 #include "cli_support.h"
-#include "exec/sqlite.h"
 #include "schema/case_database.h"
+#include "sqldb/sqlite.h"
 
 namespace recallguard {
 namespace {
@@ -32,7 +32,7 @@ protected:
     void SetUp() override {
         db = dir.file("case.db");
         schema::create_case_database(db);
-        auto opened = exec::Database::open(db, exec::Database::Mode::ReadWrite);
+        auto opened = sqldb::Database::open(db, sqldb::Database::Mode::ReadWrite);
         opened.exec(R"(
             INSERT INTO companies VALUES ('C1', 'Acme', 'CN', 'producer');
             INSERT INTO products VALUES ('P1', 'C1', 'power_bank', 'Acme', 'PB-1', NULL, 'CN', 100, NULL);

@@ -18,7 +18,7 @@ protected:
     // A database with the model's tables but none of its constraints, holding row 0 of each.
     std::string loose_database(const std::string& name, const std::string& extra_sql = "") {
         const std::string path = dir.file(name);
-        auto db = exec::Database::open(path, exec::Database::Mode::Create);
+        auto db = sqldb::Database::open(path, sqldb::Database::Mode::Create);
         test::create_loose_tables(db);
         test::insert_base_rows(db);
         if (!extra_sql.empty()) db.exec(extra_sql);

@@ -10,7 +10,7 @@ using recallguard::DiagnosticBag;
 using recallguard::calendar::CalendarRangeError;
 using recallguard::calendar::CalendarSet;
 using recallguard::calendar::install_calendar_tables;
-using recallguard::exec::Database;
+using recallguard::sqldb::Database;
 
 namespace {
 

@@ -7,12 +7,12 @@
 #include <string>
 
 #include "common/date.h"
-#include "exec/sqlite.h"
 #include "schema/catalog.h"
+#include "sqldb/sqlite.h"
 
 namespace recallguard::test {
 
-using RowValues = std::map<std::string, exec::SqlValue>;
+using RowValues = std::map<std::string, sqldb::SqlValue>;
 
 // The primary key of row `n` of a single-key table: "<table>-<n>".
 inline std::string row_id(const std::string& table, int n) {
@@ -27,7 +27,7 @@ inline RowValues valid_row(const schema::Table& table, int n) {
     for (const auto& c : table.columns) {
         const bool in_key =
             std::find(table.primary_key.begin(), table.primary_key.end(), c.name) != table.primary_key.end();
-        exec::SqlValue value;
+        sqldb::SqlValue value;
         if (!c.references.empty())
             value = row_id(c.references, 0);
         else if (in_key && c.type == schema::ColumnType::Date)
@@ -54,14 +54,14 @@ inline RowValues valid_row(const schema::Table& table, int n) {
 }
 
 // Inserts `row` with bound values; throws InputError carrying SQLite's message on failure.
-inline void insert_row(exec::Database& db, const std::string& table, const RowValues& row) {
+inline void insert_row(sqldb::Database& db, const std::string& table, const RowValues& row) {
     std::string columns, marks;
     for (const auto& [name, value] : row) {
-        columns += (columns.empty() ? "" : ", ") + exec::quote_identifier(name);
+        columns += (columns.empty() ? "" : ", ") + sqldb::quote_identifier(name);
         marks += marks.empty() ? "?" : ", ?";
     }
     auto insert =
-        db.prepare("INSERT INTO " + exec::quote_identifier(table) + " (" + columns + ") VALUES (" + marks + ")");
+        db.prepare("INSERT INTO " + sqldb::quote_identifier(table) + " (" + columns + ") VALUES (" + marks + ")");
     int index = 1;
     for (const auto& [name, value] : row) insert.bind(index++, value);
     insert.step();
@@ -69,16 +69,16 @@ inline void insert_row(exec::Database& db, const std::string& table, const RowVa
 
 // The model's tables and columns with no types and no constraints, as a foreign
 // database may have them: whatever is inserted is stored as given.
-inline void create_loose_tables(exec::Database& db) {
+inline void create_loose_tables(sqldb::Database& db) {
     for (const auto& t : schema::Catalog::case_data_v1().tables()) {
         std::string columns;
-        for (const auto& c : t.columns) columns += (columns.empty() ? "" : ", ") + exec::quote_identifier(c.name);
-        db.exec("CREATE TABLE " + exec::quote_identifier(t.name) + " (" + columns + ")");
+        for (const auto& c : t.columns) columns += (columns.empty() ? "" : ", ") + sqldb::quote_identifier(c.name);
+        db.exec("CREATE TABLE " + sqldb::quote_identifier(t.name) + " (" + columns + ")");
     }
 }
 
 // Row 0 of every table, in the catalog's order (parents before children).
-inline void insert_base_rows(exec::Database& db) {
+inline void insert_base_rows(sqldb::Database& db) {
     for (const auto& t : schema::Catalog::case_data_v1().tables()) insert_row(db, t.name, valid_row(t, 0));
 }
 

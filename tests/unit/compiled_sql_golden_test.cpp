@@ -53,7 +53,7 @@ std::vector<std::string> golden_names() {
     return names;
 }
 
-std::string describe_value(const exec::SqlValue& value) {
+std::string describe_value(const sqldb::SqlValue& value) {
     if (std::holds_alternative<std::monostate>(value)) return "NULL";
     if (const auto* integer = std::get_if<int64_t>(&value)) return std::to_string(*integer) + " (integer)";
     if (const auto* real = std::get_if<double>(&value)) {
@@ -64,7 +64,7 @@ std::string describe_value(const exec::SqlValue& value) {
     return "'" + std::get<std::string>(value) + "' (text)";
 }
 
-std::string parameter_block(const std::vector<exec::SqlValue>& params) {
+std::string parameter_block(const std::vector<sqldb::SqlValue>& params) {
     std::string out;
     for (size_t i = 0; i < params.size(); ++i)
         out += "-- ?" + std::to_string(i + 1) + " = " + describe_value(params[i]) + "\n";

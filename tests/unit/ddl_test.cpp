@@ -12,8 +12,8 @@
 namespace recallguard {
 namespace {
 
-using exec::SqlValue;
 using schema::Catalog;
+using sqldb::SqlValue;
 using test::RowValues;
 
 class Ddl : public ::testing::Test {
@@ -39,7 +39,7 @@ protected:
         return try_insert(table, {{column, value}}).empty();
     }
 
-    exec::Database db = exec::Database::open_memory();
+    sqldb::Database db = sqldb::Database::open_memory();
     int counter = 0;
 };
 
@@ -259,7 +259,7 @@ TEST_F(Ddl, CatalogCrossColumnRulesMatchTheDdl) {
 
 // --- the catalog describes exactly the DDL --------------------------------------------
 
-std::set<std::string> ddl_tables(exec::Database& db) {
+std::set<std::string> ddl_tables(sqldb::Database& db) {
     std::set<std::string> names;
     auto q = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'");
     while (q.step()) names.insert(q.column_text(0));
@@ -267,7 +267,7 @@ std::set<std::string> ddl_tables(exec::Database& db) {
 }
 
 TEST(CatalogMatchesDdl, SameTables) {
-    auto db = exec::Database::open_memory();
+    auto db = sqldb::Database::open_memory();
     schema::apply_case_data_model(db);
     const auto names = Catalog::case_data_v1().table_names();
     EXPECT_EQ(ddl_tables(db), std::set<std::string>(names.begin(), names.end()));
@@ -275,7 +275,7 @@ TEST(CatalogMatchesDdl, SameTables) {
 }
 
 TEST(CatalogMatchesDdl, SameColumnsTypesNotNullAndPrimaryKeys) {
-    auto db = exec::Database::open_memory();
+    auto db = sqldb::Database::open_memory();
     schema::apply_case_data_model(db);
     for (const auto& t : Catalog::case_data_v1().tables()) {
         auto info = db.prepare("SELECT name, type, \"notnull\", pk FROM pragma_table_info(?) ORDER BY cid");
@@ -301,7 +301,7 @@ TEST(CatalogMatchesDdl, SameColumnsTypesNotNullAndPrimaryKeys) {
 }
 
 TEST(CatalogMatchesDdl, SameForeignKeys) {
-    auto db = exec::Database::open_memory();
+    auto db = sqldb::Database::open_memory();
     schema::apply_case_data_model(db);
     const Catalog& catalog = Catalog::case_data_v1();
     size_t total = 0;
@@ -325,7 +325,7 @@ TEST(CatalogMatchesDdl, SameForeignKeys) {
 }
 
 TEST(CatalogMatchesDdl, UserVersionIsTheModelVersion) {
-    auto db = exec::Database::open_memory();
+    auto db = sqldb::Database::open_memory();
     schema::apply_case_data_model(db);
     auto q = db.prepare("PRAGMA user_version");
     ASSERT_TRUE(q.step());

@@ -8,9 +8,9 @@
 
 #include "engine/audit.h"
 #include "engine/rule_loader.h"
-#include "exec/sqlite.h"
 #include "generate/generator.h"
 #include "handwritten_support.h"
+#include "sqldb/sqlite.h"
 
 namespace fs = std::filesystem;
 using namespace recallguard;
@@ -54,7 +54,7 @@ TEST_P(EngineMatchesHandwrittenSql, ForEveryStandardRule) {
     std::map<std::string, std::vector<std::string>> engine_rows;
     for (const auto& f : report.findings) engine_rows[f.rule_id].push_back(row_of(f));
 
-    auto db = exec::Database::open(db_path.string(), exec::Database::Mode::ReadOnly);
+    auto db = sqldb::Database::open(db_path.string(), sqldb::Database::Mode::ReadOnly);
     testsupport::attach_calendar(db);
     size_t compared = 0;
     for (const auto& rule_id : testsupport::handwritten_rule_ids()) {

@@ -17,15 +17,15 @@
 
 #include "common/date.h"
 #include "common/errors.h"
-#include "exec/sqlite.h"
 #include "schema/case_database.h"
 #include "schema/catalog.h"
+#include "sqldb/sqlite.h"
 
 namespace {
 
 namespace fs = std::filesystem;
 using recallguard::Date;
-using recallguard::exec::Database;
+using recallguard::sqldb::Database;
 
 struct Example {
     std::string name;
@@ -129,7 +129,7 @@ Database load_example(const Example& example) {
         EXPECT_EQ(columns, table.column_names()) << csv << ": header must list the model's columns in order";
         if (columns != table.column_names()) continue;
 
-        std::string sql = "INSERT INTO " + recallguard::exec::quote_identifier(table.name) + " VALUES (";
+        std::string sql = "INSERT INTO " + recallguard::sqldb::quote_identifier(table.name) + " VALUES (";
         for (size_t i = 0; i < columns.size(); ++i) sql += i ? ", ?" : "?";
         auto insert = db.prepare(sql + ")");
         for (size_t r = 1; r < records.size(); ++r) {

@@ -6,8 +6,8 @@
 
 #include "engine/audit.h"
 #include "engine/rule_loader.h"
-#include "exec/sqlite.h"
 #include "schema/case_database.h"
+#include "sqldb/sqlite.h"
 #include "temp_dir.h"
 
 namespace recallguard {
@@ -30,12 +30,12 @@ engine::LoadedRules load(const test::TempDir& dir, const std::string& body) {
 }
 
 std::vector<std::string> flagged(const test::TempDir& dir, const std::string& body,
-                                 const std::vector<std::pair<std::string, exec::SqlValue>>& contents) {
+                                 const std::vector<std::pair<std::string, sqldb::SqlValue>>& contents) {
     const auto db_path = dir.file("cases.sqlite");
     std::filesystem::remove(db_path);
     schema::create_case_database(db_path);
     {
-        auto db = exec::Database::open(db_path, exec::Database::Mode::ReadWrite);
+        auto db = sqldb::Database::open(db_path, sqldb::Database::Mode::ReadWrite);
         db.exec("INSERT INTO companies VALUES ('C', 'C Ltd', 'CN', 'producer')");
         auto insert = db.prepare(
             "INSERT INTO filings (filing_id, company_id, kind, filed_on, authority, content) VALUES (?1, 'C', "
@@ -70,7 +70,7 @@ TEST(HasField, TrueOnlyForAPresentNonEmptyField) {
                  {"F05", std::string(R"({"scope": null})")},
                  {"F06", std::string(R"({"scope": []})")},
                  {"F07", std::string(R"({"scope": 0})")},
-                 {"F08", exec::SqlValue{}},
+                 {"F08", sqldb::SqlValue{}},
                  {"F09", std::string(R"({"scope": {"models": ["V20"]}})")},
                  {"F10", std::string(R"({"Scope": "x"})")},
                  {"F11", std::string(R"({"scope": {}})")},

@@ -8,10 +8,10 @@
 #include <set>
 
 #include "common/errors.h"
-#include "exec/sqlite.h"
 #include "generate/prng.h"
 #include "generate/working_days.h"
 #include "handwritten_support.h"
+#include "sqldb/sqlite.h"
 
 namespace recallguard::generate {
 namespace {
@@ -32,7 +32,7 @@ std::string generate(const std::string& name, int64_t companies, uint64_t seed, 
 
 // Findings of every hand-written baseline, by rule.
 std::map<std::string, std::vector<std::string>> audit(const std::string& path, const std::string& as_of) {
-    auto db = exec::Database::open(path, exec::Database::Mode::ReadOnly);
+    auto db = sqldb::Database::open(path, sqldb::Database::Mode::ReadOnly);
     ts::attach_calendar(db);
     std::map<std::string, std::vector<std::string>> findings;
     for (const auto& id : ts::handwritten_rule_ids()) findings[id] = ts::run_handwritten(db, id, as_of);
@@ -63,7 +63,7 @@ TEST(Generator, NoIndexesLeavesOnlyPrimaryKeysAndTheSameRows) {
     generate_case_database(options);
     const auto indexed = generate("with_indexes.db", 6, 1, 0.1);
     auto count_indexes = [](const std::string& path) {
-        auto db = exec::Database::open(path, exec::Database::Mode::ReadOnly);
+        auto db = sqldb::Database::open(path, sqldb::Database::Mode::ReadOnly);
         auto count = db.prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL");
         count.step();
         return count.column_int(0);
@@ -81,7 +81,7 @@ TEST(Generator, WritesAValidDatabaseWithEveryTablePopulated) {
     const auto summary = generate_case_database(options);
     EXPECT_FALSE(std::filesystem::exists(options.out + ".partial"));
 
-    auto db = exec::Database::open(options.out, exec::Database::Mode::ReadOnly);
+    auto db = sqldb::Database::open(options.out, sqldb::Database::Mode::ReadOnly);
     auto fk = db.prepare("PRAGMA foreign_key_check");
     EXPECT_FALSE(fk.step()) << "foreign key violation in table " << fk.column_text(0);
     auto integrity = db.prepare("PRAGMA integrity_check");
@@ -94,7 +94,7 @@ TEST(Generator, WritesAValidDatabaseWithEveryTablePopulated) {
     ASSERT_EQ(summary.tables.size(), 13u);
     int64_t sum = 0;
     for (const auto& t : summary.tables) {
-        auto count = db.prepare("SELECT count(*) FROM " + exec::quote_identifier(t.table));
+        auto count = db.prepare("SELECT count(*) FROM " + sqldb::quote_identifier(t.table));
         ASSERT_TRUE(count.step());
         EXPECT_EQ(count.column_int(0), t.rows) << t.table;
         EXPECT_GT(t.rows, 0) << t.table << " is empty";
@@ -108,7 +108,7 @@ TEST(Generator, WritesAValidDatabaseWithEveryTablePopulated) {
 
 TEST(Generator, NoRowIsDatedAfterTheSnapshotDateOrBefore2024) {
     const auto path = generate("dated.db", 15, 3, 0.3, Date::from_ymd(2025, 9, 30));
-    auto db = exec::Database::open(path, exec::Database::Mode::ReadOnly);
+    auto db = sqldb::Database::open(path, sqldb::Database::Mode::ReadOnly);
     const std::vector<std::pair<std::string, std::string>> dates{{"complaints", "received_on"},
                                                                  {"incidents", "occurred_on"},
                                                                  {"incidents", "known_on"},
@@ -126,8 +126,8 @@ TEST(Generator, NoRowIsDatedAfterTheSnapshotDateOrBefore2024) {
                                                                  {"foreign_recalls", "announced_on"},
                                                                  {"regulator_actions", "issued_on"}};
     for (const auto& [table, column] : dates) {
-        auto range = db.prepare("SELECT min(" + exec::quote_identifier(column) + "), max(" +
-                                exec::quote_identifier(column) + ") FROM " + exec::quote_identifier(table));
+        auto range = db.prepare("SELECT min(" + sqldb::quote_identifier(column) + "), max(" +
+                                sqldb::quote_identifier(column) + ") FROM " + sqldb::quote_identifier(table));
         ASSERT_TRUE(range.step());
         if (range.is_null(0)) continue;
         EXPECT_GE(range.column_text(0), "2024-01-01") << table << "." << column;
@@ -204,7 +204,7 @@ TEST(Generator, ViolationRateDrivesTheBaselineFindings) {
 // Deadline edges: conclusions on the eve of long holidays, and filings on the very last day.
 TEST(Generator, PlacesDeadlinesAroundHolidaysAndFilesOnTheLastDay) {
     const auto path = generate("edges.db", 60, 5, 0.1);
-    auto db = exec::Database::open(path, exec::Database::Mode::ReadOnly);
+    auto db = sqldb::Database::open(path, sqldb::Database::Mode::ReadOnly);
     ts::attach_calendar(db);
     auto eves = db.prepare(
         "SELECT count(*) FROM defect_cases c JOIN products p ON p.product_id = c.product_id "
@@ -225,7 +225,7 @@ TEST(Generator, PlacesDeadlinesAroundHolidaysAndFilesOnTheLastDay) {
 }
 
 TEST(WorkingDays, AgreeWithTheCalendarFixtureOnEveryDay) {
-    auto db = exec::Database::open_memory();
+    auto db = sqldb::Database::open_memory();
     ts::attach_calendar(db);
     auto day = db.prepare("SELECT day, working FROM cal.rg_calendar_days WHERE calendar = ? ORDER BY day");
     auto nth = db.prepare(

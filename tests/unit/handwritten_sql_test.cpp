@@ -8,9 +8,9 @@
 #include <sstream>
 
 #include "common/date.h"
-#include "exec/sqlite.h"
 #include "handwritten_support.h"
 #include "schema/case_database.h"
+#include "sqldb/sqlite.h"
 
 namespace recallguard {
 namespace {
@@ -62,7 +62,7 @@ TEST_P(HandwrittenSql, ReturnsExactlyTheFindingsOfItsFixture) {
     const Fixture fixture = load_fixture(rule_id);
     ASSERT_TRUE(Date::parse(fixture.as_of)) << rule_id << ".test needs a '-- as_of: YYYY-MM-DD' line";
 
-    auto db = exec::Database::open_memory();
+    auto db = sqldb::Database::open_memory();
     db.exec("PRAGMA foreign_keys = ON");
     schema::apply_case_data_model(db);
     db.exec(ts::read_text(fixture_dir() / "base.sql"));
@@ -110,13 +110,13 @@ TEST(HandwrittenSqlSet, CoversEveryStandardRuleWithAFixture) {
 
 // The baselines must not depend on the model's secondary indexes: an audit database may have none.
 TEST(HandwrittenSqlSet, RunWithoutSecondaryIndexes) {
-    auto db = exec::Database::open_memory();
+    auto db = sqldb::Database::open_memory();
     schema::apply_case_data_model(db);
     std::vector<std::string> names;
     auto list = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL");
     while (list.step()) names.push_back(list.column_text(0));
     ASSERT_FALSE(names.empty());
-    for (const auto& name : names) db.exec("DROP INDEX " + exec::quote_identifier(name));
+    for (const auto& name : names) db.exec("DROP INDEX " + sqldb::quote_identifier(name));
     db.exec(ts::read_text(fixture_dir() / "base.sql"));
     ts::attach_calendar(db);
     for (const auto& id : ts::handwritten_rule_ids())
@@ -124,7 +124,7 @@ TEST(HandwrittenSqlSet, RunWithoutSecondaryIndexes) {
 }
 
 TEST(CalendarFixture, CountsWorkingDaysAsTheStandardSays) {
-    auto db = exec::Database::open_memory();
+    auto db = sqldb::Database::open_memory();
     ts::attach_calendar(db);
     auto nth = db.prepare(
         "SELECT w.day FROM cal.rg_calendar_days d JOIN cal.rg_working_days w "

@@ -58,20 +58,20 @@ std::filesystem::path temp_path(const std::string& name) {
 const std::string& calendar_fixture() {
     static const std::string path = [] {
         const std::string file = temp_path("calendar_fixture.db").string();
-        auto db = exec::Database::open(file, exec::Database::Mode::Create);
+        auto db = sqldb::Database::open(file, sqldb::Database::Mode::Create);
         db.exec(read_text(bench_dir() / "calendar_fixture.sql"));
         return file;
     }();
     return path;
 }
 
-void attach_calendar(exec::Database& db) {
+void attach_calendar(sqldb::Database& db) {
     auto attach = db.prepare("ATTACH DATABASE ? AS cal");
     attach.bind_text(1, calendar_fixture());
     attach.step();
 }
 
-std::vector<std::string> run_handwritten(exec::Database& db, const std::string& rule_id, const std::string& as_of) {
+std::vector<std::string> run_handwritten(sqldb::Database& db, const std::string& rule_id, const std::string& as_of) {
     const std::string sql = read_text(bench_dir() / "handwritten" / (rule_id + ".sql"));
     // Each file must be exactly one statement: whatever follows it would be silently ignored.
     sqlite3_stmt* raw = nullptr;
@@ -83,10 +83,9 @@ std::vector<std::string> run_handwritten(exec::Database& db, const std::string& 
         throw std::runtime_error(rule_id + ".sql holds more than one statement");
 
     auto query = db.prepare(sql);
-    const int index = sqlite3_bind_parameter_index(query.handle(), ":as_of");
+    const int index = query.parameter_index(":as_of");
     if (index == 0) throw std::runtime_error(rule_id + ".sql does not use :as_of");
-    if (sqlite3_bind_parameter_count(query.handle()) != 1)
-        throw std::runtime_error(rule_id + ".sql has parameters other than :as_of");
+    if (query.parameter_count() != 1) throw std::runtime_error(rule_id + ".sql has parameters other than :as_of");
     query.bind_text(index, as_of);
     if (query.column_count() != 6) throw std::runtime_error(rule_id + ".sql must return 6 columns");
     std::vector<std::string> rows;

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "exec/sqlite.h"
+#include "sqldb/sqlite.h"
 
 namespace recallguard::testsupport {
 
@@ -25,10 +25,10 @@ std::filesystem::path temp_path(const std::string& name);
 const std::string& calendar_fixture();
 
 // Attaches the calendar fixture to `db` as schema `cal`.
-void attach_calendar(exec::Database& db);
+void attach_calendar(sqldb::Database& db);
 
 // Runs the baseline query of `rule_id` on `db` (calendar attached) with :as_of bound; each row
 // as "subject_key|period|status|due|done|days_late" (NULL as empty), in the query's order.
-std::vector<std::string> run_handwritten(exec::Database& db, const std::string& rule_id, const std::string& as_of);
+std::vector<std::string> run_handwritten(sqldb::Database& db, const std::string& rule_id, const std::string& as_of);
 
 }  // namespace recallguard::testsupport

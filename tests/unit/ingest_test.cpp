@@ -26,13 +26,13 @@ protected:
     IngestResult ingest(const std::vector<IngestInput>& inputs) { return schema::ingest_files(db_path, inputs); }
 
     int64_t count(const std::string& sql) {
-        auto db = exec::Database::open(db_path, exec::Database::Mode::ReadOnly);
+        auto db = sqldb::Database::open(db_path, sqldb::Database::Mode::ReadOnly);
         auto q = db.prepare(sql);
         q.step();
         return q.column_int(0);
     }
     std::string text(const std::string& sql) {
-        auto db = exec::Database::open(db_path, exec::Database::Mode::ReadOnly);
+        auto db = sqldb::Database::open(db_path, sqldb::Database::Mode::ReadOnly);
         auto q = db.prepare(sql);
         q.step();
         return q.is_null(0) ? "NULL" : q.column_text(0);
@@ -232,7 +232,7 @@ TEST_F(Ingest, ProgressMayNotFallBelowStoredOrIncomingRows) {
 
 TEST_F(Ingest, DatabaseConstraintsAreTheLastLineOfDefence) {
     {
-        auto db = exec::Database::open(db_path, exec::Database::Mode::ReadWrite);
+        auto db = sqldb::Database::open(db_path, sqldb::Database::Mode::ReadWrite);
         db.exec(
             "CREATE TRIGGER no_test_companies BEFORE INSERT ON companies WHEN NEW.name = 'Test' "
             "BEGIN SELECT RAISE(ABORT, 'test companies are not allowed here'); END");
@@ -258,7 +258,7 @@ TEST_F(Ingest, UnusableInputsAreInputErrors) {
     EXPECT_THROW(ingest({}), InputError);
     EXPECT_THROW(schema::ingest_files(dir.file("nope.db"), {{"companies", companies}}), InputError);
     {
-        auto other = exec::Database::open(dir.file("other.db"), exec::Database::Mode::Create);
+        auto other = sqldb::Database::open(dir.file("other.db"), sqldb::Database::Mode::Create);
         other.exec("CREATE TABLE companies (company_id TEXT)");
     }
     EXPECT_THROW(schema::ingest_files(dir.file("other.db"), {{"companies", companies}}), InputError);

@@ -8,7 +8,7 @@
 
 #include "common/errors.h"
 #include "compiler/sql_ir.h"
-#include "exec/sqlite.h"
+#include "sqldb/sqlite.h"
 
 namespace recallguard::compiler::sql {
 namespace {
@@ -28,7 +28,7 @@ Query query_of(SelectPtr body) {
 // Runs the rendering on an in-memory database with a table t(a, b) and returns the first
 // column of the first row as text ("NULL" when none).
 std::string run(const RenderedSql& rendered) {
-    auto db = exec::Database::open_memory();
+    auto db = sqldb::Database::open_memory();
     db.exec("CREATE TABLE t(a, b); INSERT INTO t VALUES (1, 'x'), (2, 'y');");
     auto statement = db.prepare(rendered.text);
     for (size_t i = 0; i < rendered.params.size(); ++i) statement.bind(static_cast<int>(i + 1), rendered.params[i]);
@@ -37,9 +37,9 @@ std::string run(const RenderedSql& rendered) {
 }
 
 TEST(SqlRender, IdentifiersAreQuotedWithEmbeddedQuotesDoubled) {
-    EXPECT_EQ(exec::quote_identifier("plain"), "\"plain\"");
-    EXPECT_EQ(exec::quote_identifier("we\"ird"), "\"we\"\"ird\"");
-    EXPECT_EQ(exec::quote_identifier(""), "\"\"");
+    EXPECT_EQ(sqldb::quote_identifier("plain"), "\"plain\"");
+    EXPECT_EQ(sqldb::quote_identifier("we\"ird"), "\"we\"\"ird\"");
+    EXPECT_EQ(sqldb::quote_identifier(""), "\"\"");
     auto select = select_from("t", "x\"; DROP TABLE t; --");
     select->columns.push_back({column("x\"; DROP TABLE t; --", "a"), "out\"put", ""});
     const auto rendered = render(query_of(select));
@@ -74,7 +74,7 @@ TEST(SqlRender, ParametersAreNumberedInOrderOfAppearanceAcrossCtesSubqueriesAndU
     auto body = select_from("c", "c");
     body->columns.push_back({binary("+", scalar(inner), param(2.5)), "v", ""});
     auto arm = select_from("c", "c");
-    arm->columns.push_back({param(exec::SqlValue{}), "v", ""});
+    arm->columns.push_back({param(sqldb::SqlValue{}), "v", ""});
     body->union_all.push_back(arm);
     query.body = body;
 

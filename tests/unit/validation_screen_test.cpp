@@ -16,7 +16,7 @@ namespace {
 using schema::Catalog;
 
 TEST(ValidationScreen, ACertainDateIsOneSqliteGivesBackUnchanged) {
-    auto db = exec::Database::open_memory();
+    auto db = sqldb::Database::open_memory();
     auto round_trip = db.prepare("SELECT date(?1, '+0 days') IS ?1");
     std::vector<std::string> samples = {"2024-02-29",       "2023-02-29", "2000-02-29",  "1900-02-29",     "2025-04-31",
                                         "2025-12-31",       "2025-13-01", "2025-00-10",  "2025-01-00",     "0999-12-31",
@@ -47,35 +47,35 @@ TEST(ValidationScreen, ACertainDateIsOneSqliteGivesBackUnchanged) {
 }
 
 // Odd values for a column of the model: every storage class, near misses of each format.
-std::vector<exec::SqlValue> odd_values(const schema::Column& column) {
-    std::vector<exec::SqlValue> values = {std::monostate{},
-                                          int64_t{0},
-                                          int64_t{-1},
-                                          int64_t{5},
-                                          2.5,
-                                          std::string(""),
-                                          std::string("x"),
-                                          std::string("5"),
-                                          std::string("CN"),
-                                          std::string("cn"),
-                                          std::string("CNN"),
-                                          std::string("2025-03-03"),
-                                          std::string("2025-03-02"),
-                                          std::string("2024-02-29"),
-                                          std::string("2023-02-29"),
-                                          std::string("0999-01-01"),
-                                          std::string("2025-13-01"),
-                                          std::string(" 2025-03-03"),
-                                          std::string("2025-03-03 00:00"),
-                                          std::string("{}"),
-                                          std::string("[]"),
-                                          std::string("{oops"),
-                                          std::string("products-0"),
-                                          std::string("products-7"),
-                                          std::string("companies-0"),
-                                          std::string("defect_cases-0"),
-                                          std::string("recalls-0"),
-                                          int64_t{1} << 40};
+std::vector<sqldb::SqlValue> odd_values(const schema::Column& column) {
+    std::vector<sqldb::SqlValue> values = {std::monostate{},
+                                           int64_t{0},
+                                           int64_t{-1},
+                                           int64_t{5},
+                                           2.5,
+                                           std::string(""),
+                                           std::string("x"),
+                                           std::string("5"),
+                                           std::string("CN"),
+                                           std::string("cn"),
+                                           std::string("CNN"),
+                                           std::string("2025-03-03"),
+                                           std::string("2025-03-02"),
+                                           std::string("2024-02-29"),
+                                           std::string("2023-02-29"),
+                                           std::string("0999-01-01"),
+                                           std::string("2025-13-01"),
+                                           std::string(" 2025-03-03"),
+                                           std::string("2025-03-03 00:00"),
+                                           std::string("{}"),
+                                           std::string("[]"),
+                                           std::string("{oops"),
+                                           std::string("products-0"),
+                                           std::string("products-7"),
+                                           std::string("companies-0"),
+                                           std::string("defect_cases-0"),
+                                           std::string("recalls-0"),
+                                           int64_t{1} << 40};
     for (const auto& value : column.enum_values) {
         values.emplace_back(value);
         std::string upper = value;
@@ -86,20 +86,20 @@ std::vector<exec::SqlValue> odd_values(const schema::Column& column) {
 }
 
 // The model's tables with no constraints (NOCASE text columns if asked) and row 0 of each.
-exec::Database loose_database(bool nocase) {
-    auto db = exec::Database::open_memory();
+sqldb::Database loose_database(bool nocase) {
+    auto db = sqldb::Database::open_memory();
     for (const auto& t : Catalog::case_data_v1().tables()) {
         std::string columns;
         for (const auto& c : t.columns)
-            columns +=
-                (columns.empty() ? "" : ", ") + exec::quote_identifier(c.name) + (nocase ? " TEXT COLLATE NOCASE" : "");
-        db.exec("CREATE TABLE " + exec::quote_identifier(t.name) + " (" + columns + ")");
+            columns += (columns.empty() ? "" : ", ") + sqldb::quote_identifier(c.name) +
+                       (nocase ? " TEXT COLLATE NOCASE" : "");
+        db.exec("CREATE TABLE " + sqldb::quote_identifier(t.name) + " (" + columns + ")");
     }
     test::insert_base_rows(db);
     return db;
 }
 
-std::string report_text(exec::Database& db, bool screen) {
+std::string report_text(sqldb::Database& db, bool screen) {
     return schema::render_validation_text(schema::validate_case_database(db, Catalog::case_data_v1(), 0, 1, screen),
                                           "db");
 }
@@ -156,7 +156,7 @@ INSTANTIATE_TEST_SUITE_P(OddValues, ScreenDifferential,
                          ::testing::Combine(::testing::Bool(), ::testing::Values(1u, 2u, 3u, 4u, 5u, 6u)));
 
 TEST(ValidationScreen, AValidTableRulesOutItsChecks) {
-    auto db = exec::Database::open_memory();
+    auto db = sqldb::Database::open_memory();
     test::create_loose_tables(db);
     test::insert_base_rows(db);
     const auto& complaints = *Catalog::case_data_v1().find_table("complaints");

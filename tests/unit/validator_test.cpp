@@ -39,7 +39,7 @@ protected:
         return report.problems.empty() ? ValidationProblem{} : report.problems.front();
     }
 
-    exec::Database db = exec::Database::open_memory();
+    sqldb::Database db = sqldb::Database::open_memory();
 };
 
 std::string text(const char* s) {
@@ -53,7 +53,7 @@ TEST_F(Validator, ValidDatabaseHasNoProblems) {
 }
 
 TEST(ValidatorOnOurDdl, DatabaseMadeByInitWithValidRowsIsClean) {
-    auto db = exec::Database::open_memory();
+    auto db = sqldb::Database::open_memory();
     schema::apply_case_data_model(db);
     test::insert_base_rows(db);
     EXPECT_TRUE(schema::validate_case_database(db, Catalog::case_data_v1()).problems.empty());
@@ -297,14 +297,14 @@ TEST(ValidatorOnFiles, NeverChangesTheFile) {
     test::TempDir dir;
     const std::string path = dir.file("foreign.db");
     {
-        auto db = exec::Database::open(path, exec::Database::Mode::Create);
+        auto db = sqldb::Database::open(path, sqldb::Database::Mode::Create);
         test::create_loose_tables(db);
         test::insert_base_rows(db);
         db.exec("INSERT INTO complaints VALUES ('c1', 'nope', '2025-02-30', 'fax', 'fyre', NULL)");
         db.exec("INSERT INTO companies SELECT * FROM companies");
     }
     const std::string before = test::read_bytes(path);
-    auto db = exec::Database::open(path, exec::Database::Mode::ReadOnly);
+    auto db = sqldb::Database::open(path, sqldb::Database::Mode::ReadOnly);
     const auto report = schema::validate_case_database(db, Catalog::case_data_v1());
     EXPECT_GE(report.error_count(), 5u);
     EXPECT_EQ(test::read_bytes(path), before);
@@ -314,7 +314,7 @@ TEST(ValidatorOnFiles, SeveralConnectionsGiveTheSameReportAsOne) {
     test::TempDir dir;
     const std::string path = dir.file("foreign.db");
     {
-        auto db = exec::Database::open(path, exec::Database::Mode::Create);
+        auto db = sqldb::Database::open(path, sqldb::Database::Mode::Create);
         test::create_loose_tables(db);
         test::insert_base_rows(db);
         // Problems in several tables, and more than the cap in one check.
@@ -326,7 +326,7 @@ TEST(ValidatorOnFiles, SeveralConnectionsGiveTheSameReportAsOne) {
         db.exec("INSERT INTO sales VALUES ('s9', 'products-0', '2025-13-01', -2)");
     }
     const std::string before = test::read_bytes(path);
-    auto db = exec::Database::open(path, exec::Database::Mode::ReadOnly);
+    auto db = sqldb::Database::open(path, sqldb::Database::Mode::ReadOnly);
     const auto one = schema::validate_case_database(db, Catalog::case_data_v1(), 50, 1);
     ASSERT_GE(one.error_count(), 100u);
     ASSERT_TRUE(one.truncated);
@@ -343,7 +343,7 @@ TEST(ValidatorOnFiles, TruncatedFileIsAnInputError) {
     test::TempDir dir;
     const std::string path = dir.file("truncated.db");
     {
-        auto db = exec::Database::open(path, exec::Database::Mode::Create);
+        auto db = sqldb::Database::open(path, sqldb::Database::Mode::Create);
         schema::apply_case_data_model(db);
         test::insert_base_rows(db);
         db.exec(
@@ -355,7 +355,7 @@ TEST(ValidatorOnFiles, TruncatedFileIsAnInputError) {
     dir.write("truncated.db", bytes.substr(0, bytes.size() / 2));
     const auto error_with = [&](int jobs) {
         try {
-            auto db = exec::Database::open(path, exec::Database::Mode::ReadOnly);
+            auto db = sqldb::Database::open(path, sqldb::Database::Mode::ReadOnly);
             schema::validate_case_database(db, Catalog::case_data_v1(), 50, jobs);
         } catch (const InputError& e) {
             return std::string(e.what());

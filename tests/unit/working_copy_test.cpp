@@ -9,8 +9,8 @@
 #include "engine/audit.h"
 #include "engine/rule_loader.h"
 #include "exec/snapshot.h"
-#include "exec/sqlite.h"
 #include "schema/case_database.h"
+#include "sqldb/sqlite.h"
 #include "temp_dir.h"
 
 using namespace recallguard;
@@ -33,7 +33,7 @@ compiler::CompiledRule compile(const std::string& rule_id) {
     throw std::runtime_error("no rule " + rule_id);
 }
 
-std::vector<std::string> columns_of(exec::Database& db, const std::string& schema_name, const std::string& table) {
+std::vector<std::string> columns_of(sqldb::Database& db, const std::string& schema_name, const std::string& table) {
     std::vector<std::string> names;
     auto info = db.prepare("SELECT name FROM pragma_table_info(?1, ?2)");
     info.bind_text(1, table);
@@ -42,7 +42,7 @@ std::vector<std::string> columns_of(exec::Database& db, const std::string& schem
     return names;
 }
 
-std::vector<std::string> indexes_of(exec::Database& db, const std::string& schema_name, const std::string& table) {
+std::vector<std::string> indexes_of(sqldb::Database& db, const std::string& schema_name, const std::string& table) {
     std::vector<std::string> names;
     auto list = db.prepare("SELECT name FROM pragma_index_list(?1, ?2) ORDER BY name");
     list.bind_text(1, table);
@@ -74,7 +74,7 @@ class WorkingCopy : public ::testing::Test {
 protected:
     void SetUp() override {
         schema::create_case_database(path);
-        auto db = exec::Database::open(path, exec::Database::Mode::ReadWrite);
+        auto db = sqldb::Database::open(path, sqldb::Database::Mode::ReadWrite);
         db.exec(R"(
 INSERT INTO companies VALUES ('C1', 'Acme', 'CN', 'producer');
 INSERT INTO products VALUES ('P1', 'C1', 'power_bank', 'Acme', 'PB-1', NULL, 'CN', 100, NULL);
@@ -133,7 +133,7 @@ TEST_F(WorkingCopy, PartsAreCopiedOnceAndSeenOnlyOnceAttached) {
 TEST_F(WorkingCopy, AnUnreadableTableGivesTheSameErrorOnOneJobOrSeveral) {
     {
         // A view standing for a case table, over a table that no longer exists.
-        auto db = exec::Database::open(path, exec::Database::Mode::ReadWrite);
+        auto db = sqldb::Database::open(path, sqldb::Database::Mode::ReadWrite);
         db.exec(
             "ALTER TABLE sales RENAME TO sales_raw; CREATE VIEW sales AS SELECT * FROM sales_raw; DROP TABLE "
             "sales_raw;");

@@ -1,6 +1,7 @@
-#include "exec/sqlite.h"
+#include "sqldb/sqlite.h"
 
 #include <fmt/format.h>
+#include <sqlite3.h>
 
 #include <algorithm>
 #include <atomic>
@@ -8,14 +9,7 @@
 
 #include "common/errors.h"
 
-namespace recallguard::exec {
-
-std::string sql_value_to_string(const SqlValue& value) {
-    if (std::holds_alternative<std::monostate>(value)) return "NULL";
-    if (auto i = std::get_if<int64_t>(&value)) return std::to_string(*i);
-    if (auto d = std::get_if<double>(&value)) return std::to_string(*d);
-    return std::get<std::string>(value);
-}
+namespace recallguard::sqldb {
 
 namespace {
 
@@ -96,6 +90,14 @@ std::string Database::last_error() const {
     return db_ ? sqlite3_errmsg(db_) : "no connection";
 }
 
+int64_t Database::last_insert_rowid() const {
+    return sqlite3_last_insert_rowid(db_);
+}
+
+bool Database::in_transaction() const {
+    return sqlite3_get_autocommit(db_) == 0;
+}
+
 void Database::exec(const std::string& sql) {
     char* error = nullptr;
     if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &error) != SQLITE_OK) {
@@ -103,6 +105,10 @@ void Database::exec(const std::string& sql) {
         sqlite3_free(error);
         throw InputError(path_ + ": " + message);
     }
+}
+
+bool Database::try_exec(const std::string& sql) noexcept {
+    return sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK;
 }
 
 Statement Database::prepare(const std::string& sql) {
@@ -161,6 +167,13 @@ void Statement::reset() {
     sqlite3_clear_bindings(stmt_);
 }
 
+int Statement::parameter_index(const std::string& name) const {
+    return sqlite3_bind_parameter_index(stmt_, name.c_str());
+}
+int Statement::parameter_count() const {
+    return sqlite3_bind_parameter_count(stmt_);
+}
+
 int Statement::column_count() const {
     return sqlite3_column_count(stmt_);
 }
@@ -170,8 +183,19 @@ std::string Statement::column_name(int index) const {
 bool Statement::is_null(int index) const {
     return sqlite3_column_type(stmt_, index) == SQLITE_NULL;
 }
-int Statement::column_type(int index) const {
-    return sqlite3_column_type(stmt_, index);
+ValueType Statement::column_type(int index) const {
+    switch (sqlite3_column_type(stmt_, index)) {
+        case SQLITE_NULL:
+            return ValueType::Null;
+        case SQLITE_INTEGER:
+            return ValueType::Integer;
+        case SQLITE_FLOAT:
+            return ValueType::Real;
+        case SQLITE_BLOB:
+            return ValueType::Blob;
+        default:
+            return ValueType::Text;
+    }
 }
 std::string_view Statement::column_view(int index) const {
     const auto* text = sqlite3_column_text(stmt_, index);
@@ -197,16 +221,32 @@ std::optional<std::string> Statement::column_optional_text(int index) const {
 }
 
 SqlValue Statement::column_value(int index) const {
-    switch (sqlite3_column_type(stmt_, index)) {
-        case SQLITE_NULL:
+    switch (column_type(index)) {
+        case ValueType::Null:
             return std::monostate{};
-        case SQLITE_INTEGER:
+        case ValueType::Integer:
             return column_int(index);
-        case SQLITE_FLOAT:
+        case ValueType::Real:
             return column_double(index);
         default:
             return column_text(index);
     }
+}
+
+TimeLimit::TimeLimit(Database& db, std::chrono::steady_clock::time_point until) : db_(db), until_(until) {
+    // Checked every 10,000 virtual-machine instructions: well under a millisecond apart.
+    sqlite3_progress_handler(db_.handle(), 10000, &TimeLimit::check, this);
+}
+
+TimeLimit::~TimeLimit() {
+    sqlite3_progress_handler(db_.handle(), 0, nullptr, nullptr);
+}
+
+int TimeLimit::check(void* self) {
+    auto* limit = static_cast<TimeLimit*>(self);
+    if (std::chrono::steady_clock::now() <= limit->until_) return 0;
+    limit->expired_ = true;
+    return 1;
 }
 
 int64_t estimated_row_count(Database& db, const std::string& schema_name, const std::string& table) {
@@ -219,13 +259,4 @@ int64_t estimated_row_count(Database& db, const std::string& schema_name, const 
     }
 }
 
-std::string quote_identifier(std::string_view name) {
-    std::string out = "\"";
-    for (char c : name) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    return out + "\"";
-}
-
-}  // namespace recallguard::exec
+}  // namespace recallguard::sqldb

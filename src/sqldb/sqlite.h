@@ -1,19 +1,20 @@
-// RAII wrappers over the SQLite C API: a connection and a prepared statement.
+// RAII wrappers over the SQLite C API: a connection and a prepared statement. The only code
+// that calls SQLite; the rest of the engine sees these classes, SqlValue and quote_identifier.
 #pragma once
 
-#include <sqlite3.h>
-
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <variant>
 
-namespace recallguard::exec {
+#include "sqldb/identifier.h"
+#include "sqldb/value.h"
 
-// A value bound to or read from SQL. NULL is std::monostate.
-using SqlValue = std::variant<std::monostate, int64_t, double, std::string>;
-std::string sql_value_to_string(const SqlValue& value);  // NULL -> "NULL"
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace recallguard::sqldb {
 
 class Statement;
 
@@ -37,10 +38,17 @@ public:
     ~Database();
 
     void exec(const std::string& sql);  // throws InputError with SQLite's message
+    // exec() for clean-up on a path that is already failing (ROLLBACK): false instead of a throw.
+    bool try_exec(const std::string& sql) noexcept;
     Statement prepare(const std::string& sql);
-    sqlite3* handle() const { return db_; }
     const std::string& path() const { return path_; }
     std::string last_error() const;
+    // The rowid of the last row this connection inserted.
+    int64_t last_insert_rowid() const;
+    // True inside a transaction begun with BEGIN (SQLite's autocommit is off).
+    bool in_transaction() const;
+    // The raw handle, for the tests and tools outside src/ that call SQLite directly.
+    sqlite3* handle() const { return db_; }
 
 private:
     Database(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
@@ -65,10 +73,14 @@ public:
     bool step();
     void reset();
 
+    // 1-based index of a named parameter (":as_of"); 0 when the statement has none of that name.
+    int parameter_index(const std::string& name) const;
+    int parameter_count() const;
+
     int column_count() const;
     std::string column_name(int index) const;
     bool is_null(int index) const;
-    int column_type(int index) const;  // SQLITE_INTEGER, SQLITE_FLOAT, SQLITE_TEXT, SQLITE_BLOB or SQLITE_NULL
+    ValueType column_type(int index) const;
     // The text of a column, valid until the next step or reset (no copy, for scans).
     std::string_view column_view(int index) const;
     int64_t column_int(int index) const;
@@ -76,7 +88,7 @@ public:
     std::string column_text(int index) const;
     std::optional<std::string> column_optional_text(int index) const;
     SqlValue column_value(int index) const;
-    sqlite3_stmt* handle() const { return stmt_; }
+    sqlite3_stmt* handle() const { return stmt_; }  // for tests, like Database::handle()
 
 private:
     friend class Database;
@@ -85,12 +97,26 @@ private:
     sqlite3* db_ = nullptr;
 };
 
+// Stops every statement of a connection that is still running at a point in time (SQLite's
+// progress handler), for as long as it exists: the statement's step() then throws InputError.
+class TimeLimit {
+public:
+    TimeLimit(Database& db, std::chrono::steady_clock::time_point until);
+    TimeLimit(const TimeLimit&) = delete;
+    TimeLimit& operator=(const TimeLimit&) = delete;
+    ~TimeLimit();
+    // True once a statement was stopped because the time had passed.
+    bool expired() const { return expired_; }
+
+private:
+    static int check(void* self);
+    Database& db_;
+    std::chrono::steady_clock::time_point until_;
+    bool expired_ = false;
+};
+
 // Rows of `schema_name`.`table`, estimated from its largest rowid (a B-tree descent, not a scan);
 // 0 when there is none to ask (a view in its place, a missing or unreadable table).
 int64_t estimated_row_count(Database& db, const std::string& schema_name, const std::string& table);
 
-// Quotes an SQL identifier ("name" with embedded quotes doubled). The only way our code
-// puts a name into SQL text.
-std::string quote_identifier(std::string_view name);
-
-}  // namespace recallguard::exec
+}  // namespace recallguard::sqldb

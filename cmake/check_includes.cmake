@@ -1,0 +1,35 @@
+# The rules on #include lines that the layers' include roots (cmake/layers.cmake) cannot enforce,
+# checked on every build before any layer compiles:
+#  - only src/sqldb/ includes <sqlite3.h>: every other layer reaches the database through sqldb/;
+#  - only src/parser/ includes the ANTLR runtime or the generated parser (RuleLexer.h, RuleParser*.h);
+#  - no include climbs out of the include roots (a path with "..", or an absolute one).
+# Usage: cmake -DSOURCE_DIR=<a src folder> [-DSTAMP=<file written when all is well>] -P check_includes.cmake
+if(NOT SOURCE_DIR)
+  message(FATAL_ERROR "check_includes.cmake needs -DSOURCE_DIR=<the src folder>")
+endif()
+file(GLOB_RECURSE files RELATIVE ${SOURCE_DIR} ${SOURCE_DIR}/*.cpp ${SOURCE_DIR}/*.h)
+list(SORT files)
+set(problems "")
+foreach(file IN LISTS files)
+  string(REGEX MATCH "^[^/]+" folder "${file}")
+  file(STRINGS ${SOURCE_DIR}/${file} includes REGEX "^[ \t]*#[ \t]*include")
+  foreach(line IN LISTS includes)
+    string(STRIP "${line}" line)
+    if(line MATCHES "[<\"]sqlite3\\.h[>\"]" AND NOT folder STREQUAL "sqldb")
+      string(APPEND problems "src/${file}: ${line}: only src/sqldb/ may use SQLite directly\n")
+    endif()
+    if(line MATCHES "[<\"](antlr4-runtime|RuleLexer|RuleParser)[A-Za-z]*\\.h[>\"]" AND NOT folder STREQUAL "parser")
+      string(APPEND problems "src/${file}: ${line}: only src/parser/ may use ANTLR and the generated parser\n")
+    endif()
+    if(line MATCHES "[<\"](/|[^>\"]*\\.\\./)")
+      string(APPEND problems "src/${file}: ${line}: include by layer/name.h, never by a relative or absolute path\n")
+    endif()
+  endforeach()
+endforeach()
+if(problems)
+  message(NOTICE "${problems}")
+  message(FATAL_ERROR "these includes break the layering of src/ (see cmake/check_includes.cmake)")
+endif()
+if(STAMP)
+  file(WRITE ${STAMP} "")
+endif()
