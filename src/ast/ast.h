@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "ast/operators.h"
 #include "common/source_location.h"
 
 namespace recallguard::ast {
@@ -43,12 +44,12 @@ enum class ExprKind {
     Path,       // path: a.b.c (variable, relation steps, column) or a parameter / let name
     Negate,     // children[0]
     Not,        // children[0]
-    Binary,     // op, children[0], children[1]: + - * / = != < <= > >= and or
+    Binary,     // binary_op, children[0], children[1]: + - * / = != < <= > >= and or
     IsKnown,    // children[0]
     IsMissing,  // children[0]
     InList,     // children[0] in (list); negated for `not in`
     Between,    // children[0] between children[1] and children[2]
-    Aggregate,  // op: count exists no sum min max earliest latest; comprehension
+    Aggregate,  // aggregate_op: count exists no sum min max earliest latest; comprehension
     Union,      // arms: a set of values from several sources
     Coalesce,   // children: first known value
     HasField,   // children[0] (a JSON column) has the field literal.text, present and not empty
@@ -57,8 +58,9 @@ enum class ExprKind {
 struct Expr {
     ExprKind kind = ExprKind::Literal;
     SourceLocation location;
-    int length = 1;  // characters of source text, for carets
-    std::string op;
+    int length = 1;                                 // characters of source text, for carets
+    BinaryOp binary_op = BinaryOp::And;             // Binary
+    AggregateOp aggregate_op = AggregateOp::Count;  // Aggregate
     Literal literal;
     std::vector<std::string> path;
     std::vector<SourceLocation> path_locations;

@@ -307,10 +307,12 @@ Type Resolver::resolve_aggregate(const ast::Expr* expr) {
     declare(c.variable, c.variable_location, variable);
     if (c.where) expect(c.where.get(), TypeKind::Bool, "a 'where' filter");
     Type result = Type::of(TypeKind::Error);
-    const std::string& op = expr->op;
-    if (op == "count")
+    using Aggregate = ast::AggregateOp;
+    const Aggregate op = expr->aggregate_op;
+    const std::string name(ast::aggregate_op_name(op));
+    if (op == Aggregate::Count)
         result = Type::of(TypeKind::Int);
-    else if (op == "exists" || op == "no")
+    else if (op == Aggregate::Exists || op == Aggregate::No)
         result = Type::of(TypeKind::Bool);
     else {
         Type value = variable.type;
@@ -318,29 +320,30 @@ Type Resolver::resolve_aggregate(const ast::Expr* expr) {
             value = resolve(c.value.get());
         else if (variable.type.kind == TypeKind::Row) {
             error("E-TYPE", expr->location,
-                  op + "(...) needs the value to take, e.g. " + op + "(" + c.variable + ".<column> for " + c.variable +
-                      " in ...)",
-                  static_cast<int>(op.size()));
+                  name + "(...) needs the value to take, e.g. " + name + "(" + c.variable + ".<column> for " +
+                      c.variable + " in ...)",
+                  static_cast<int>(name.size()));
             value = Type::of(TypeKind::Error);
         }
         if (c.order_by) {
             const Type by = resolve(c.order_by.get());
-            if (op != "earliest" && op != "latest")
+            if (op != Aggregate::Earliest && op != Aggregate::Latest)
                 error("E-TYPE", c.order_by->location, "'by' orders earliest(...) and latest(...) only",
                       c.order_by->length);
             else if (!by.is_error() && !by.is_scalar())
                 error("E-TYPE", c.order_by->location, "'by' needs a date or number to order by", c.order_by->length);
         }
         if (!value.is_error()) {
-            if (op == "sum" && !value.is_numeric())
+            if (op == Aggregate::Sum && !value.is_numeric())
                 error("E-TYPE", expr->location, "sum(...) adds numbers, not " + describe(value), 3);
-            else if ((op == "earliest" || op == "latest") && !c.order_by && value.kind != TypeKind::Date)
+            else if ((op == Aggregate::Earliest || op == Aggregate::Latest) && !c.order_by &&
+                     value.kind != TypeKind::Date)
                 error("E-TYPE", expr->location,
-                      op + "(...) takes dates (or add 'by <date>' to pick the value of the " + op + " row); got " +
+                      name + "(...) takes dates (or add 'by <date>' to pick the value of the " + name + " row); got " +
                           describe(value),
-                      static_cast<int>(op.size()));
-            else if ((op == "min" || op == "max") && !value.is_scalar())
-                error("E-TYPE", expr->location, op + "(...) needs a number, date or text", 3);
+                      static_cast<int>(name.size()));
+            else if ((op == Aggregate::Min || op == Aggregate::Max) && !value.is_scalar())
+                error("E-TYPE", expr->location, name + "(...) needs a number, date or text", 3);
             else
                 result = Type::of(value.kind);
         }
@@ -385,42 +388,44 @@ void Resolver::resolve_in_list(const ast::Expr* expr, const Type& left) {
 }
 
 Type Resolver::resolve_binary(const ast::Expr* expr) {
-    const std::string& op = expr->op;
+    using Op = ast::BinaryOp;
+    const Op op = expr->binary_op;
+    const std::string op_text(ast::binary_op_text(op));
     const Type left = resolve(expr->children[0].get());
     const Type right = resolve(expr->children[1].get());
     if (left.is_error() || right.is_error()) return remember(expr, Type::of(TypeKind::Error));
     auto type_error = [&](const std::string& message) {
-        error("E-TYPE", expr->location, message, static_cast<int>(op.size()));
+        error("E-TYPE", expr->location, message, static_cast<int>(op_text.size()));
         return remember(expr, Type::of(TypeKind::Error));
     };
-    if (op == "and" || op == "or") {
+    if (ast::is_logical(op)) {
         // The caret goes under the side that is not a condition.
         for (size_t side = 0; side < 2; ++side) {
             const Type& type = side == 0 ? left : right;
             if (type.kind == TypeKind::Bool) continue;
             const ast::Expr& operand = *expr->children[side];
             error("E-TYPE", operand.location,
-                  "'" + op + "' joins conditions; its " + (side == 0 ? "left" : "right") + " side is " +
+                  "'" + op_text + "' joins conditions; its " + (side == 0 ? "left" : "right") + " side is " +
                       describe(type) + ", not a condition",
                   operand.length);
             return remember(expr, Type::of(TypeKind::Error));
         }
         return remember(expr, Type::of(TypeKind::Bool));
     }
-    if (op == "=" || op == "!=" || op == "<" || op == "<=" || op == ">" || op == ">=") {
+    if (ast::is_comparison(op)) {
         if (!comparable(left, right))
             return type_error("cannot compare " + describe(left) + " with " + describe(right));
-        if (left.kind == TypeKind::Bool && op != "=" && op != "!=")
+        if (left.kind == TypeKind::Bool && op != Op::Equal && op != Op::NotEqual)
             return type_error("conditions can only be compared with = or !=");
         if (expr->children[1]->kind == ast::ExprKind::Literal) check_enum_literal(left, expr->children[1]->literal);
         if (expr->children[0]->kind == ast::ExprKind::Literal) check_enum_literal(right, expr->children[0]->literal);
         return remember(expr, Type::of(TypeKind::Bool));
     }
-    if (op == "+" || op == "-") {
+    if (op == Op::Add || op == Op::Subtract) {
         if (left.kind == TypeKind::Date && right.is_duration()) return remember(expr, Type::of(TypeKind::Date));
-        if (op == "+" && left.is_duration() && right.kind == TypeKind::Date)
+        if (op == Op::Add && left.is_duration() && right.kind == TypeKind::Date)
             return remember(expr, Type::of(TypeKind::Date));
-        if (op == "-" && left.kind == TypeKind::Date && right.kind == TypeKind::Date)
+        if (op == Op::Subtract && left.kind == TypeKind::Date && right.kind == TypeKind::Date)
             return remember(expr, Type::of(TypeKind::Int));  // days between
         if (left.is_numeric() && right.is_numeric())
             return remember(expr,
@@ -430,18 +435,19 @@ Type Resolver::resolve_binary(const ast::Expr* expr) {
             return type_error(describe(left.is_duration() ? left : right) +
                               " can only be added to or subtracted from a date, not " +
                               describe(left.is_duration() ? right : left));
-        return type_error("cannot " + std::string(op == "+" ? "add " : "subtract ") + describe(right) +
-                          (op == "+" ? " to " : " from ") + describe(left));
+        return type_error("cannot " + std::string(op == Op::Add ? "add " : "subtract ") + describe(right) +
+                          (op == Op::Add ? " to " : " from ") + describe(left));
     }
-    if (op == "*" || op == "/") {
+    if (op == Op::Multiply || op == Op::Divide) {
         if (!left.is_numeric() || !right.is_numeric())
-            return type_error("'" + op + "' needs numbers on both sides, not " + describe(left) + " and " +
+            return type_error("'" + op_text + "' needs numbers on both sides, not " + describe(left) + " and " +
                               describe(right));
-        return remember(expr, Type::of(op == "/" || left.kind == TypeKind::Number || right.kind == TypeKind::Number
-                                           ? TypeKind::Number
-                                           : TypeKind::Int));
+        return remember(expr,
+                        Type::of(op == Op::Divide || left.kind == TypeKind::Number || right.kind == TypeKind::Number
+                                     ? TypeKind::Number
+                                     : TypeKind::Int));
     }
-    return type_error("unknown operator '" + op + "'");
+    return type_error("unknown operator '" + op_text + "'");
 }
 
 Type Resolver::resolve(const ast::Expr* expr) {

@@ -137,22 +137,57 @@ sql::ExprPtr Lowering::lower_path(const ast::Expr* expr, const checker::ExprInfo
     throw InternalError("a row reference at " + expr->location.to_string() + " cannot be lowered to a value");
 }
 
+namespace {
+
+// The SQL operator of a rule-language operator that maps one to one (the renderer allow-lists it).
+const char* sql_operator(ast::BinaryOp op) {
+    using Op = ast::BinaryOp;
+    switch (op) {
+        case Op::Multiply:
+            return "*";
+        case Op::Divide:
+            return "/";
+        case Op::Add:
+            return "+";
+        case Op::Subtract:
+            return "-";
+        case Op::Equal:
+            return "=";
+        case Op::NotEqual:
+            return "!=";
+        case Op::Less:
+            return "<";
+        case Op::LessEqual:
+            return "<=";
+        case Op::Greater:
+            return ">";
+        case Op::GreaterEqual:
+            return ">=";
+        case Op::And:
+            return "AND";
+        case Op::Or:
+            return "OR";
+    }
+    throw InternalError("an operator with no SQL form");
+}
+
+}  // namespace
+
 sql::ExprPtr Lowering::lower_binary(const ast::Expr* expr) {
-    const std::string& op = expr->op;
+    using Op = ast::BinaryOp;
+    const Op op = expr->binary_op;
     const auto& left_type = rule_.info(expr->children[0].get()).type;
     const auto& right_type = rule_.info(expr->children[1].get()).type;
-    if (op == "and") return sql::binary("AND", lower(expr->children[0].get()), lower(expr->children[1].get()));
-    if (op == "or") return sql::binary("OR", lower(expr->children[0].get()), lower(expr->children[1].get()));
-    if ((op == "+" || op == "-") && left_type.kind == TypeKind::Date && right_type.is_duration())
-        return add_duration(lower(expr->children[0].get()), duration_of(expr->children[1].get()), op == "-");
-    if (op == "+" && left_type.is_duration() && right_type.kind == TypeKind::Date)
+    if ((op == Op::Add || op == Op::Subtract) && left_type.kind == TypeKind::Date && right_type.is_duration())
+        return add_duration(lower(expr->children[0].get()), duration_of(expr->children[1].get()), op == Op::Subtract);
+    if (op == Op::Add && left_type.is_duration() && right_type.kind == TypeKind::Date)
         return add_duration(lower(expr->children[1].get()), duration_of(expr->children[0].get()), false);
-    if (op == "-" && left_type.kind == TypeKind::Date && right_type.kind == TypeKind::Date)
+    if (op == Op::Subtract && left_type.kind == TypeKind::Date && right_type.kind == TypeKind::Date)
         return sql::cast_integer(sql::binary("-", sql::function("julianday", {lower(expr->children[0].get())}),
                                              sql::function("julianday", {lower(expr->children[1].get())})));
-    if (op == "/")
+    if (op == Op::Divide)
         return sql::binary("/", sql::cast_real(lower(expr->children[0].get())), lower(expr->children[1].get()));
-    return sql::binary(op, lower(expr->children[0].get()), lower(expr->children[1].get()));
+    return sql::binary(sql_operator(op), lower(expr->children[0].get()), lower(expr->children[1].get()));
 }
 
 Lowering::SourcePlan Lowering::plan_source(const ast::Comprehension& comprehension) {
@@ -205,13 +240,14 @@ sql::ExprPtr Lowering::lower_aggregate(const ast::Expr* expr) {
     auto select = std::make_shared<sql::Select>();
     select->from = plan.from;
     sql::ExprPtr where = sql::all_of({plan.correlation, c.where ? lower(c.where.get()) : nullptr});
-    const std::string& op = expr->op;
+    using Aggregate = ast::AggregateOp;
+    const Aggregate op = expr->aggregate_op;
     sql::ExprPtr result;
-    if (op == "exists" || op == "no") {
+    if (op == Aggregate::Exists || op == Aggregate::No) {
         select->columns.push_back({sql::integer(1), "", ""});
         select->where = where;
-        result = sql::exists(select, op == "no");
-    } else if (op == "count") {
+        result = sql::exists(select, op == Aggregate::No);
+    } else if (op == Aggregate::Count) {
         select->columns.push_back({sql::function("count", {sql::integer(1)}), "", ""});
         select->where = where;
         result = sql::scalar(select);
@@ -222,12 +258,14 @@ sql::ExprPtr Lowering::lower_aggregate(const ast::Expr* expr) {
             sql::ExprPtr order = lower(c.order_by.get());
             select->columns.push_back({value, "", ""});
             select->where = sql::all_of({where, sql::is_null(order, true)});
-            select->order_by.push_back({order, op == "latest"});
+            select->order_by.push_back({order, op == Aggregate::Latest});
             select->limit = 1;
         } else {
-            const std::string function = op == "sum" ? "sum" : (op == "min" || op == "earliest") ? "min" : "max";
+            const std::string function = op == Aggregate::Sum                                  ? "sum"
+                                         : (op == Aggregate::Min || op == Aggregate::Earliest) ? "min"
+                                                                                               : "max";
             sql::ExprPtr aggregate = sql::function(function, {value});
-            if (op == "sum") aggregate = sql::function("coalesce", {aggregate, sql::integer(0)});
+            if (op == Aggregate::Sum) aggregate = sql::function("coalesce", {aggregate, sql::integer(0)});
             select->columns.push_back({aggregate, "", ""});
             select->where = where;
         }

@@ -51,9 +51,7 @@ void write_html(const CatalogueDoc& catalogue, std::ostream& out);
 // A link target made only of [A-Za-z0-9-] ("rule-CN-CP-PLAN"), safe in HTML and Markdown alike.
 std::string anchor_id(const std::string& prefix, const std::string& name);
 
-// Expressions and literals as written in the rule language (for the catalogue and messages).
-std::string expr_text(const ast::Expr& expr);
-std::string literal_text(const ast::Literal& literal);
+// `f in c.filings where ... dated f.filed_on`, as written in the rule language.
 std::string requirement_text(const ast::Requirement& requirement);
 
 }  // namespace recallguard::doc

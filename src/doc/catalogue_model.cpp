@@ -1,9 +1,21 @@
 #include <algorithm>
 #include <map>
 
+#include "ast/expr_text.h"
 #include "doc/catalogue.h"
 
 namespace recallguard::doc {
+
+using ast::expr_text;
+using ast::literal_text;
+
+std::string requirement_text(const ast::Requirement& requirement) {
+    std::string out = requirement.records.variable + " in " + ast::path_text(requirement.records.source);
+    if (requirement.records.where) out += " where " + expr_text(*requirement.records.where);
+    if (requirement.dated) out += " dated " + expr_text(*requirement.dated);
+    return out;
+}
+
 namespace {
 
 std::string effective_text(const std::optional<ast::EffectivePeriod>& period) {

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <sstream>
 
+#include "ast/expr_text.h"
 #include "format/format.h"
 #include "format/layout.h"
 
@@ -17,7 +18,7 @@ private:
         out_ << std::string(static_cast<size_t>(depth) * 2, ' ') << text << "\n";
     }
     void field(int depth, const std::string& name, const std::string& value) {
-        if (!value.empty()) line(depth, name + " " + quote_string(value));
+        if (!value.empty()) line(depth, name + " " + ast::quote_string(value));
     }
     void literal(int depth, const std::string& role, const ast::Literal& literal);
     void expr(int depth, const std::string& role, const ast::Expr* expr);
@@ -85,13 +86,13 @@ const char* expr_kind(ast::ExprKind kind) {
 
 void Dumper::literal(int depth, const std::string& role, const ast::Literal& literal) {
     std::ostringstream text;
-    text << role << literal_kind(literal.kind) << " text=" << quote_string(literal.text)
+    text << role << literal_kind(literal.kind) << " text=" << ast::quote_string(literal.text)
          << " integer=" << literal.integer << " decimal=" << literal.decimal;
     line(depth, text.str());
 }
 
 void Dumper::comprehension(int depth, const std::string& role, const ast::Comprehension& c) {
-    line(depth, role + "Comprehension " + c.variable + " in " + detail::source_path(c.source));
+    line(depth, role + "Comprehension " + c.variable + " in " + ast::path_text(c.source));
     expr(depth + 1, "value: ", c.value.get());
     expr(depth + 1, "where: ", c.where.get());
     expr(depth + 1, "by: ", c.order_by.get());
@@ -100,8 +101,10 @@ void Dumper::comprehension(int depth, const std::string& role, const ast::Compre
 void Dumper::expr(int depth, const std::string& role, const ast::Expr* expr) {
     if (!expr) return;
     std::string head = role + expr_kind(expr->kind);
-    if (!expr->op.empty()) head += " op=" + expr->op;
-    if (expr->kind == ast::ExprKind::Path) head += " path=" + detail::source_path(expr->path);
+    if (expr->kind == ast::ExprKind::Binary) head += " op=" + std::string(ast::binary_op_text(expr->binary_op));
+    if (expr->kind == ast::ExprKind::Aggregate)
+        head += " op=" + std::string(ast::aggregate_op_name(expr->aggregate_op));
+    if (expr->kind == ast::ExprKind::Path) head += " path=" + ast::path_text(expr->path);
     if (expr->negated) head += " negated";
     line(depth, head);
     if (expr->kind == ast::ExprKind::Literal || expr->kind == ast::ExprKind::HasField)
@@ -118,7 +121,7 @@ void Dumper::period(int depth, const std::optional<ast::EffectivePeriod>& period
 }
 
 std::string Dumper::run(const ast::RuleFile& file) {
-    for (const auto& [path, location] : file.imports) line(0, "import " + quote_string(path));
+    for (const auto& [path, location] : file.imports) line(0, "import " + ast::quote_string(path));
     for (const auto& package : file.packages) {
         line(0, "package " + package.name);
         field(1, "title", package.title);
@@ -175,7 +178,7 @@ std::string Dumper::run(const ast::RuleFile& file) {
     std::vector<std::string> comments;
     for (const auto& comment : file.comments) comments.push_back(comment.text);
     std::sort(comments.begin(), comments.end());
-    for (const auto& comment : comments) line(0, "comment " + quote_string(comment));
+    for (const auto& comment : comments) line(0, "comment " + ast::quote_string(comment));
     return out_.str();
 }
 

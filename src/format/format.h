@@ -19,12 +19,6 @@ struct FormatOptions {
 // the line it ended. `file` must have parsed without errors.
 std::string format_rule_file(const ast::RuleFile& file, const FormatOptions& options = {});
 
-// One expression on one line, with the parentheses its structure needs and no others.
-std::string format_expr(const ast::Expr& expr);
-
-// A string literal as written in rule source: quoted, with \" \\ \n \t escaped.
-std::string quote_string(const std::string& value);
-
 // Every node and field of the AST except source locations, one per line, indented by depth.
 // Two files with equal dumps mean the same thing.
 std::string dump_ast(const ast::RuleFile& file);

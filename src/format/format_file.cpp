@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <tuple>
 
+#include "ast/expr_text.h"
 #include "common/text.h"
 #include "format/format.h"
 #include "format/layout.h"
@@ -100,7 +101,7 @@ Item Layout::package_item(const ast::Package& package) const {
     auto clause = [&](const char* keyword, const std::string& value, const SourceLocation& location, bool quoted) {
         if (!value.empty())
             item.children.push_back(
-                leaf(location, {std::string(keyword) + " " + (quoted ? quote_string(value) : value)}));
+                leaf(location, {std::string(keyword) + " " + (quoted ? ast::quote_string(value) : value)}));
     };
     clause("title", package.title, package.title_location, true);
     clause("authority", package.authority, package.authority_location, true);
@@ -113,9 +114,9 @@ Item Layout::package_item(const ast::Package& package) const {
 
 Item Layout::requirement_item(const ast::Requirement& requirement, int indent) const {
     const ast::Comprehension& records = requirement.records;
-    const std::string head = "require " + records.variable + " in " + detail::source_path(records.source);
-    const std::string where = records.where ? " where " + format_expr(*records.where) : "";
-    const std::string dated = " dated " + format_expr(*requirement.dated);
+    const std::string head = "require " + records.variable + " in " + ast::path_text(records.source);
+    const std::string where = records.where ? " where " + ast::expr_text(*records.where) : "";
+    const std::string dated = " dated " + ast::expr_text(*requirement.dated);
     if (indent + static_cast<int>((head + where + dated).size()) <= limit_)
         return leaf(requirement.location, {head + where + dated});
     Lines lines{head};
@@ -172,7 +173,8 @@ Item Layout::rule_item(const ast::Rule& rule) const {
     std::vector<Item> metadata, subject, body;
     auto text_clause = [&](const char* keyword, const std::string& value, const SourceLocation& location, bool quoted) {
         if (!value.empty())
-            metadata.push_back(leaf(location, {std::string(keyword) + " " + (quoted ? quote_string(value) : value)}));
+            metadata.push_back(
+                leaf(location, {std::string(keyword) + " " + (quoted ? ast::quote_string(value) : value)}));
     };
     text_clause("title", rule.title, rule.title_location, true);
     text_clause("cite", rule.citation, rule.citation_location, true);
@@ -183,7 +185,7 @@ Item Layout::rule_item(const ast::Rule& rule) const {
     text_clause("calendar", rule.calendar, rule.calendar_location, false);
     for (const auto& param : rule.params)
         metadata.push_back(
-            leaf(param.location, {"param " + param.name + " = " + detail::format_literal(param.default_value)}));
+            leaf(param.location, {"param " + param.name + " = " + ast::literal_text(param.default_value)}));
 
     if (rule.subject) {
         const ast::Subject& s = *rule.subject;
@@ -211,7 +213,8 @@ Item Layout::rule_item(const ast::Rule& rule) const {
         condition.start = pos_of(rule.condition->location);
         body.push_back(std::move(condition));
     }
-    if (!rule.message.empty()) body.push_back(leaf(rule.message_location, {"message " + quote_string(rule.message)}));
+    if (!rule.message.empty())
+        body.push_back(leaf(rule.message_location, {"message " + ast::quote_string(rule.message)}));
 
     for (auto* group : {&metadata, &subject, &body}) {
         if (group->empty()) continue;
@@ -360,7 +363,7 @@ std::string Layout::run() {
     std::vector<Item> items;
     for (const auto& package : file_.packages) items.push_back(package_item(package));
     for (const auto& [path, location] : file_.imports)
-        items.push_back(leaf(location, {"import " + quote_string(path)}));
+        items.push_back(leaf(location, {"import " + ast::quote_string(path)}));
     for (const auto& rule : file_.rules) items.push_back(rule_item(rule));
     // Top-level items keep their source order: a rule belongs to the package before it.
     std::stable_sort(items.begin(), items.end(), [](const Item& a, const Item& b) { return a.start < b.start; });

@@ -12,9 +12,6 @@ namespace recallguard::format::detail {
 // line carries its own indentation.
 using Lines = std::vector<std::string>;
 
-std::string format_literal(const ast::Literal& literal);
-std::string source_path(const std::vector<std::string>& source);
-
 // `expr` starting at `column`; when it does not fit in `limit` columns it is broken before
 // `and` / `or` (continuation lines indented to `continuation`), before an aggregate's `where`,
 // and between the arms of a union.

@@ -2,6 +2,7 @@
 #include <cstdlib>
 
 #include "common/date.h"
+#include "common/errors.h"
 #include "parser/transformer.h"
 
 namespace recallguard::parser {
@@ -15,6 +16,17 @@ ast::ExprPtr make(ast::ExprKind kind, SourceLocation location, int length) {
     expr->location = std::move(location);
     expr->length = length;
     return expr;
+}
+
+// The grammar's operator tokens are exactly the AST's operators.
+ast::BinaryOp binary_op(antlr4::Token* token) {
+    if (const auto op = ast::parse_binary_op(token->getText())) return *op;
+    throw InternalError("the grammar has an operator the AST does not: " + token->getText());
+}
+
+ast::AggregateOp aggregate_op(antlr4::Token* token) {
+    if (const auto op = ast::parse_aggregate_op(token->getText())) return *op;
+    throw InternalError("the grammar has an aggregate the AST does not: " + token->getText());
 }
 }  // namespace
 
@@ -118,7 +130,7 @@ ast::ExprPtr Transformer::transform_primary(RuleParser::PrimaryContext* context)
     }
     if (auto* c = dynamic_cast<RuleParser::CountingAggregateContext*>(context)) {
         auto expr = make(ast::ExprKind::Aggregate, location, length);
-        expr->op = c->op->getText();
+        expr->aggregate_op = aggregate_op(c->op);
         expr->comprehension = std::make_unique<ast::Comprehension>();
         expr->comprehension->variable = c->IDENT()->getText();
         expr->comprehension->variable_location = location_of(c->IDENT()->getSymbol());
@@ -130,7 +142,7 @@ ast::ExprPtr Transformer::transform_primary(RuleParser::PrimaryContext* context)
     }
     if (auto* c = dynamic_cast<RuleParser::ValueAggregateContext*>(context)) {
         auto expr = make(ast::ExprKind::Aggregate, location, length);
-        expr->op = c->op->getText();
+        expr->aggregate_op = aggregate_op(c->op);
         expr->comprehension = std::make_unique<ast::Comprehension>();
         if (c->value) expr->comprehension->value = transform_expr(c->value);
         expr->comprehension->variable = c->IDENT()->getText();
@@ -168,7 +180,7 @@ ast::ExprPtr Transformer::transform_bound(RuleParser::BoundContext* context) {
     }
     auto binary = [&](antlr4::Token* op, RuleParser::BoundContext* left, RuleParser::BoundContext* right) {
         auto expr = make(ast::ExprKind::Binary, location_of(op), length);
-        expr->op = op->getText();
+        expr->binary_op = binary_op(op);
         expr->children.push_back(transform_bound(left));
         expr->children.push_back(transform_bound(right));
         return expr;
@@ -195,25 +207,24 @@ ast::ExprPtr Transformer::transform_expr(RuleParser::ExprContext* context) {
         expr->children.push_back(transform_expr(c->expr()));
         return expr;
     }
-    auto binary = [&](const std::string& op, RuleParser::ExprContext* left, RuleParser::ExprContext* right,
+    auto binary = [&](ast::BinaryOp op, RuleParser::ExprContext* left, RuleParser::ExprContext* right,
                       antlr4::Token* op_token) {
         auto expr = make(ast::ExprKind::Binary, op_token ? location_of(op_token) : location, length);
-        expr->op = op;
+        expr->binary_op = op;
         expr->children.push_back(transform_expr(left));
         expr->children.push_back(transform_expr(right));
         return expr;
     };
     if (auto* c = dynamic_cast<RuleParser::MultiplicativeContext*>(context))
-        return binary(c->op->getText(), c->expr(0), c->expr(1), c->op);
+        return binary(binary_op(c->op), c->expr(0), c->expr(1), c->op);
     if (auto* c = dynamic_cast<RuleParser::AdditiveContext*>(context))
-        return binary(c->op->getText(), c->expr(0), c->expr(1), c->op);
-    if (auto* c = dynamic_cast<RuleParser::CompareContext*>(context)) {
-        std::string op = c->op->getText();
-        if (op == "<>") op = "!=";
-        return binary(op, c->expr(0), c->expr(1), c->op);
-    }
-    if (auto* c = dynamic_cast<RuleParser::AndContext*>(context)) return binary("and", c->expr(0), c->expr(1), nullptr);
-    if (auto* c = dynamic_cast<RuleParser::OrContext*>(context)) return binary("or", c->expr(0), c->expr(1), nullptr);
+        return binary(binary_op(c->op), c->expr(0), c->expr(1), c->op);
+    if (auto* c = dynamic_cast<RuleParser::CompareContext*>(context))
+        return binary(binary_op(c->op), c->expr(0), c->expr(1), c->op);
+    if (auto* c = dynamic_cast<RuleParser::AndContext*>(context))
+        return binary(ast::BinaryOp::And, c->expr(0), c->expr(1), nullptr);
+    if (auto* c = dynamic_cast<RuleParser::OrContext*>(context))
+        return binary(ast::BinaryOp::Or, c->expr(0), c->expr(1), nullptr);
     if (auto* c = dynamic_cast<RuleParser::IsKnownContext*>(context)) {
         auto expr = make(ast::ExprKind::IsKnown, location, length);
         expr->children.push_back(transform_expr(c->expr()));

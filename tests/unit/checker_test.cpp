@@ -143,7 +143,7 @@ TEST(CheckerTypes, BetweenTakesArithmeticBoundsSoAFollowingAndJoinsConditions) {
     EXPECT_FALSE(checked.diagnostics.has_errors()) << checked.all();
     ASSERT_NE(checked.rule(), nullptr);
     const ast::Expr* where = checked.rule()->rule->subject->where.get();
-    EXPECT_EQ(where->op, "and");
+    EXPECT_EQ(where->binary_op, ast::BinaryOp::And);
     EXPECT_EQ(where->children[0]->kind, ast::ExprKind::Between);
 }
 

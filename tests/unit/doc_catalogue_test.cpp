@@ -62,6 +62,37 @@ TEST(DocCatalogue, ExpressionsPrintAsWrittenWithNeededParentheses) {
               std::string::npos);
 }
 
+TEST(DocCatalogue, ConditionsReadAsFmtWritesThem) {
+    // The catalogue quotes conditions with the one expression printer `fmt` uses: a string with
+    // a tab reads back as written ("\t"), not with the raw character.
+    const auto dir = std::filesystem::temp_directory_path() / ("rg_doc_printer_" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    std::ofstream(dir / "x.rules") << R"(package x.test {
+  title "T"
+  authority "A"
+  jurisdiction "CN"
+}
+rule X-TAB {
+  title "Tab"
+  cite "Art. 1"
+  category prohibited_act
+  severity high
+  for c in defect_cases
+  where c.conclusion != "a\tb" and not (c.case_id = "x" or c.case_id = "y")
+  violation when c.concluded_on is known
+}
+)";
+    const auto rules = load({(dir / "x.rules").string()});
+    std::filesystem::remove_all(dir);
+    ASSERT_FALSE(rules.diagnostics.has_errors()) << engine::render_diagnostics(rules);
+    std::ostringstream md;
+    write_markdown(build_catalogue(rules.program), md);
+    EXPECT_NE(md.str().find(R"(`c in defect_cases where c.conclusion != "a\tb" and not (c.case_id = "x" or )"
+                            R"(c.case_id = "y")`)"),
+              std::string::npos)
+        << md.str();
+}
+
 TEST(DocCatalogue, HtmlIsOneEscapedPage) {
     const auto dir = std::filesystem::temp_directory_path() / ("rg_doc_test_" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir);
