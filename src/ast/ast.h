@@ -20,6 +20,7 @@ struct Literal {
     int64_t integer = 0;  // Int, Days, Months, WorkingDays (the count), Bool (0/1)
     double decimal = 0;
     SourceLocation location;
+    int length = 1;  // characters of source text (a string's quotes and escapes included), for carets
 };
 
 struct Expr;

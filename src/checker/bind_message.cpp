@@ -2,6 +2,7 @@
 #include <cctype>
 
 #include "checker/checker.h"
+#include "common/utf8.h"
 
 namespace recallguard::checker {
 namespace {
@@ -29,9 +30,10 @@ void bind_message(BoundRule& bound, const schema::Catalog& catalog, DiagnosticBa
     const ast::Rule& rule = *bound.rule;
     const std::string& text = rule.message;
     std::string literal;
+    // Columns count code points; past the opening quote (approximate after an escape such as \").
     auto location_at = [&](size_t offset) {
         SourceLocation location = rule.message_location;
-        location.column += 1 + static_cast<int>(offset);  // past the opening quote (approximate for escapes)
+        location.column += 1 + code_point_count(text, 0, offset);
         return location;
     };
     for (size_t i = 0; i < text.size(); ++i) {
@@ -60,7 +62,7 @@ void bind_message(BoundRule& bound, const schema::Catalog& catalog, DiagnosticBa
             if (needs_deadline && !deadline_like)
                 diagnostics.error("E-BAD-PLACEHOLDER", location_at(i),
                                   "{" + inner + "} exists only in deadline and periodic rules",
-                                  static_cast<int>(inner.size()) + 2);
+                                  code_point_count(inner) + 2);
             if (placeholder.kind == Placeholder::Kind::Period && !rule.periodic)
                 diagnostics.error("E-BAD-PLACEHOLDER", location_at(i), "{period} exists only in periodic rules", 8);
         } else if (is_path(inner)) {
@@ -86,7 +88,7 @@ void bind_message(BoundRule& bound, const schema::Catalog& catalog, DiagnosticBa
                               "'{" + inner +
                                   "}' is not a placeholder: write {due}, {done}, {days_late}, {status}, "
                                   "{trigger}, {period}, a parameter, a let name or a path like {c.case_id}",
-                              static_cast<int>(inner.size()) + 2);
+                              code_point_count(inner) + 2);
         }
         bound.message_literals.push_back(literal);
         literal.clear();

@@ -76,6 +76,9 @@ struct BoundRule {
 struct BoundProgram {
     std::vector<std::unique_ptr<ast::RuleFile>> files;
     std::vector<std::unique_ptr<BoundRule>> rules;  // sorted by rule id, then effective_from
+    // Rules that have errors, bound as far as checking got (names an editor can still explain);
+    // nothing compiles or runs them.
+    std::vector<std::unique_ptr<BoundRule>> rules_with_errors;
 };
 
 }  // namespace recallguard::checker

@@ -9,10 +9,6 @@
 namespace recallguard::checker {
 namespace {
 
-const std::vector<std::string> kCategories{"concealed_defect", "missed_recall_measure", "prohibited_act", "signal",
-                                           "reporting",        "notification",          "certification"};
-const std::vector<std::string> kSeverities{"critical", "high", "medium", "low", "info"};
-
 void check_member(const std::string& value, const std::vector<std::string>& allowed, const SourceLocation& location,
                   const char* code, const char* what, DiagnosticBag& diagnostics) {
     if (value.empty() || std::find(allowed.begin(), allowed.end(), value) != allowed.end()) return;
@@ -21,7 +17,7 @@ void check_member(const std::string& value, const std::vector<std::string>& allo
     message += ")";
     const std::string match = closest_match(value, allowed);
     if (!match.empty()) message += "; did you mean '" + match + "'?";
-    diagnostics.error(code, location, message, static_cast<int>(value.size()));
+    diagnostics.error(code, location, message, static_cast<int>(value.size())).replacement = match;
 }
 
 void check_period(const std::optional<ast::EffectivePeriod>& period, DiagnosticBag& diagnostics) {
@@ -38,10 +34,22 @@ void check_calendar(const std::string& name, const SourceLocation& location, con
     std::string message = "there is no working-day calendar '" + name + "'";
     const std::string match = closest_match(name, options.calendars);
     if (!match.empty()) message += "; did you mean '" + match + "'?";
-    diagnostics.error("E-UNKNOWN-CALENDAR", location, message, static_cast<int>(name.size()));
+    diagnostics.error("E-UNKNOWN-CALENDAR", location, message, static_cast<int>(name.size())).replacement = match;
 }
 
 }  // namespace
+
+const std::vector<std::string>& rule_categories() {
+    static const std::vector<std::string> categories{
+        "concealed_defect", "missed_recall_measure", "prohibited_act", "signal",
+        "reporting",        "notification",          "certification"};
+    return categories;
+}
+
+const std::vector<std::string>& rule_severities() {
+    static const std::vector<std::string> severities{"critical", "high", "medium", "low", "info"};
+    return severities;
+}
 
 void check_metadata(const std::vector<std::unique_ptr<ast::RuleFile>>& files, const CheckOptions& options,
                     DiagnosticBag& diagnostics) {
@@ -59,9 +67,10 @@ void check_metadata(const std::vector<std::unique_ptr<ast::RuleFile>>& files, co
             if (rule.package_index < 0)
                 diagnostics.error("E-NO-PACKAGE", rule.location,
                                   "rule " + rule.id + " comes before any 'package' declaration in its file", id_length);
-            check_member(rule.category, kCategories, rule.category_location, "E-BAD-CATEGORY", "rule category",
+            check_member(rule.category, rule_categories(), rule.category_location, "E-BAD-CATEGORY", "rule category",
                          diagnostics);
-            check_member(rule.severity, kSeverities, rule.severity_location, "E-BAD-SEVERITY", "severity", diagnostics);
+            check_member(rule.severity, rule_severities(), rule.severity_location, "E-BAD-SEVERITY", "severity",
+                         diagnostics);
             check_calendar(rule.calendar, rule.calendar_location, options, diagnostics);
             check_period(rule.effective, diagnostics);
             if (rule.citation.empty())

@@ -176,7 +176,7 @@ BoundProgram check_program(std::vector<std::unique_ptr<ast::RuleFile>> files, co
             }
             const bool clean = !rule_diagnostics.has_errors();
             diagnostics.append(rule_diagnostics);
-            if (clean) program.rules.push_back(std::move(bound));
+            (clean ? program.rules : program.rules_with_errors).push_back(std::move(bound));
         }
     }
     program.files = std::move(files);

@@ -23,6 +23,10 @@ struct CheckOptions {
 BoundProgram check_program(std::vector<std::unique_ptr<ast::RuleFile>> files, const schema::Catalog& catalog,
                            const CheckOptions& options, DiagnosticBag& diagnostics);
 
+// The words a rule's `category` and `severity` clauses take.
+const std::vector<std::string>& rule_categories();
+const std::vector<std::string>& rule_severities();
+
 // The passes, in the order check_program runs them (each in its own file).
 void check_metadata(const std::vector<std::unique_ptr<ast::RuleFile>>& files, const CheckOptions& options,
                     DiagnosticBag& diagnostics);

@@ -36,8 +36,9 @@ private:
     Type remember(const ast::Expr* expr, Type type, std::optional<PathBinding> path = std::nullopt);
     const Variable* find_variable(const std::string& name) const;
     void declare(const std::string& name, const SourceLocation& location, Variable variable);
-    void error(const std::string& code, const SourceLocation& location, const std::string& message, int length = 1) {
-        diagnostics_.error(code, location, message, length);
+    Diagnostic& error(const std::string& code, const SourceLocation& location, const std::string& message,
+                      int length = 1) {
+        return diagnostics_.error(code, location, message, length);
     }
     std::vector<std::string> names_in_scope() const;
 
@@ -155,15 +156,18 @@ void Resolver::check_enum_literal(const Type& column, const ast::Literal& litera
         "\"" + literal.text + "\" is not a value of " + column.column->name + ", so this is never true";
     const std::string match = closest_match(literal.text, values);
     if (!match.empty()) message += "; did you mean \"" + match + "\"?";
-    diagnostics_.warning("W-IMPOSSIBLE-VALUE", literal.location, message, static_cast<int>(literal.text.size()) + 2);
+    diagnostics_.warning("W-IMPOSSIBLE-VALUE", literal.location, message, literal.length).replacement =
+        match.empty() ? "" : "\"" + match + "\"";  // enumeration values need no escapes
 }
 
 Type Resolver::resolve_path(const ast::Expr* expr) {
     const auto& path = expr->path;
     const std::string& root = path.front();
     used_names_.insert(root);
-    auto name_error = [&](size_t index, const std::string& code, const std::string& message) {
-        error(code, expr->path_locations[index], message, static_cast<int>(path[index].size()));
+    auto name_error = [&](size_t index, const std::string& code, const std::string& message,
+                          const std::string& replacement = {}) {
+        error(code, expr->path_locations[index], message, static_cast<int>(path[index].size())).replacement =
+            replacement;
         return remember(expr, Type::of(TypeKind::Error));
     };
 
@@ -205,7 +209,7 @@ Type Resolver::resolve_path(const ast::Expr* expr) {
                 std::string message = "table " + table + " has no column or relation '" + path[i] + "'";
                 const std::string match = closest_match(path[i], candidates);
                 if (!match.empty()) message += "; did you mean '" + match + "'?";
-                return name_error(i, "E-UNKNOWN-COLUMN", message);
+                return name_error(i, "E-UNKNOWN-COLUMN", message, match);
             }
             binding.steps.push_back(*relation);
             table = relation->to_table;
@@ -221,14 +225,15 @@ Type Resolver::resolve_path(const ast::Expr* expr) {
         message += " (" + root + " is a table: iterate over it, e.g. count(x in " + root + " where ...))";
     const std::string match = closest_match(root, names_in_scope());
     if (!match.empty()) message += "; did you mean '" + match + "'?";
-    return name_error(0, "E-UNKNOWN-NAME", message);
+    return name_error(0, "E-UNKNOWN-NAME", message, match);
 }
 
 bool Resolver::bind_source(const ast::Comprehension& comprehension, Variable& variable) {
     const auto& path = comprehension.source;
     SourceBinding binding;
-    auto fail = [&](const std::string& code, const std::string& message) {
-        error(code, comprehension.source_location, message, static_cast<int>(path.front().size()));
+    auto fail = [&](const std::string& code, const std::string& message, const std::string& replacement = {}) {
+        error(code, comprehension.source_location, message, static_cast<int>(path.front().size())).replacement =
+            replacement;
         return false;
     };
     if (path.size() == 1 && !find_variable(path[0])) {
@@ -248,7 +253,7 @@ bool Resolver::bind_source(const ast::Comprehension& comprehension, Variable& va
             std::string message = "'" + path[0] + "' is neither a table nor a set of values";
             const std::string match = closest_match(path[0], candidates);
             if (!match.empty()) message += "; did you mean '" + match + "'?";
-            return fail("E-UNKNOWN-TABLE", message);
+            return fail("E-UNKNOWN-TABLE", message, match);
         }
         bound_.sources[&comprehension] = binding;
         return true;
@@ -273,7 +278,7 @@ bool Resolver::bind_source(const ast::Comprehension& comprehension, Variable& va
             std::string message = "table " + table + " has no relation '" + path[i] + "'";
             const std::string match = closest_match(path[i], candidates);
             if (!match.empty()) message += "; did you mean '" + match + "'?";
-            error("E-UNKNOWN-RELATION", step_location, message, step_length);
+            error("E-UNKNOWN-RELATION", step_location, message, step_length).replacement = match;
             return false;
         }
         if (relation->to_many)
@@ -494,7 +499,7 @@ Type Resolver::resolve(const ast::Expr* expr) {
                 error(
                     "E-TYPE", expr->literal.location,
                     "a field name after 'has' must be non-empty text without quotes, backslashes or control characters",
-                    static_cast<int>(key.size()) + 2);
+                    expr->literal.length);
             return remember(expr, Type::of(TypeKind::Bool));
         }
         case ast::ExprKind::InList: {
@@ -561,7 +566,8 @@ void Resolver::run() {
         std::string message = "there is no table '" + subject.table + "'";
         const std::string match = closest_match(subject.table, catalog_.table_names());
         if (!match.empty()) message += "; did you mean '" + match + "'?";
-        error("E-UNKNOWN-TABLE", subject.table_location, message, static_cast<int>(subject.table.size()));
+        error("E-UNKNOWN-TABLE", subject.table_location, message, static_cast<int>(subject.table.size())).replacement =
+            match;
         return;
     }
     bound_.subject_table = subject.table;

@@ -19,12 +19,14 @@ const char* severity_name(Severity severity) {
     return "error";
 }
 
-void DiagnosticBag::error(std::string code, SourceLocation location, std::string message, int length) {
-    items_.push_back({Severity::Error, std::move(code), std::move(location), std::move(message), length});
+Diagnostic& DiagnosticBag::error(std::string code, SourceLocation location, std::string message, int length) {
+    return items_.emplace_back(
+        Diagnostic{Severity::Error, std::move(code), std::move(location), std::move(message), length, {}});
 }
 
-void DiagnosticBag::warning(std::string code, SourceLocation location, std::string message, int length) {
-    items_.push_back({Severity::Warning, std::move(code), std::move(location), std::move(message), length});
+Diagnostic& DiagnosticBag::warning(std::string code, SourceLocation location, std::string message, int length) {
+    return items_.emplace_back(
+        Diagnostic{Severity::Warning, std::move(code), std::move(location), std::move(message), length, {}});
 }
 
 void DiagnosticBag::add(Diagnostic diagnostic) {

@@ -18,13 +18,17 @@ struct Diagnostic {
     SourceLocation location;
     std::string message;
     int length = 1;  // characters the caret underlines
+    // What the message suggests writing instead of the underlined text ("did you mean"), or "":
+    // editors offer it as a quick fix.
+    std::string replacement;
 };
 
 // Collects every diagnostic of a run so all are reported at once, in source order.
 class DiagnosticBag {
 public:
-    void error(std::string code, SourceLocation location, std::string message, int length = 1);
-    void warning(std::string code, SourceLocation location, std::string message, int length = 1);
+    // Both return the diagnostic added, so a caller can attach a suggested replacement.
+    Diagnostic& error(std::string code, SourceLocation location, std::string message, int length = 1);
+    Diagnostic& warning(std::string code, SourceLocation location, std::string message, int length = 1);
     void add(Diagnostic diagnostic);
     void append(const DiagnosticBag& other);
 

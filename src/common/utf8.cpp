@@ -44,6 +44,13 @@ SourceLocation location_of_offset(const std::string& path, const std::string& te
     return {path, line, column};
 }
 
+int code_point_count(const std::string& text, size_t begin, size_t end) {
+    int count = 0;
+    for (size_t i = begin; i < end && i < text.size(); ++i)
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++count;
+    return count;
+}
+
 std::string invalid_utf8_message(const std::string& text, size_t offset) {
     char byte[8];
     std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned>(static_cast<unsigned char>(text[offset])));

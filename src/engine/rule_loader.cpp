@@ -21,7 +21,30 @@ namespace {
 // Rule files above this size are refused rather than read.
 constexpr uintmax_t kMaxRuleFileBytes = 4u << 20;
 
-bool read_file(const std::string& path, std::string& text, DiagnosticBag& diagnostics) {
+std::string canonical_path(const std::string& path) {
+    std::error_code error;
+    const std::string canonical = fs::weakly_canonical(path, error).string();
+    return error ? fs::path(path).lexically_normal().string() : canonical;
+}
+
+// The unsaved texts by canonical path.
+using Unsaved = std::map<std::string, std::string>;
+
+const std::string* find_unsaved(const Unsaved& unsaved, const std::string& path) {
+    if (unsaved.empty()) return nullptr;
+    const auto it = unsaved.find(canonical_path(path));
+    return it == unsaved.end() ? nullptr : &it->second;
+}
+
+bool read_file(const std::string& path, std::string& text, DiagnosticBag& diagnostics, const Unsaved& unsaved) {
+    if (const std::string* buffer = find_unsaved(unsaved, path)) {
+        if (buffer->size() > kMaxRuleFileBytes) {
+            diagnostics.error("E-IO", {path, 0, 0}, "the file is larger than the 4 MiB limit for rule files");
+            return false;
+        }
+        text = *buffer;
+        return true;
+    }
     std::error_code error;
     const auto size = fs::file_size(path, error);
     if (error) {
@@ -74,16 +97,20 @@ LoadedRules load_rules(const LoadOptions& options) {
         options.calendar_directory.empty() ? calendar::bundled_calendar_directory() : options.calendar_directory;
     loaded.calendars = calendar::CalendarSet::load_directory(calendar_dir, loaded.diagnostics);
 
-    std::vector<std::string> queue = expand_rule_paths(options.paths, loaded.diagnostics, loaded.unreadable);
+    Unsaved unsaved;
+    for (const auto& [path, text] : options.unsaved) unsaved[canonical_path(path)] = text;
+    std::vector<std::string> queue, on_disk;
+    for (const auto& path : options.paths) (find_unsaved(unsaved, path) ? queue : on_disk).push_back(path);
+    const auto expanded = expand_rule_paths(on_disk, loaded.diagnostics, loaded.unreadable);
+    queue.insert(queue.end(), expanded.begin(), expanded.end());
     std::set<std::string> seen;
     std::vector<std::unique_ptr<ast::RuleFile>> files;
     std::map<std::string, std::string> hashed;  // canonical path -> text, hashed in path order
     for (size_t i = 0; i < queue.size(); ++i) {
-        std::error_code error;
-        const std::string canonical = fs::weakly_canonical(queue[i], error).string();
+        const std::string canonical = canonical_path(queue[i]);
         if (!seen.insert(canonical).second) continue;
         std::string text;
-        if (!read_file(queue[i], text, loaded.diagnostics)) {
+        if (!read_file(queue[i], text, loaded.diagnostics, unsaved)) {
             loaded.unreadable = true;
             continue;
         }
@@ -97,10 +124,14 @@ LoadedRules load_rules(const LoadOptions& options) {
         hashed[canonical] = text;
         loaded.sources[queue[i]] = text;
         loaded.files.push_back(queue[i]);
-        auto file = std::make_unique<ast::RuleFile>(parser::parse_rule_file(queue[i], text, loaded.diagnostics));
+        parser::ParseOptions parse_options;
+        parse_options.keep_intact_items = options.keep_intact_items;
+        auto file =
+            std::make_unique<ast::RuleFile>(parser::parse_rule_file(queue[i], text, loaded.diagnostics, parse_options));
         for (const auto& [import, location] : file->imports) {
             const fs::path target = fs::path(queue[i]).parent_path() / import;
-            if (!fs::is_regular_file(target, error)) {
+            std::error_code error;
+            if (!fs::is_regular_file(target, error) && !find_unsaved(unsaved, target.string())) {
                 loaded.diagnostics.error(
                     "E-IMPORT", location,
                     "imported file '" + import + "' does not exist (looked at " + target.string() + ")");

@@ -15,6 +15,10 @@ struct LoadOptions {
     std::vector<std::string> paths;                      // files or folders (searched for *.rules)
     std::string calendar_directory;                      // "" = the bundled calendars
     std::map<std::string, std::string> param_overrides;  // RULE-ID.name -> value
+    // Texts read instead of the files on disk (an editor's unsaved buffers), by path; such a
+    // path need not exist on disk. Matched after resolving `.`, `..` and symbolic links.
+    std::map<std::string, std::string> unsaved;
+    bool keep_intact_items = false;  // parse with parser::ParseOptions::keep_intact_items (editors)
 };
 
 struct LoadedRules {

@@ -35,6 +35,10 @@ struct FileFormat {
 // Reads and parses `path`; syntax errors and unreadable files go to `diagnostics`.
 FileFormat format_file(const std::string& path, DiagnosticBag& diagnostics, const FormatOptions& options = {});
 
+// The same for a text already in memory (an editor's buffer); `path` names it in diagnostics.
+FileFormat format_text(const std::string& path, const std::string& text, DiagnosticBag& diagnostics,
+                       const FormatOptions& options = {});
+
 // Replaces the file's content by writing a temporary file next to it and renaming it over
 // the original, so a failure never leaves a partly written file. Throws InputError.
 void write_file_atomically(const std::string& path, const std::string& text);

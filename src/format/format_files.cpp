@@ -15,16 +15,23 @@ namespace recallguard::format {
 namespace fs = std::filesystem;
 
 FileFormat format_file(const std::string& path, DiagnosticBag& diagnostics, const FormatOptions& options) {
-    FileFormat result;
-    result.path = path;
     std::ifstream in(path, std::ios::binary);
     if (!in) {
         diagnostics.error("E-IO", {path, 0, 0}, "cannot open the file");
+        FileFormat result;
+        result.path = path;
         return result;
     }
     std::ostringstream buffer;
     buffer << in.rdbuf();
-    result.original = buffer.str();
+    return format_text(path, buffer.str(), diagnostics, options);
+}
+
+FileFormat format_text(const std::string& path, const std::string& text, DiagnosticBag& diagnostics,
+                       const FormatOptions& options) {
+    FileFormat result;
+    result.path = path;
+    result.original = text;
     DiagnosticBag parse_diagnostics;
     const ast::RuleFile file = parser::parse_rule_file(path, result.original, parse_diagnostics);
     diagnostics.append(parse_diagnostics);

@@ -1,5 +1,7 @@
 #include "parser/parse.h"
 
+#include <algorithm>
+
 #include "RuleLexer.h"
 #include "RuleParser.h"
 #include "common/utf8.h"
@@ -113,9 +115,19 @@ SourceLocation location_of_offset(const std::string& path, const std::string& te
     return {path, line, column};
 }
 
+// True when no syntax error touched the subtree: no error node, no recognition exception.
+bool intact(antlr4::tree::ParseTree* tree) {
+    if (dynamic_cast<antlr4::tree::ErrorNode*>(tree)) return false;
+    if (auto* context = dynamic_cast<antlr4::ParserRuleContext*>(tree); context && context->exception) return false;
+    for (auto* child : tree->children)
+        if (!intact(child)) return false;
+    return true;
+}
+
 }  // namespace
 
-ast::RuleFile parse_rule_file(const std::string& path, const std::string& text, DiagnosticBag& diagnostics) {
+ast::RuleFile parse_rule_file(const std::string& path, const std::string& text, DiagnosticBag& diagnostics,
+                              const ParseOptions& options) {
     ast::RuleFile file;
     file.path = path;
     file.text = text;
@@ -155,6 +167,19 @@ ast::RuleFile parse_rule_file(const std::string& path, const std::string& text, 
     if (parser.getNumberOfSyntaxErrors() == 0) {
         Transformer transformer(path, diagnostics);
         transformer.transform_file(tree, file);
+    } else if (options.keep_intact_items) {
+        // An item counts as intact only when it parsed whole, with no syntax error inside it
+        // (recovery can also resynchronise without leaving an error node). An error at an item's
+        // first keyword belongs to the item before it ("'rule' starts a new item, but ...").
+        const auto& error_tokens = listener.offending_token_indexes();
+        Transformer transformer(path, diagnostics);
+        for (auto* top : tree->topLevel()) {
+            const size_t first = top->getStart()->getTokenIndex();
+            const size_t last = top->getStop() ? top->getStop()->getTokenIndex() : first;
+            const bool reported_inside = std::any_of(error_tokens.begin(), error_tokens.end(),
+                                                     [&](size_t index) { return index > first && index <= last; });
+            if (!reported_inside && top->getStop() && intact(top)) transformer.transform_top_level(top, file);
+        }
     }
     return file;
 }

@@ -201,6 +201,7 @@ void SyntaxErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::To
     // After a syntax error the parser resynchronises by guessing; what it then reports up
     // to the next `rule`, `package` or `import` is mostly a consequence of the first error.
     const size_t index = offending ? offending->getTokenIndex() : std::numeric_limits<size_t>::max();
+    offending_.push_back(index);
     if (suppress_until_ && index < suppress_until_) return;
     suppress_until_ = std::numeric_limits<size_t>::max();
     if (auto* stream = dynamic_cast<antlr4::BufferedTokenStream*>(parser->getTokenStream())) {

@@ -33,6 +33,7 @@ ast::AggregateOp aggregate_op(antlr4::Token* token) {
 ast::Literal Transformer::transform_literal(RuleParser::LiteralContext* context) {
     ast::Literal literal;
     literal.location = location_of(context);
+    literal.length = length_of(context);
     auto parse_int = [&](antlr4::tree::TerminalNode* node) -> int64_t {
         const std::string text = node->getText();
         if (text.size() > 12) {
@@ -241,6 +242,7 @@ ast::ExprPtr Transformer::transform_expr(RuleParser::ExprContext* context) {
         expr->literal.kind = ast::Literal::Kind::String;
         expr->literal.text = decode_string(c->STRING());
         expr->literal.location = location_of(c->STRING()->getSymbol());
+        expr->literal.length = token_length(c->STRING()->getSymbol());
         return expr;
     }
     if (auto* c = dynamic_cast<RuleParser::InListContext*>(context)) {

@@ -17,10 +17,14 @@ SourceLocation Transformer::location_of(antlr4::Token* token) const {
 int Transformer::length_of(antlr4::ParserRuleContext* context) const {
     auto* start = context->getStart();
     auto* stop = context->getStop();
-    if (!stop || stop->getLine() != start->getLine() || stop->getStopIndex() < start->getStartIndex()) {
-        return static_cast<int>(start->getText().size());
-    }
+    if (!stop || stop->getLine() != start->getLine() || stop->getStopIndex() < start->getStartIndex())
+        return token_length(start);
     return static_cast<int>(stop->getStopIndex() - start->getStartIndex() + 1);
+}
+
+int Transformer::token_length(antlr4::Token* token) const {
+    // Token indexes count code points of the input, as columns do.
+    return static_cast<int>(token->getStopIndex() - token->getStartIndex() + 1);
 }
 
 std::string Transformer::decode_string(antlr4::tree::TerminalNode* node) {
@@ -78,16 +82,18 @@ ast::EffectivePeriod Transformer::transform_effective(RuleParser::EffectivePerio
 }
 
 void Transformer::transform_file(RuleParser::RuleFileContext* context, ast::RuleFile& out) {
-    for (auto* top : context->topLevel()) {
-        if (auto* package = dynamic_cast<RuleParser::TopPackageContext*>(top)) {
-            out.packages.push_back(transform_package(package->packageDecl()));
-        } else if (auto* import = dynamic_cast<RuleParser::TopImportContext*>(top)) {
-            out.imports.emplace_back(decode_string(import->STRING()), location_of(import));
-        } else if (auto* rule = dynamic_cast<RuleParser::TopRuleContext*>(top)) {
-            ast::Rule transformed = transform_rule(rule->ruleDecl());
-            transformed.package_index = static_cast<int>(out.packages.size()) - 1;
-            out.rules.push_back(std::move(transformed));
-        }
+    for (auto* top : context->topLevel()) transform_top_level(top, out);
+}
+
+void Transformer::transform_top_level(RuleParser::TopLevelContext* top, ast::RuleFile& out) {
+    if (auto* package = dynamic_cast<RuleParser::TopPackageContext*>(top)) {
+        out.packages.push_back(transform_package(package->packageDecl()));
+    } else if (auto* import = dynamic_cast<RuleParser::TopImportContext*>(top)) {
+        out.imports.emplace_back(decode_string(import->STRING()), location_of(import));
+    } else if (auto* rule = dynamic_cast<RuleParser::TopRuleContext*>(top)) {
+        ast::Rule transformed = transform_rule(rule->ruleDecl());
+        transformed.package_index = static_cast<int>(out.packages.size()) - 1;
+        out.rules.push_back(std::move(transformed));
     }
 }
 

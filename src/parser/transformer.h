@@ -14,6 +14,8 @@ public:
     Transformer(std::string file, DiagnosticBag& diagnostics) : file_(std::move(file)), diagnostics_(diagnostics) {}
 
     void transform_file(grammar::RuleParser::RuleFileContext* context, ast::RuleFile& out);
+    // One package, import or rule, appended to `out` (a rule belongs to the last package so far).
+    void transform_top_level(grammar::RuleParser::TopLevelContext* top, ast::RuleFile& out);
 
     // transform_expr.cpp
     ast::ExprPtr transform_expr(grammar::RuleParser::ExprContext* context);
@@ -43,7 +45,8 @@ private:
     void set_once(std::string& field, const std::string& value, antlr4::ParserRuleContext* context, const char* clause);
     SourceLocation location_of(antlr4::ParserRuleContext* context) const;
     SourceLocation location_of(antlr4::Token* token) const;
-    int length_of(antlr4::ParserRuleContext* context) const;
+    int length_of(antlr4::ParserRuleContext* context) const;  // code points; the first token's when multi-line
+    int token_length(antlr4::Token* token) const;             // code points
 
     std::string file_;
     DiagnosticBag& diagnostics_;

@@ -36,6 +36,7 @@ struct Column {
     std::string relation;                  // name of the forward relation, e.g. "product"
     std::optional<int> max_value{};        // integer upper bound (inclusive)
     TextFormat format = TextFormat::Free;
+    std::string description{};  // what the column holds, in the data contract's words; "" = not given
 };
 
 // A column whose value (and those of `masked`) is not yet known before the date in it:
