@@ -26,5 +26,6 @@ void add_doc_command(CLI::App& app, int& exit_code);       // doc
 void add_diff_command(CLI::App& app, int& exit_code);      // diff
 void add_generate_command(CLI::App& app, int& exit_code);  // generate
 void add_filing_command(CLI::App& app, int& exit_code);    // check-filing
+void add_lsp_command(CLI::App& app, int& exit_code);       // lsp
 
 }  // namespace recallguard::cli
