@@ -9,6 +9,7 @@ packages=(
   libgtest-dev libgmock-dev googletest libbenchmark-dev libpugixml-dev libxxhash-dev
   clang libclang-rt-14-dev clang-format
   chromium fonts-wqy-microhei
+  neovim
 )
 # Node.js and npm (for the SARIF reference validator) may come from elsewhere than Debian;
 # Debian's own packages are installed only when no npm is on the machine.

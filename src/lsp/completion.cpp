@@ -117,10 +117,16 @@ private:
     void add(std::string label, ItemKind kind, std::string detail, size_t from, std::string documentation = {}) {
         items_.push_back({std::move(label), kind, std::move(detail), std::move(documentation), from, request_.offset});
     }
-    std::optional<RuleScope> scope() const {
+    // `completed`: the text with a closing quote (in a string) or a placeholder name at the cursor.
+    std::optional<RuleScope> scope(bool in_string) const {
         const std::string id = rule_id_before(text_, request_.offset);
         if (id.empty() || !request_.scope_for) return std::nullopt;
-        return request_.scope_for(id);
+        const size_t offset = std::min(request_.offset, text_.size());
+        if (in_string) return request_.scope_for(id, text_.substr(0, offset) + "\"" + text_.substr(offset));
+        const size_t start = word_start(text_, offset);
+        size_t end = offset;
+        while (end < text_.size() && is_name_char(text_[end])) ++end;
+        return request_.scope_for(id, text_.substr(0, start) + "rg_completion_placeholder" + text_.substr(end));
     }
     void values_in_string(size_t quote);
     void members_after_dot(size_t dot, size_t from);
@@ -146,7 +152,7 @@ void Completer::values_in_string(size_t quote) {
         if (end > 0 && tokens[end - 1].text == "not") --end;
     }
     const std::vector<std::string> path = trailing_path(tokens, end);
-    const auto rule_scope = scope();
+    const auto rule_scope = scope(true);
     if (path.empty() || !rule_scope) return;
     const ScopeName* root = rule_scope->find(path[0], location_at(text_, quote));
     if (!root) return;
@@ -159,7 +165,7 @@ void Completer::values_in_string(size_t quote) {
 void Completer::members_after_dot(size_t dot, size_t from) {
     const std::vector<Token> tokens = code_tokens(text_.substr(0, dot));
     const std::vector<std::string> path = trailing_path(tokens, tokens.size());
-    const auto rule_scope = scope();
+    const auto rule_scope = scope(false);
     if (path.empty() || !rule_scope) return;
     const ScopeName* root = rule_scope->find(path[0], location_at(text_, dot));
     if (!root) return;
@@ -200,7 +206,7 @@ void Completer::words(size_t from) {
         for (const auto& word : words) add(word, ItemKind::Value, previous, from);
         return;
     }
-    const auto rule_scope = scope();
+    const auto rule_scope = scope(false);
     if (previous == "in") {
         for (const auto& table : catalog.table_names()) add(table, ItemKind::Class, "table", from);
         if (rule_scope)
@@ -252,15 +258,6 @@ std::string rule_id_before(const std::string& text, size_t offset) {
         if (tokens[i].kind == Token::Kind::Keyword && tokens[i].text == "package") return "";
     }
     return "";
-}
-
-std::string with_placeholder_name(const std::string& text, size_t offset) {
-    offset = std::min(offset, text.size());
-    const size_t start = word_start(text, offset);
-    std::string out = text.substr(0, start) + "rg_completion_placeholder";
-    size_t end = offset;
-    while (end < text.size() && is_name_char(text[end])) ++end;
-    return out + text.substr(end);
 }
 
 }  // namespace recallguard::lsp

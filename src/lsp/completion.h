@@ -26,8 +26,10 @@ struct CompletionItem {
 struct CompletionRequest {
     const std::string& text;
     size_t offset = 0;  // the cursor, as a byte offset
-    // The scope of the rule with this id, as well as it can be known while the text is half typed.
-    std::function<std::optional<RuleScope>(const std::string& rule_id)> scope_for;
+    // The scope of the rule with this id, as well as it can be known while the text is half typed;
+    // `completed` is the text with what the cursor's context lacks filled in (a placeholder name
+    // after a dot, a closing quote), which may parse where the text does not.
+    std::function<std::optional<RuleScope>(const std::string& rule_id, const std::string& completed)> scope_for;
     std::vector<std::string> calendars;
 };
 
@@ -35,9 +37,5 @@ std::vector<CompletionItem> complete(const CompletionRequest& request);
 
 // The id of the rule whose text the offset is in (by the last `rule ID` before it), or "".
 std::string rule_id_before(const std::string& text, size_t offset);
-
-// The text with a placeholder name at `offset`, so that a half-typed path (`c.product.`) parses
-// and its rule can be checked for its scope.
-std::string with_placeholder_name(const std::string& text, size_t offset);
 
 }  // namespace recallguard::lsp

@@ -97,17 +97,17 @@ Json Server::completion(const Json& params) {
     Json items = Json::array();
     if (file_kind(document.path, document.language) != FileKind::Rules) return items;
     const Analysis& analysis = workspace_.analysis(document);
-    std::unique_ptr<Analysis> placeholder;  // made only when the rule does not parse as it is
+    // The rule's scope from the text as it is; else from the text with the cursor's context
+    // completed (a rule being typed rarely parses); else as the rule last parsed.
     CompletionRequest request{document.text, offset, nullptr, analysis.loaded.calendars.names()};
-    request.scope_for = [&](const std::string& rule_id) -> std::optional<RuleScope> {
+    request.scope_for = [&](const std::string& rule_id, const std::string& completed) -> std::optional<RuleScope> {
         auto find_in = [&](const Analysis& candidate) -> std::optional<RuleScope> {
             for (const auto* bound : candidate.rules)
                 if (bound->rule->id == rule_id) return scope_of(*bound);
             return std::nullopt;
         };
         if (auto scope = find_in(analysis)) return scope;
-        if (!placeholder) placeholder = workspace_.analyse_text(document, with_placeholder_name(document.text, offset));
-        if (auto scope = find_in(*placeholder)) return scope;
+        if (auto scope = find_in(*workspace_.analyse_text(document, completed))) return scope;
         return workspace_.remembered_scope(document.uri, rule_id);
     };
     for (const auto& item : complete(request)) {

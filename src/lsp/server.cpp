@@ -148,8 +148,8 @@ void Server::notification(const std::string& method, const Json& params) {
     } else if (method == "workspace/didChangeConfiguration") {
         const Json settings = params.value("settings", Json::object());
         if (settings.is_object() && settings.contains("recallguard") && settings["recallguard"].is_object() &&
-            settings["recallguard"].contains("calendars") && settings["recallguard"]["calendars"].is_string()) {
-            workspace_.set_calendar_directory(settings["recallguard"]["calendars"]);
+            settings["recallguard"].contains("calendars")) {
+            set_calendars(settings["recallguard"]["calendars"]);
             for (const auto& [uri, document] : workspace_.documents().all()) publish_diagnostics(uri);
         }
     }
@@ -174,10 +174,7 @@ Json Server::initialize(const Json& params) {
     if (params.contains("rootUri") && params["rootUri"].is_string())
         if (const auto root = path_of_uri(params["rootUri"])) workspace_.set_root(*root);
     const Json init = params.value("initializationOptions", Json::object());
-    if (init.is_object() && init.contains("calendars") && init["calendars"].is_string())
-        workspace_.set_calendar_directory(init["calendars"]);
-    else
-        workspace_.set_calendar_directory(options_.calendar_directory);
+    set_calendars(init.is_object() ? init.value("calendars", Json()) : Json());
     return {
         {"capabilities",
          {{"positionEncoding", encoding_name(encoding_)},
@@ -190,6 +187,12 @@ Json Server::initialize(const Json& params) {
           {"codeActionProvider", {{"codeActionKinds", {"quickfix"}}}}}},
         {"serverInfo", {{"name", "recallguard"}, {"version", RECALLGUARD_VERSION}}},
     };
+}
+
+void Server::set_calendars(const Json& setting) {
+    // The editor's setting when it names a folder; else the command line's; else the bundled ones.
+    const bool given = setting.is_string() && !setting.get_ref<const std::string&>().empty();
+    workspace_.set_calendar_directory(given ? setting.get<std::string>() : options_.calendar_directory);
 }
 
 const Document& Server::document_of(const Json& params) const {

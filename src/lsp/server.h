@@ -43,6 +43,7 @@ private:
     Json formatting(const Json& params);
     Json code_actions(const Json& params);
 
+    void set_calendars(const Json& setting);  // initializationOptions / settings `calendars`
     void publish_diagnostics(const std::string& uri);
     void publish_with_dependents(const std::string& uri);
     void send(const Json& message);

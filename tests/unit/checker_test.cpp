@@ -360,5 +360,56 @@ TEST(CheckerParams, OverridesAreParsedInTheParametersType) {
     EXPECT_NE(error.find("unit"), std::string::npos);
 }
 
+// --- What editors read: the suggested replacement, and rules kept though they have errors ------
+
+TEST(CheckerSuggestions, EveryDidYouMeanCarriesTheReplacementForTheUnderlinedText) {
+    struct Case {
+        std::string subject, body, extra, code, replacement;
+    };
+    const std::vector<Case> cases{
+        {"c in defect_cases", "  violation when c.product.markt = \"CN\"", "", "E-UNKNOWN-COLUMN", "market"},
+        {"c in defect_cases", "  violation when c.conclusion = \"defekt\"", "", "W-IMPOSSIBLE-VALUE", "\"defect\""},
+        {"c in defect_case", "  violation when c.opened_on < as_of", "", "E-UNKNOWN-TABLE", "defect_cases"},
+        {"c in defect_cases", "  violation when count(f in c.filngs) = 0", "", "E-UNKNOWN-RELATION", "filings"},
+        {"c in defect_cases", "  violation when cc.opened_on < as_of", "", "E-UNKNOWN-NAME", "c"},
+        {"c in defect_cases", "  violation when count(x in defect_case) = 0", "", "E-UNKNOWN-TABLE", "defect_cases"},
+        {"c in defect_cases", "  violation when c.opened_on < as_of", "  calendar CM\n", "E-UNKNOWN-CALENDAR", "CN"},
+    };
+    for (const auto& c : cases) {
+        const auto checked = check(rule_text(c.subject, c.body, c.extra));
+        const Diagnostic* found = checked.first(c.code);
+        ASSERT_NE(found, nullptr) << c.body << "\n" << checked.all();
+        EXPECT_EQ(found->replacement, c.replacement) << c.body;
+        EXPECT_NE(found->message.find("did you mean"), std::string::npos) << found->message;
+    }
+    // No close name, no replacement.
+    const auto far = check(rule_text("c in defect_cases", "  violation when c.zzzzzzzz = 1"));
+    ASSERT_NE(far.first("E-UNKNOWN-COLUMN"), nullptr);
+    EXPECT_EQ(far.first("E-UNKNOWN-COLUMN")->replacement, "");
+}
+
+TEST(CheckerSuggestions, ARuleWithErrorsIsKeptApartWithWhatWasBound) {
+    const auto checked = check(
+        rule_text("c in defect_cases", "  let concluded = c.concluded_on\n  violation when c.product.markt = \"CN\""));
+    EXPECT_TRUE(checked.program.rules.empty());
+    ASSERT_EQ(checked.program.rules_with_errors.size(), 1u);
+    const BoundRule& rule = *checked.program.rules_with_errors.front();
+    EXPECT_EQ(rule.subject_table, "defect_cases");
+    EXPECT_EQ(rule.info(rule.rule->lets.at(0).value.get()).type.kind, TypeKind::Date);
+}
+
+// Lengths count characters: a caret under "缺陷" is 4 wide ("", 2 characters), not 8 (its bytes).
+TEST(CheckerSuggestions, LengthsAndPlaceholderColumnsCountCharactersNotBytes) {
+    const auto checked = check(rule_text("c in defect_cases",
+                                         "  violation when c.conclusion = \"缺陷\"\n"
+                                         "  message \"案件 {c.cse_id}\""));
+    const Diagnostic* value = checked.first("W-IMPOSSIBLE-VALUE");
+    ASSERT_NE(value, nullptr) << checked.all();
+    EXPECT_EQ(value->length, 4);
+    const Diagnostic* placeholder = checked.first("E-UNKNOWN-COLUMN");
+    ASSERT_NE(placeholder, nullptr) << checked.all();
+    EXPECT_EQ(placeholder->location.column, 18);  // `  message "案件 {c.` is 17 characters
+}
+
 }  // namespace
 }  // namespace recallguard::checker
