@@ -78,12 +78,16 @@ void Server::publish_diagnostics(const std::string& uri) {
           {"params", {{"uri", uri}, {"version", document->version}, {"diagnostics", diagnostics}}}});
 }
 
-Json Server::hover(const Json& params) {
+Server::AtPosition Server::at_position(const Json& params) {
     const Document& document = document_of(params);
     const Analysis& analysis = workspace_.analysis(document);
     const size_t offset = offset_of(document, params.value("position", Json()));
     const auto [line, column] = location_of(document.text, offset, encoding_);
-    const auto symbol = symbol_at(analysis, line, column);
+    return {document, analysis, symbol_at(analysis, line, column)};
+}
+
+Json Server::hover(const Json& params) {
+    const auto [document, analysis, symbol] = at_position(params);
     if (!symbol) return nullptr;
     const auto text = hover_text(analysis, *symbol);
     if (!text) return nullptr;
@@ -128,11 +132,7 @@ Json Server::completion(const Json& params) {
 }
 
 Json Server::definition(const Json& params) {
-    const Document& document = document_of(params);
-    const Analysis& analysis = workspace_.analysis(document);
-    const size_t offset = offset_of(document, params.value("position", Json()));
-    const auto [line, column] = location_of(document.text, offset, encoding_);
-    const auto symbol = symbol_at(analysis, line, column);
+    const auto [document, analysis, symbol] = at_position(params);
     if (!symbol) return nullptr;
     const auto place = definition_of(analysis, *symbol);
     if (!place) return nullptr;

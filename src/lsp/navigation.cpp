@@ -65,22 +65,16 @@ std::vector<OutlineItem> outline(const Analysis& analysis) {
         // The rule's text starts with its keyword, at the start of the id's line.
         item.start = place({rule.location.file, rule.location.line, 1}, 0);
         item.end = rule.end_location.known() ? place(rule.end_location, 1) : item.name_at;
+        // A parameter or let is its name, in the outline.
+        auto name_item = [](OutlineItem::Kind kind, const std::string& name, const char* detail,
+                            const SourceLocation& location) {
+            const Place at = place(location, static_cast<int>(name.size()));
+            return OutlineItem{kind, name, detail, at, at, at, {}};
+        };
         for (const auto& param : rule.params)
-            item.children.push_back({OutlineItem::Kind::Param,
-                                     param.name,
-                                     "parameter",
-                                     place(param.location, static_cast<int>(param.name.size())),
-                                     place(param.location, static_cast<int>(param.name.size())),
-                                     place(param.location, static_cast<int>(param.name.size())),
-                                     {}});
+            item.children.push_back(name_item(OutlineItem::Kind::Param, param.name, "parameter", param.location));
         for (const auto& let : rule.lets)
-            item.children.push_back({OutlineItem::Kind::Let,
-                                     let.name,
-                                     "let",
-                                     place(let.location, static_cast<int>(let.name.size())),
-                                     place(let.location, static_cast<int>(let.name.size())),
-                                     place(let.location, static_cast<int>(let.name.size())),
-                                     {}});
+            item.children.push_back(name_item(OutlineItem::Kind::Let, let.name, "let", let.location));
         const bool in_package = rule.package_index >= 0 && static_cast<size_t>(rule.package_index) < packages.size();
         (in_package ? packages[static_cast<size_t>(rule.package_index)].children : top).push_back(std::move(item));
     }

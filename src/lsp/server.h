@@ -8,6 +8,7 @@
 #include <string>
 
 #include "lsp/json_rpc.h"
+#include "lsp/locate.h"
 #include "lsp/positions.h"
 #include "lsp/workspace.h"
 
@@ -36,6 +37,13 @@ private:
     void did_open(const Json& params);
     void did_change(const Json& params);
     void did_close(const Json& params);
+    // The document, its analysis and the symbol at `params.position` (hover, definition).
+    struct AtPosition {
+        const Document& document;
+        const Analysis& analysis;
+        std::optional<Symbol> symbol;
+    };
+    AtPosition at_position(const Json& params);
     Json hover(const Json& params);
     Json completion(const Json& params);
     Json definition(const Json& params);
