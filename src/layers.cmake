@@ -36,9 +36,11 @@ recallguard_layer(engine USES exec compiler checker parser calendar schema findi
 recallguard_layer(filing USES engine findings schema sqldb common)
 # Rule tests: the *.ruletest format, fixtures, runner, coverage.
 recallguard_layer(ruletest USES engine report checker findings schema sqldb common)
+# The language server for editors: JSON-RPC, open documents, their analyses by the engine's loader.
+recallguard_layer(lsp USES ruletest engine format checker parser calendar schema ast common)
 # The command line: flags in, output out.
 recallguard_layer(cli EXECUTABLE recallguard
-  USES doc engine filing format generate report ruletest schema sqldb common
+  USES lsp doc engine filing format generate report ruletest schema sqldb common
   LIBRARIES CLI11::CLI11)
 
 recallguard_require_all_layers_declared()

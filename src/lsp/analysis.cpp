@@ -2,10 +2,10 @@
 
 #include <filesystem>
 
+#include "ast/expr_text.h"
 #include "ast/walk.h"
 #include "calendar/calendar.h"
 #include "checker/types.h"
-#include "doc/catalogue.h"
 #include "ruletest/test_case.h"
 
 namespace recallguard::lsp {
@@ -56,7 +56,7 @@ RuleScope scope_of(const checker::BoundRule& bound) {
         scope.names.push_back({ScopeName::Kind::Param,
                                param.name,
                                {},
-                               doc::literal_text(value ? value->value : param.default_value),
+                               ast::literal_text(value ? value->value : param.default_value),
                                param.location,
                                length(param.name),
                                {}});

@@ -1,7 +1,7 @@
 #include "lsp/hover.h"
 
+#include "ast/expr_text.h"
 #include "common/text.h"
-#include "doc/catalogue.h"
 #include "schema/catalog.h"
 
 namespace recallguard::lsp {
@@ -109,7 +109,7 @@ std::string variable_text(const Symbol& symbol) {
             std::string out = "**" + name.name + "**: " + name.detail + " (let)";
             for (const auto& let : symbol.rule->rule->lets)
                 if (let.name == name.name && let.value)
-                    out += "\n\n```recallguard-rules\nlet " + let.name + " = " + doc::expr_text(*let.value) + "\n```";
+                    out += "\n\n```recallguard-rules\nlet " + let.name + " = " + ast::expr_text(*let.value) + "\n```";
             return out;
         }
     }
