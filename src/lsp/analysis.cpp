@@ -6,7 +6,7 @@
 #include "ast/walk.h"
 #include "calendar/calendar.h"
 #include "checker/types.h"
-#include "ruletest/test_case.h"
+#include "ruletest/suite.h"
 
 namespace recallguard::lsp {
 namespace fs = std::filesystem;
@@ -138,7 +138,41 @@ void analyse_rules(Analysis& analysis, const AnalysisOptions& options) {
               [](const auto* a, const auto* b) { return a->rule->location < b->rule->location; });
 }
 
+// A rule test is parsed, and its rule ids checked against its pack's rules, as `test` does
+// before it runs anything (not when the pack itself has errors: `test` would refuse to run).
+void analyse_rule_test(Analysis& analysis, const AnalysisOptions& options) {
+    ruletest::Suite suite;
+    suite.files.push_back(ruletest::parse_rule_test(analysis.path, analysis.text, suite.diagnostics));
+    analysis.rule_pack = rule_pack_of(analysis.path);
+    if (!analysis.rule_pack.empty()) {
+        engine::LoadOptions load;
+        load.paths = {analysis.rule_pack};
+        load.calendar_directory = options.calendar_directory;
+        load.unsaved = options.unsaved;
+        analysis.loaded = engine::load_rules(load);
+        for (const auto& path : analysis.loaded.files) {
+            std::error_code error;
+            analysis.files_read.insert(fs::weakly_canonical(path, error).string());
+        }
+        if (!analysis.loaded.diagnostics.has_errors()) ruletest::check_suite_rules(suite, analysis.loaded.program);
+    }
+    analysis.diagnostics = suite.diagnostics;
+}
+
 }  // namespace
+
+std::string rule_pack_of(const std::string& test_path) {
+    std::error_code error;
+    fs::path folder = fs::path(test_path).parent_path();
+    for (int level = 0; level < 3 && !folder.empty(); ++level, folder = folder.parent_path()) {
+        for (auto it = fs::directory_iterator(folder, error); !error && it != fs::directory_iterator();
+             it.increment(error))
+            if (it->path().extension() == ".rules" && it->is_regular_file(error)) return folder.string();
+        if (folder == folder.root_path()) break;
+        error.clear();
+    }
+    return "";
+}
 
 std::unique_ptr<Analysis> analyse(const std::string& path, FileKind kind, const std::string& text,
                                   const AnalysisOptions& options) {
@@ -154,7 +188,7 @@ std::unique_ptr<Analysis> analyse(const std::string& path, FileKind kind, const 
             calendar::parse_calendar(text, path, analysis->diagnostics);
             break;
         case FileKind::RuleTest:
-            ruletest::parse_rule_test(path, text, analysis->diagnostics);
+            analyse_rule_test(*analysis, options);
             break;
         case FileKind::Other:
             break;

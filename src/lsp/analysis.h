@@ -49,9 +49,11 @@ struct Analysis {
     FileKind kind = FileKind::Other;
     std::string path;  // the document's path as the loader saw it
     std::string text;  // the text analysed
-    // Rule files: the document with its imports and the calendars, as `lint` loads them.
+    // Rule files: the document with its imports and the calendars, as `lint` loads them. Rule
+    // tests: the rule pack they test (see rule_pack_of).
     engine::LoadedRules loaded;
-    const ast::RuleFile* file = nullptr;           // the document's AST (items no syntax error is in)
+    std::string rule_pack;                // rule tests: the folder of the rules they test, "" when none was found
+    const ast::RuleFile* file = nullptr;  // the document's AST (items no syntax error is in)
     std::vector<const checker::BoundRule*> rules;  // its rules as far as checked, in file order
     bool syntax_errors = false;                    // the document does not parse
     DiagnosticBag diagnostics;                     // everything found, in any file
@@ -67,6 +69,11 @@ struct AnalysisOptions {
     std::string calendar_directory;              // "" = the bundled calendars, as for lint
     std::map<std::string, std::string> unsaved;  // open documents by path
 };
+
+// The rule pack a rule test tests: the test's folder, its parent or their parent, the nearest
+// that holds *.rules files itself (rules/cn for rules/cn/tests/x.ruletest), as `recallguard test
+// rules/cn` runs it; "" when none does.
+std::string rule_pack_of(const std::string& test_path);
 
 // Analyses `text` as the document at `path`.
 std::unique_ptr<Analysis> analyse(const std::string& path, FileKind kind, const std::string& text,

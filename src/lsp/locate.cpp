@@ -1,5 +1,7 @@
 #include "lsp/locate.h"
 
+#include <cctype>
+
 #include "ast/walk.h"
 
 namespace recallguard::lsp {
@@ -101,7 +103,48 @@ void Locator::look_in(const ast::Expr& expr) {
         }
 }
 
+// A rule id written in a rule test (`rules CN-CP-PLAN`, an expected finding), when the pack has
+// that rule.
+std::optional<Symbol> rule_id_in_test(const Analysis& analysis, int line, int column) {
+    const std::string& text = analysis.text;
+    size_t start = 0;
+    for (int current = 1; current < line; ++current) {
+        start = text.find('\n', start);
+        if (start == std::string::npos) return std::nullopt;
+        ++start;
+    }
+    const size_t newline = text.find('\n', start);
+    const std::string line_text =
+        text.substr(start, newline == std::string::npos ? std::string::npos : newline - start);
+    auto id_char = [](char c) {
+        return std::isupper(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '-';
+    };
+    // Columns count characters: find the byte of the column.
+    size_t at = 0;
+    for (int c = 1; c < column && at < line_text.size(); ++c) {
+        ++at;
+        while (at < line_text.size() && (static_cast<unsigned char>(line_text[at]) & 0xC0) == 0x80) ++at;
+    }
+    size_t begin = at, end = at;
+    while (begin > 0 && id_char(line_text[begin - 1])) --begin;
+    while (end < line_text.size() && id_char(line_text[end])) ++end;
+    const std::string word = line_text.substr(begin, end - begin);
+    for (const auto* list : {&analysis.loaded.program.rules, &analysis.loaded.program.rules_with_errors})
+        for (const auto& bound : *list)
+            if (bound->rule->id == word) {
+                Symbol symbol;
+                symbol.kind = Symbol::Kind::RuleId;
+                symbol.name = word;
+                symbol.rule = bound.get();
+                symbol.location = {analysis.path, line, column - static_cast<int>(at - begin)};
+                symbol.length = static_cast<int>(word.size());
+                return symbol;
+            }
+    return std::nullopt;
+}
+
 std::optional<Symbol> Locator::run() {
+    if (analysis_.kind == FileKind::RuleTest) return rule_id_in_test(analysis_, line_, column_);
     const ast::RuleFile* file = analysis_.file;
     if (!file) return std::nullopt;
     for (size_t i = 0; i < file->imports.size(); ++i) {

@@ -17,7 +17,8 @@ std::optional<Place> definition_of(const Analysis& analysis, const Symbol& symbo
             if (!symbol.declaration || !symbol.declaration->declared.known()) return std::nullopt;
             return place(symbol.declaration->declared, symbol.declaration->declared_length);
         case Symbol::Kind::RuleId:
-            return place(symbol.location, symbol.length);
+            if (!symbol.rule) return std::nullopt;
+            return place(symbol.rule->rule->location, static_cast<int>(symbol.rule->rule->id.size()));
         case Symbol::Kind::Calendar: {
             const auto* calendar = analysis.loaded.calendars.find(symbol.name);
             if (!calendar || !calendar->declared_at().known()) return std::nullopt;

@@ -557,7 +557,8 @@ TEST_F(LspCli, RuleTestsAndCalendarFilesGetTheDiagnosticsOfTheirParsers) {
     ASSERT_EQ(diagnostics.size(), 1u) << diagnostics.dump(1);
     EXPECT_EQ(diagnostics[0]["code"], "E-CALENDAR");
     EXPECT_EQ(diagnostics[0]["range"]["start"]["line"], 4);
-    const std::string test_path = dir_.file("a.ruletest");
+    fs::create_directories(dir_.file("x/y"));  // no rule files near it: its parser's checks only
+    const std::string test_path = dir_.file("x/y/a.ruletest");
     client.notify("textDocument/didOpen", {{"textDocument",
                                             {{"uri", file_uri(test_path)},
                                              {"languageId", "recallguard-ruletest"},
@@ -570,6 +571,34 @@ TEST_F(LspCli, RuleTestsAndCalendarFilesGetTheDiagnosticsOfTheirParsers) {
     EXPECT_EQ(client.request("textDocument/formatting", {{"textDocument", {{"uri", file_uri(test_path)}}}})["result"],
               nullptr);
     EXPECT_EQ(client.request("textDocument/completion", at(file_uri(test_path), 0, 0))["result"], Json::array());
+    end_session(client);
+}
+
+TEST_F(LspCli, RuleIdsInARuleTestLeadToTheirRulesInThePack) {
+    fs::create_directories(dir_.file("pack/tests"));
+    const std::string rules_path = dir_.write("pack/one.rules", kRules);
+    const std::string test = "# 测试\ntest \"late\"\nas_of 2025-12-31\nrules T-LSP-ONE T-LSP-TOW\nexpect nothing\n";
+    const std::string test_path = dir_.write("pack/tests/one.ruletest", test);
+    LspClient client;
+    client.initialize();
+    client.notify(
+        "textDocument/didOpen",
+        {{"textDocument",
+          {{"uri", file_uri(test_path)}, {"languageId", "recallguard-ruletest"}, {"version", 1}, {"text", test}}}});
+    const Json diagnostics = diagnostics_of(client, test_path);
+    ASSERT_EQ(diagnostics.size(), 1u) << diagnostics.dump(1);
+    EXPECT_EQ(diagnostics[0]["code"], "E-TEST-UNKNOWN-RULE");
+    EXPECT_NE(diagnostics[0]["message"].get<std::string>().find("did you mean 'T-LSP-ONE'"), std::string::npos);
+    const auto [line, column] = find(test, "T-LSP-ONE");
+    const Json hover = client.request("textDocument/hover", at(file_uri(test_path), line, column + 3))["result"];
+    EXPECT_NE(hover["contents"]["value"].get<std::string>().find("**T-LSP-ONE**: Recall plan on time"),
+              std::string::npos)
+        << hover.dump();
+    EXPECT_EQ(hover["range"], Json({{"start", position(line, column)}, {"end", position(line, column + 9)}}));
+    const Json definition = client.request("textDocument/definition", at(file_uri(test_path), line, column))["result"];
+    EXPECT_EQ(definition,
+              Json({{"uri", file_uri(rules_path)}, {"range", {{"start", position(7, 5)}, {"end", position(7, 14)}}}}));
+    EXPECT_EQ(client.request("textDocument/hover", at(file_uri(test_path), line, column + 12))["result"], nullptr);
     end_session(client);
 }
 
