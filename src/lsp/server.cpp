@@ -16,6 +16,31 @@ bool valid_id(const Json& id) {
     return id.is_string() || id.is_number_integer();
 }
 
+// Protocol messages nest a few levels; copying or printing a JSON value recurses once per level,
+// so a message nested deeper than this is refused before it is parsed.
+constexpr int kMaxNesting = 128;
+
+bool nested_too_deep(const std::string& body) {
+    int depth = 0;
+    bool in_string = false;
+    for (size_t i = 0; i < body.size(); ++i) {
+        const char c = body[i];
+        if (in_string) {
+            if (c == '\\')
+                ++i;
+            else if (c == '"')
+                in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > kMaxNesting) return true;
+        } else if (c == ']' || c == '}') {
+            --depth;
+        }
+    }
+    return false;
+}
+
 }  // namespace
 
 Server::Server(std::istream& in, std::ostream& out, ServerOptions options)
@@ -53,6 +78,11 @@ void Server::log(int type, const std::string& message) {
 }
 
 void Server::handle(const std::string& body) {
+    if (nested_too_deep(body)) {
+        send(error_response(nullptr, error_code::kInvalidRequest,
+                            "the message nests deeper than " + std::to_string(kMaxNesting) + " levels"));
+        return;
+    }
     Json message;
     try {
         message = Json::parse(body);

@@ -648,7 +648,7 @@ TEST_F(LspCli, MalformedMessagesAreAnsweredWithErrorsAndTheServerCarriesOn) {
     end_session(client);
 }
 
-TEST_F(LspCli, HugeMessagesAndHugeDocumentsAreRefusedWithoutStoppingTheServer) {
+TEST_F(LspCli, HugeOrDeepMessagesAndHugeDocumentsAreRefusedWithoutStoppingTheServer) {
     LspClient client;
     client.initialize();
     const size_t huge = (64u << 20) + 1;
@@ -657,6 +657,15 @@ TEST_F(LspCli, HugeMessagesAndHugeDocumentsAreRefusedWithoutStoppingTheServer) {
     const Json refused = client.read_message();
     EXPECT_EQ(refused["error"]["code"], -32600);
     EXPECT_NE(refused["error"]["message"].get<std::string>().find("larger than the limit"), std::string::npos);
+    // Deep nesting, at the top or in the parameters of a request: refused before it is parsed.
+    for (const std::string& deep : {std::string(1'000'000, '[') + std::string(1'000'000, ']'),
+                                    "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"textDocument/hover\",\"params\":" +
+                                        std::string(1'000'000, '[') + std::string(1'000'000, ']') + "}"}) {
+        client.write_raw("Content-Length: " + std::to_string(deep.size()) + "\r\n\r\n" + deep);
+        const Json error = client.read_message();
+        EXPECT_EQ(error["error"]["code"], -32600);
+        EXPECT_NE(error["error"]["message"].get<std::string>().find("nests deeper"), std::string::npos);
+    }
     // A 5 MB document is over the rule-file limit: one diagnostic says so.
     const std::string path = dir_.file("big.rules");
     open(client, path, "// " + std::string(5u << 20, 'x') + "\n");
