@@ -55,8 +55,7 @@ struct Analysis {
     std::string rule_pack;                // rule tests: the folder of the rules they test, "" when none was found
     const ast::RuleFile* file = nullptr;  // the document's AST (items no syntax error is in)
     std::vector<const checker::BoundRule*> rules;  // its rules as far as checked, in file order
-    bool syntax_errors = false;                    // the document does not parse
-    DiagnosticBag diagnostics;                     // everything found, in any file
+    DiagnosticBag diagnostics;                     // what lint reports, in any file read
     std::set<std::string> files_read;              // every file the analysis read (canonical)
 
     const checker::BoundRule* rule_at(int line) const;  // the rule whose text holds the line

@@ -56,8 +56,6 @@ void Server::publish_diagnostics(const std::string& uri) {
                   {"source", "recallguard"},
                   {"message", diagnostic.message}};
         if (diagnostic.location.file == analysis.path) {
-            // While the document does not parse, only its syntax errors are shown, as `lint` does.
-            if (analysis.syntax_errors && !is_syntax_error(diagnostic)) continue;
             item["range"] = range_json(document->text, diagnostic.location.line, diagnostic.location.column,
                                        diagnostic.location.known() ? diagnostic.length : 0);
             if (!diagnostic.replacement.empty()) item["data"] = {{"replacement", diagnostic.replacement}};

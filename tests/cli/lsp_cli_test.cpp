@@ -508,6 +508,29 @@ TEST_F(LspCli, ImportsReadOpenBuffersAndChangesToAnImportReachItsImporters) {
     end_session(client);
 }
 
+TEST_F(LspCli, AnImportThatDoesNotParseShowsItsSyntaxErrorsOnlyAsLintDoes) {
+    // The imported file has a rule with an unknown column (intact) and a rule that does not parse.
+    std::string broken = kRules;
+    broken.replace(broken.find("c.product.market"), 16, "c.product.markt");
+    broken += "\nrule T-LSP-TWO {\n  for c in\n}\n";
+    dir_.write("broken.rules", broken);
+    const std::string text = "import \"broken.rules\"\n";
+    const std::string path = dir_.write("importer.rules", text);
+    LspClient client;
+    client.initialize();
+    open(client, path, text);
+    const Json diagnostics = diagnostics_of(client, path);
+    const auto lint = recallguard::test::run_cli({"lint", "--format", "json", path});
+    const Json lint_json = Json::parse(lint.out);
+    ASSERT_EQ(diagnostics.size(), lint_json["diagnostics"].size()) << diagnostics.dump(1) << lint.out;
+    for (const auto& d : diagnostics) {
+        EXPECT_EQ(d["code"], "E-PARSE") << d.dump();
+        EXPECT_EQ(d["range"]["start"], position(0, 0));  // at the import
+        EXPECT_EQ(d["relatedInformation"][0]["location"]["uri"], file_uri(dir_.file("broken.rules")));
+    }
+    end_session(client);
+}
+
 TEST_F(LspCli, CalendarsComeFromTheFlagOrTheEditorsInitializationOptions) {
     fs::create_directories(dir_.file("calendars"));
     dir_.write("calendars/XX.calendar",
