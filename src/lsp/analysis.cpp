@@ -23,12 +23,14 @@ FileKind file_kind(const std::string& path, const std::string& language) {
 }
 
 const ScopeName* RuleScope::find(const std::string& name, const SourceLocation& at) const {
+    // Places in the rule's one file: compared by line and column only.
+    auto place = [](const SourceLocation& location) { return std::make_pair(location.line, location.column); };
     const ScopeName* best = nullptr;
     for (const auto& entry : names) {
         if (entry.name != name) continue;
-        const bool visible = !entry.visible_from.known() || entry.visible_from <= at;
+        const bool visible = !entry.visible_from.known() || place(entry.visible_from) <= place(at);
         if (!visible) continue;
-        if (!best || best->visible_from < entry.visible_from) best = &entry;
+        if (!best || place(best->visible_from) < place(entry.visible_from)) best = &entry;
     }
     if (best) return best;
     for (const auto& entry : names)

@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "checker/checker.h"
+#include "common/utf8.h"
 #include "parser/tokens.h"
 #include "schema/catalog.h"
 
@@ -96,17 +97,6 @@ const schema::Column* column_of_path(const std::vector<std::string>& path, const
     return found ? found->find_column(path.back()) : nullptr;
 }
 
-SourceLocation location_at(const std::string& text, size_t offset) {
-    SourceLocation location{"", 1, 1};
-    for (size_t i = 0; i < offset && i < text.size(); ++i) {
-        if (text[i] == '\n')
-            ++location.line, location.column = 1;
-        else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80)
-            ++location.column;
-    }
-    return location;
-}
-
 class Completer {
 public:
     explicit Completer(const CompletionRequest& request) : request_(request), text_(request.text) {}
@@ -154,7 +144,7 @@ void Completer::values_in_string(size_t quote) {
     const std::vector<std::string> path = trailing_path(tokens, end);
     const auto rule_scope = scope(true);
     if (path.empty() || !rule_scope) return;
-    const ScopeName* root = rule_scope->find(path[0], location_at(text_, quote));
+    const ScopeName* root = rule_scope->find(path[0], location_of_offset("", text_, quote));
     if (!root) return;
     const schema::Column* column = column_of_path(path, *root);
     if (!column) return;
@@ -167,7 +157,7 @@ void Completer::members_after_dot(size_t dot, size_t from) {
     const std::vector<std::string> path = trailing_path(tokens, tokens.size());
     const auto rule_scope = scope(false);
     if (path.empty() || !rule_scope) return;
-    const ScopeName* root = rule_scope->find(path[0], location_at(text_, dot));
+    const ScopeName* root = rule_scope->find(path[0], location_of_offset("", text_, dot));
     if (!root) return;
     if (root->kind == ScopeName::Kind::Period) {
         if (path.size() == 1)
@@ -216,7 +206,7 @@ void Completer::words(size_t from) {
         return;
     }
     if (rule_scope) {
-        const SourceLocation at = location_at(text_, from);
+        const SourceLocation at = location_of_offset("", text_, from);
         for (const auto& name : rule_scope->names)
             if (rule_scope->find(name.name, at) == &name) add(name.name, ItemKind::Variable, name.detail, from);
     }

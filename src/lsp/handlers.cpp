@@ -2,6 +2,7 @@
 // formatting and quick fixes. Each converts between LSP positions and recallguard locations and
 // leaves the work to the analysis and the feature modules.
 #include <filesystem>
+#include <functional>
 
 #include "format/format.h"
 #include "lsp/completion.h"

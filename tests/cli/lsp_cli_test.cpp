@@ -373,6 +373,28 @@ TEST_F(LspCli, CompletionWorksWhileTheRuleIsHalfTyped) {
     end_session(client);
 }
 
+TEST_F(LspCli, CompletionPicksTheDeclarationInScopeWhenANameIsReused) {
+    std::string text = kRules;
+    text.replace(text.find("\n  deadline {"), 0,
+                 "\n  let plans = count(x in c.filings where x.kind = \"recall_plan\")"
+                 "\n  let sold = sum(x.units for x in c.product.sales where x.sold_on > c.opened_on)");
+    const std::string path = dir_.write("reuse.rules", text);
+    LspClient client;
+    client.initialize();
+    open(client, path, text);
+    auto members_at = [&](const std::string& needle, int occurrence) {
+        const auto [line, column] = find(text, needle, occurrence);
+        return labels(client.request("textDocument/completion", at(file_uri(path), line, column + 2)));
+    };
+    // `x.kind` in the first: filings; `x.units` (before its declaration) and `x.sold_on`: sales.
+    EXPECT_TRUE(members_at("x.kind", 1).count("kind"));
+    EXPECT_FALSE(members_at("x.kind", 1).count("units"));
+    EXPECT_TRUE(members_at("x.units", 1).count("units"));
+    EXPECT_FALSE(members_at("x.units", 1).count("kind"));
+    EXPECT_TRUE(members_at("x.sold_on", 1).count("sold_on"));
+    end_session(client);
+}
+
 // --- Definition, outline -------------------------------------------------------------------------
 
 TEST_F(LspCli, DefinitionLeadsToParametersLetsVariablesImportsAndCalendars) {
