@@ -164,20 +164,20 @@ CalendarSet CalendarSet::load_directory(const std::string& dir, DiagnosticBag& d
     CalendarSet set;
     std::error_code error;
     if (!fs::is_directory(dir, error)) {
-        diagnostics.error(kCalendarErrorCode, SourceLocation{dir, 0, 0}, "calendar directory not found");
+        diagnostics.error(DiagnosticCode::Calendar, SourceLocation{dir, 0, 0}, "calendar directory not found");
         return set;
     }
     std::vector<fs::path> files;
     for (const auto& entry : fs::directory_iterator(dir, error))
         if (entry.path().extension() == ".calendar") files.push_back(entry.path());
     if (error) {
-        diagnostics.error(kCalendarErrorCode, SourceLocation{dir, 0, 0},
+        diagnostics.error(DiagnosticCode::Calendar, SourceLocation{dir, 0, 0},
                           "cannot list calendar directory: " + error.message());
         return set;
     }
     std::sort(files.begin(), files.end());
     if (files.empty()) {
-        diagnostics.error(kCalendarErrorCode, SourceLocation{dir, 0, 0}, "no *.calendar files in the directory");
+        diagnostics.error(DiagnosticCode::Calendar, SourceLocation{dir, 0, 0}, "no *.calendar files in the directory");
         return set;
     }
     for (const fs::path& file : files) {
@@ -186,7 +186,7 @@ CalendarSet CalendarSet::load_directory(const std::string& dir, DiagnosticBag& d
         const std::string stem = file.stem().string();
         if (calendar->name() != stem) {
             // Rules name calendars, people open files: the two must agree.
-            diagnostics.error(kCalendarErrorCode, calendar->declared_at(),
+            diagnostics.error(DiagnosticCode::Calendar, calendar->declared_at(),
                               "file " + file.filename().string() + " declares calendar '" + calendar->name() +
                                   "'; rename the file to " + calendar->name() + ".calendar or the calendar to '" +
                                   stem + "'",

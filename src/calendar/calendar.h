@@ -15,9 +15,6 @@
 
 namespace recallguard::calendar {
 
-// The diagnostic code of every calendar-file problem.
-inline constexpr const char* kCalendarErrorCode = "E-CALENDAR";
-
 // A day the calendar file lists: an official day off, or a weekend day that is worked (调休).
 enum class DayKind { Holiday, MakeUpWorkday };
 

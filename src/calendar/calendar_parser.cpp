@@ -125,13 +125,14 @@ private:
     void error(int line, std::string_view line_text, size_t offset, size_t length, std::string message) {
         const int column = code_points(line_text.substr(0, offset)) + 1;
         const int width = std::max(1, code_points(line_text.substr(offset, length)));
-        diagnostics_.error(kCalendarErrorCode, SourceLocation{file_name_, line, column}, std::move(message), width);
+        diagnostics_.error(DiagnosticCode::Calendar, SourceLocation{file_name_, line, column}, std::move(message),
+                           width);
     }
     void error_at(int line, std::string_view line_text, const Word& word, std::string message) {
         error(line, line_text, word.offset, word.text.size(), std::move(message));
     }
     void error_file(std::string message) {
-        diagnostics_.error(kCalendarErrorCode, SourceLocation{file_name_, 1, 1}, std::move(message));
+        diagnostics_.error(DiagnosticCode::Calendar, SourceLocation{file_name_, 1, 1}, std::move(message));
     }
 
     void parse_line(const std::string& raw, int number) {
@@ -408,7 +409,7 @@ std::optional<WorkingDayCalendar> parse_calendar(const std::string& text, const 
 std::optional<WorkingDayCalendar> load_calendar(const std::string& path, DiagnosticBag& diagnostics) {
     std::error_code error;
     if (!std::filesystem::is_regular_file(path, error)) {
-        diagnostics.error(kCalendarErrorCode, SourceLocation{path, 0, 0},
+        diagnostics.error(DiagnosticCode::Calendar, SourceLocation{path, 0, 0},
                           std::filesystem::exists(path, error) ? "not a regular file" : "calendar file not found");
         return std::nullopt;
     }
@@ -416,7 +417,7 @@ std::optional<WorkingDayCalendar> load_calendar(const std::string& path, Diagnos
     std::ostringstream content;
     content << in.rdbuf();
     if (!in.good() && !in.eof()) {
-        diagnostics.error(kCalendarErrorCode, SourceLocation{path, 0, 0},
+        diagnostics.error(DiagnosticCode::Calendar, SourceLocation{path, 0, 0},
                           std::string("cannot read calendar file: ") + std::strerror(errno));
         return std::nullopt;
     }

@@ -43,7 +43,8 @@ void bind_message(BoundRule& bound, const schema::Catalog& catalog, DiagnosticBa
         }
         const size_t close = text.find('}', i);
         if (close == std::string::npos) {
-            diagnostics.error("E-BAD-PLACEHOLDER", location_at(i), "a '{' in the message is never closed with '}'");
+            diagnostics.error(DiagnosticCode::BadPlaceholder, location_at(i),
+                              "a '{' in the message is never closed with '}'");
             break;
         }
         const std::string inner = text.substr(i + 1, close - i - 1);
@@ -60,11 +61,12 @@ void bind_message(BoundRule& bound, const schema::Catalog& catalog, DiagnosticBa
             const bool needs_deadline =
                 placeholder.kind != Placeholder::Kind::Status && placeholder.kind != Placeholder::Kind::AsOf;
             if (needs_deadline && !deadline_like)
-                diagnostics.error("E-BAD-PLACEHOLDER", location_at(i),
+                diagnostics.error(DiagnosticCode::BadPlaceholder, location_at(i),
                                   "{" + inner + "} exists only in deadline and periodic rules",
                                   code_point_count(inner) + 2);
             if (placeholder.kind == Placeholder::Kind::Period && !rule.periodic)
-                diagnostics.error("E-BAD-PLACEHOLDER", location_at(i), "{period} exists only in periodic rules", 8);
+                diagnostics.error(DiagnosticCode::BadPlaceholder, location_at(i),
+                                  "{period} exists only in periodic rules", 8);
         } else if (is_path(inner)) {
             auto expr = std::make_unique<ast::Expr>();
             expr->kind = ast::ExprKind::Path;
@@ -84,7 +86,7 @@ void bind_message(BoundRule& bound, const schema::Catalog& catalog, DiagnosticBa
             placeholder.expr = expr.get();
             bound.synthesized.push_back(std::move(expr));
         } else {
-            diagnostics.error("E-BAD-PLACEHOLDER", location_at(i),
+            diagnostics.error(DiagnosticCode::BadPlaceholder, location_at(i),
                               "'{" + inner +
                                   "}' is not a placeholder: write {due}, {done}, {days_late}, {status}, "
                                   "{trigger}, {period}, a parameter, a let name or a path like {c.case_id}",

@@ -73,6 +73,15 @@ struct BoundRule {
     const ParamValue* param(const std::string& name) const;
 };
 
+// A duration known when the rule is checked: a duration literal, a parameter (its default or its
+// --param value), or a let of one of those. Date arithmetic, `within` and `every` take only
+// these (the check_values pass makes sure), so the compiler reads them here.
+struct StaticDuration {
+    const ast::Literal* value = nullptr;  // null when the expression is not such a duration
+    const ParamValue* param = nullptr;    // the parameter it comes from, if it does
+};
+StaticDuration static_duration(const BoundRule& rule, const ast::Expr* expr);
+
 struct BoundProgram {
     std::vector<std::unique_ptr<ast::RuleFile>> files;
     std::vector<std::unique_ptr<BoundRule>> rules;  // sorted by rule id, then effective_from

@@ -10,7 +10,7 @@ namespace recallguard::checker {
 namespace {
 
 void check_member(const std::string& value, const std::vector<std::string>& allowed, const SourceLocation& location,
-                  const char* code, const char* what, DiagnosticBag& diagnostics) {
+                  DiagnosticCode code, const char* what, DiagnosticBag& diagnostics) {
     if (value.empty() || std::find(allowed.begin(), allowed.end(), value) != allowed.end()) return;
     std::string message = "'" + value + "' is not a " + what + " (one of";
     for (const auto& a : allowed) message += " " + a;
@@ -23,7 +23,7 @@ void check_member(const std::string& value, const std::vector<std::string>& allo
 void check_period(const std::optional<ast::EffectivePeriod>& period, DiagnosticBag& diagnostics) {
     if (period && period->from && period->until && *period->until <= *period->from)
         diagnostics.error(
-            "E-EFFECTIVE-PERIOD", period->location,
+            DiagnosticCode::EffectivePeriod, period->location,
             "the effective period ends (" + *period->until + ") before it starts (" + *period->from + ")");
 }
 
@@ -34,7 +34,7 @@ void check_calendar(const std::string& name, const SourceLocation& location, con
     std::string message = "there is no working-day calendar '" + name + "'";
     const std::string match = closest_match(name, options.calendars);
     if (!match.empty()) message += "; did you mean '" + match + "'?";
-    diagnostics.error("E-UNKNOWN-CALENDAR", location, message, static_cast<int>(name.size())).replacement = match;
+    diagnostics.error(DiagnosticCode::UnknownCalendar, location, message, static_cast<int>(name.size())).replacement = match;
 }
 
 }  // namespace
@@ -59,58 +59,58 @@ void check_metadata(const std::vector<std::unique_ptr<ast::RuleFile>>& files, co
             check_calendar(package.calendar, package.calendar_location, options, diagnostics);
             check_period(package.effective, diagnostics);
             if (package.title.empty())
-                diagnostics.warning("W-NO-TITLE", package.location, "package '" + package.name + "' has no title", 7);
+                diagnostics.warning(DiagnosticCode::NoTitle, package.location, "package '" + package.name + "' has no title", 7);
         }
         for (const auto& rule : file->rules) {
             versions[rule.id].push_back(&rule);
             const int id_length = static_cast<int>(rule.id.size());
             if (rule.package_index < 0)
-                diagnostics.error("E-NO-PACKAGE", rule.location,
+                diagnostics.error(DiagnosticCode::NoPackage, rule.location,
                                   "rule " + rule.id + " comes before any 'package' declaration in its file", id_length);
-            check_member(rule.category, rule_categories(), rule.category_location, "E-BAD-CATEGORY", "rule category",
+            check_member(rule.category, rule_categories(), rule.category_location, DiagnosticCode::BadCategory, "rule category",
                          diagnostics);
-            check_member(rule.severity, rule_severities(), rule.severity_location, "E-BAD-SEVERITY", "severity",
+            check_member(rule.severity, rule_severities(), rule.severity_location, DiagnosticCode::BadSeverity, "severity",
                          diagnostics);
             check_calendar(rule.calendar, rule.calendar_location, options, diagnostics);
             check_period(rule.effective, diagnostics);
             if (rule.citation.empty())
-                diagnostics.warning("W-NO-CITATION", rule.location,
+                diagnostics.warning(DiagnosticCode::NoCitation, rule.location,
                                     "rule " + rule.id + " cites no article of law ('cite \"Art. ...\"')", id_length);
             if (rule.title.empty())
-                diagnostics.warning("W-NO-TITLE", rule.location, "rule " + rule.id + " has no title", id_length);
+                diagnostics.warning(DiagnosticCode::NoTitle, rule.location, "rule " + rule.id + " has no title", id_length);
             if (rule.category.empty())
-                diagnostics.error("E-MISSING-CLAUSE", rule.location, "rule " + rule.id + " needs a 'category'",
+                diagnostics.error(DiagnosticCode::MissingClause, rule.location, "rule " + rule.id + " needs a 'category'",
                                   id_length);
             if (rule.severity.empty())
-                diagnostics.error("E-MISSING-CLAUSE", rule.location, "rule " + rule.id + " needs a 'severity'",
+                diagnostics.error(DiagnosticCode::MissingClause, rule.location, "rule " + rule.id + " needs a 'severity'",
                                   id_length);
             if (!rule.subject)
-                diagnostics.error("E-MISSING-CLAUSE", rule.location,
+                diagnostics.error(DiagnosticCode::MissingClause, rule.location,
                                   "rule " + rule.id + " needs a subject: 'for x in <table> where ...'", id_length);
             if (rule.body_count == 0)
-                diagnostics.error("E-MISSING-CLAUSE", rule.location,
+                diagnostics.error(DiagnosticCode::MissingClause, rule.location,
                                   "rule " + rule.id +
                                       " says nothing to check: add a 'deadline { ... }', 'periodic { ... }', "
                                       "'violation when ...' or 'signal when ...'",
                                   id_length);
             if (rule.deadline) {
                 if (!rule.deadline->after)
-                    diagnostics.error("E-MISSING-TRIGGER", rule.deadline->location,
+                    diagnostics.error(DiagnosticCode::MissingTrigger, rule.deadline->location,
                                       "a deadline needs its trigger date: 'after <date>'", 8);
                 if (!rule.deadline->within)
-                    diagnostics.error("E-MISSING-CLAUSE", rule.deadline->location,
+                    diagnostics.error(DiagnosticCode::MissingClause, rule.deadline->location,
                                       "a deadline needs its period: 'within <N working days | N days | N months>'", 8);
                 if (!rule.deadline->require)
-                    diagnostics.error("E-MISSING-CLAUSE", rule.deadline->location,
+                    diagnostics.error(DiagnosticCode::MissingClause, rule.deadline->location,
                                       "a deadline needs the record that meets it: 'require x in ... dated x.<date>'",
                                       8);
             }
             if (rule.periodic) {
                 if (!rule.periodic->start)
-                    diagnostics.error("E-MISSING-TRIGGER", rule.periodic->location,
+                    diagnostics.error(DiagnosticCode::MissingTrigger, rule.periodic->location,
                                       "a periodic obligation needs its start date: 'start <date>'", 8);
                 if (!rule.periodic->every || !rule.periodic->within || !rule.periodic->require)
-                    diagnostics.error("E-MISSING-CLAUSE", rule.periodic->location,
+                    diagnostics.error(DiagnosticCode::MissingClause, rule.periodic->location,
                                       "a periodic obligation needs 'every', 'within' and 'require'", 8);
             }
         }
@@ -127,7 +127,7 @@ void check_metadata(const std::vector<std::unique_ptr<ast::RuleFile>>& files, co
             const ast::Rule* earlier = rules[i - 1];
             const ast::Rule* later = rules[i];
             if (!earlier->effective || !later->effective) {
-                diagnostics.error("E-DUPLICATE-RULE", later->location,
+                diagnostics.error(DiagnosticCode::DuplicateRule, later->location,
                                   "rule id " + id + " is defined again (first at " + earlier->location.to_string() +
                                       "); versions of a rule need non-overlapping 'effective' periods",
                                   static_cast<int>(id.size()));
@@ -136,7 +136,7 @@ void check_metadata(const std::vector<std::unique_ptr<ast::RuleFile>>& files, co
             const std::string earlier_until = earlier->effective->until.value_or("9999-12-31");
             const std::string later_from = later->effective->from.value_or("0000-01-01");
             if (later_from < earlier_until)
-                diagnostics.error("E-OVERLAPPING-VERSIONS", later->effective->location,
+                diagnostics.error(DiagnosticCode::OverlappingVersions, later->effective->location,
                                   "this version of " + id + " takes effect " + later_from + ", before the version at " +
                                       earlier->location.to_string() + " ends (" + earlier_until + ")");
         }

@@ -94,7 +94,7 @@ void apply_param_overrides(BoundProgram& program, const CheckOptions& options, D
         const size_t dot = key.rfind('.');
         const SourceLocation location{"--param " + key, 0, 0};
         if (dot == std::string::npos) {
-            diagnostics.error("E-UNKNOWN-PARAM", location, "--param takes RULE-ID.name=value");
+            diagnostics.error(DiagnosticCode::UnknownParam, location, "--param takes RULE-ID.name=value");
             continue;
         }
         const std::string rule_id = key.substr(0, dot), name = key.substr(dot + 1);
@@ -112,7 +112,7 @@ void apply_param_overrides(BoundProgram& program, const CheckOptions& options, D
                     param.value = *value;
                     param.overridden = true;
                 } else {
-                    diagnostics.error("E-PARAM-VALUE", location, "bad value for " + key + ": " + error);
+                    diagnostics.error(DiagnosticCode::ParamValue, location, "bad value for " + key + ": " + error);
                 }
             }
         }
@@ -122,12 +122,12 @@ void apply_param_overrides(BoundProgram& program, const CheckOptions& options, D
             std::string message = "--param names rule " + rule_id + ", which is not loaded";
             const std::string match = closest_match(rule_id, ids);
             if (!match.empty()) message += "; did you mean '" + match + "'?";
-            diagnostics.error("E-UNKNOWN-PARAM", location, message);
+            diagnostics.error(DiagnosticCode::UnknownParam, location, message);
         } else if (!found_param) {
             std::string message = "rule " + rule_id + " has no parameter '" + name + "'";
             const std::string match = closest_match(name, candidates);
             if (!match.empty()) message += "; did you mean '" + match + "'?";
-            diagnostics.error("E-UNKNOWN-PARAM", location, message);
+            diagnostics.error(DiagnosticCode::UnknownParam, location, message);
         }
     }
 }
@@ -161,7 +161,7 @@ BoundProgram check_program(std::vector<std::unique_ptr<ast::RuleFile>> files, co
             resolve_rule(*bound, catalog, rule_diagnostics);
             bound->calendar = !rule.calendar.empty() ? rule.calendar : bound->package ? bound->package->calendar : "";
             if (uses_working_days(*bound) && bound->calendar.empty())
-                rule_diagnostics.error("E-UNKNOWN-CALENDAR", rule.location,
+                rule_diagnostics.error(DiagnosticCode::UnknownCalendar, rule.location,
                                        "rule " + rule.id +
                                            " counts working days but neither it nor its package names "
                                            "a calendar ('calendar CN')",
@@ -185,6 +185,7 @@ BoundProgram check_program(std::vector<std::unique_ptr<ast::RuleFile>> files, co
                std::make_pair(b->rule->id, b->effective_from.value_or(""));
     });
     apply_param_overrides(program, options, diagnostics);
+    check_values(program, diagnostics);
     return program;
 }
 

@@ -33,6 +33,9 @@ void check_metadata(const std::vector<std::unique_ptr<ast::RuleFile>>& files, co
 void resolve_rule(BoundRule& bound, const schema::Catalog& catalog, DiagnosticBag& diagnostics);
 void bind_message(BoundRule& bound, const schema::Catalog& catalog, DiagnosticBag& diagnostics);
 void apply_param_overrides(BoundProgram& program, const CheckOptions& options, DiagnosticBag& diagnostics);
+// After the overrides: every duration the rule computes with is known (static_duration) and
+// usable: a period of at least 1, nothing longer than 100 years.
+void check_values(const BoundProgram& program, DiagnosticBag& diagnostics);
 
 // Parses a parameter value given on the command line in the type of `like`.
 std::optional<ast::Literal> parse_param_value(const std::string& text, const ast::Literal& like, std::string& error);

@@ -123,7 +123,7 @@ std::vector<std::string> Resolver::names_in_scope() const {
 
 void Resolver::declare(const std::string& name, const SourceLocation& location, Variable variable) {
     if (find_variable(name) || lets_.count(name) || params_.count(name))
-        error("E-DUPLICATE-NAME", location, "'" + name + "' is already defined in this rule; choose another name",
+        error(DiagnosticCode::DuplicateName, location, "'" + name + "' is already defined in this rule; choose another name",
               static_cast<int>(name.size()));
     variable.name = name;
     scope_.push_back(std::move(variable));
@@ -133,7 +133,7 @@ void Resolver::expect(const ast::Expr* expr, TypeKind kind, const char* role) {
     if (!expr) return;
     const Type type = resolve(expr);
     if (type.is_error() || type.kind == kind || (kind == TypeKind::Number && type.is_numeric())) return;
-    error("E-TYPE", expr->location, std::string(role) + " must be " + describe(kind) + ", not " + describe(type),
+    error(DiagnosticCode::Type, expr->location, std::string(role) + " must be " + describe(kind) + ", not " + describe(type),
           expr->length);
 }
 
@@ -142,7 +142,7 @@ void Resolver::expect_duration(const ast::Expr* expr, const char* role, bool all
     const Type type = resolve(expr);
     if (type.is_error()) return;
     if (type.is_duration() && (allow_working_days || type.kind != TypeKind::WorkingDays)) return;
-    error("E-TYPE", expr->location,
+    error(DiagnosticCode::Type, expr->location,
           std::string(role) + " must be a duration such as '10 working days', '60 days' or '3 months', not " +
               describe(type),
           expr->length);
@@ -156,7 +156,7 @@ void Resolver::check_enum_literal(const Type& column, const ast::Literal& litera
         "\"" + literal.text + "\" is not a value of " + column.column->name + ", so this is never true";
     const std::string match = closest_match(literal.text, values);
     if (!match.empty()) message += "; did you mean \"" + match + "\"?";
-    diagnostics_.warning("W-IMPOSSIBLE-VALUE", literal.location, message, literal.length).replacement =
+    diagnostics_.warning(DiagnosticCode::ImpossibleValue, literal.location, message, literal.length).replacement =
         match.empty() ? "" : "\"" + match + "\"";  // enumeration values need no escapes
 }
 
@@ -164,7 +164,7 @@ Type Resolver::resolve_path(const ast::Expr* expr) {
     const auto& path = expr->path;
     const std::string& root = path.front();
     used_names_.insert(root);
-    auto name_error = [&](size_t index, const std::string& code, const std::string& message,
+    auto name_error = [&](size_t index, DiagnosticCode code, const std::string& message,
                           const std::string& replacement = {}) {
         error(code, expr->path_locations[index], message, static_cast<int>(path[index].size())).replacement =
             replacement;
@@ -176,14 +176,14 @@ Type Resolver::resolve_path(const ast::Expr* expr) {
             static const std::map<std::string, TypeKind> kFields{
                 {"start", TypeKind::Date}, {"end", TypeKind::Date}, {"number", TypeKind::Int}};
             if (path.size() != 2 || !kFields.count(path[1]))
-                return name_error(path.size() > 1 ? 1 : 0, "E-UNKNOWN-NAME",
+                return name_error(path.size() > 1 ? 1 : 0, DiagnosticCode::UnknownName,
                                   "a period has the fields period.start, period.end and period.number");
             return remember(expr, Type::of(kFields.at(path[1])),
                             PathBinding{PathBinding::Kind::PeriodField, root, {}, {}, path[1]});
         }
         if (variable->type.kind != TypeKind::Row) {
             if (path.size() > 1)
-                return name_error(1, "E-UNKNOWN-NAME", "'" + root + "' is a single value; it has no fields");
+                return name_error(1, DiagnosticCode::UnknownName, "'" + root + "' is a single value; it has no fields");
             return remember(expr, variable->type, PathBinding{PathBinding::Kind::Value, root, {}, {}, {}});
         }
         PathBinding binding{PathBinding::Kind::Row, root, {}, {}, {}};
@@ -192,7 +192,7 @@ Type Resolver::resolve_path(const ast::Expr* expr) {
             const schema::Table* current = catalog_.find_table(table);
             if (const schema::Column* column = current->find_column(path[i])) {
                 if (i + 1 != path.size())
-                    return name_error(i + 1, "E-UNKNOWN-NAME",
+                    return name_error(i + 1, DiagnosticCode::UnknownName,
                                       "'" + path[i] + "' is a column of " + table + "; it has no fields");
                 binding.kind = PathBinding::Kind::Column;
                 binding.column = column->name;
@@ -200,7 +200,7 @@ Type Resolver::resolve_path(const ast::Expr* expr) {
             }
             auto relation = catalog_.find_relation(table, path[i]);
             if (relation && relation->to_many)
-                return name_error(i, "E-TYPE",
+                return name_error(i, DiagnosticCode::Type,
                                   "'" + path[i] + "' is a set of rows of " + relation->to_table +
                                       "; use it in count(...), exists(...), earliest(...) or another aggregate");
             if (!relation) {
@@ -209,7 +209,7 @@ Type Resolver::resolve_path(const ast::Expr* expr) {
                 std::string message = "table " + table + " has no column or relation '" + path[i] + "'";
                 const std::string match = closest_match(path[i], candidates);
                 if (!match.empty()) message += "; did you mean '" + match + "'?";
-                return name_error(i, "E-UNKNOWN-COLUMN", message, match);
+                return name_error(i, DiagnosticCode::UnknownColumn, message, match);
             }
             binding.steps.push_back(*relation);
             table = relation->to_table;
@@ -225,7 +225,7 @@ Type Resolver::resolve_path(const ast::Expr* expr) {
         message += " (" + root + " is a table: iterate over it, e.g. count(x in " + root + " where ...))";
     const std::string match = closest_match(root, names_in_scope());
     if (!match.empty()) message += "; did you mean '" + match + "'?";
-    return name_error(0, "E-UNKNOWN-NAME", message, match);
+    return name_error(0, DiagnosticCode::UnknownName, message, match);
 }
 
 bool Resolver::bind_source(const ast::Comprehension& comprehension, Variable& variable) {
@@ -253,15 +253,15 @@ bool Resolver::bind_source(const ast::Comprehension& comprehension, Variable& va
             std::string message = "'" + path[0] + "' is neither a table nor a set of values";
             const std::string match = closest_match(path[0], candidates);
             if (!match.empty()) message += "; did you mean '" + match + "'?";
-            return fail("E-UNKNOWN-TABLE", message, match);
+            return fail(DiagnosticCode::UnknownTable, message, match);
         }
         bound_.sources[&comprehension] = binding;
         return true;
     }
     const Variable* root = find_variable(path[0]);
-    if (!root) return fail("E-UNKNOWN-NAME", "'" + path[0] + "' is not defined here");
+    if (!root) return fail(DiagnosticCode::UnknownName, "'" + path[0] + "' is not defined here");
     if (root->type.kind != TypeKind::Row)
-        return fail("E-TYPE", "'" + path[0] + "' is not a row; it has no related rows");
+        return fail(DiagnosticCode::Type, "'" + path[0] + "' is not a row; it has no related rows");
     used_names_.insert(path[0]);
     binding.kind = SourceBinding::Kind::Related;
     binding.variable = path[0];
@@ -278,7 +278,7 @@ bool Resolver::bind_source(const ast::Comprehension& comprehension, Variable& va
             std::string message = "table " + table + " has no relation '" + path[i] + "'";
             const std::string match = closest_match(path[i], candidates);
             if (!match.empty()) message += "; did you mean '" + match + "'?";
-            error("E-UNKNOWN-RELATION", step_location, message, step_length).replacement = match;
+            error(DiagnosticCode::UnknownRelation, step_location, message, step_length).replacement = match;
             return false;
         }
         if (relation->to_many)
@@ -286,7 +286,7 @@ bool Resolver::bind_source(const ast::Comprehension& comprehension, Variable& va
         else if (binding.to_many.empty())
             binding.to_one.push_back(*relation);
         else {
-            error("E-UNKNOWN-RELATION", step_location,
+            error(DiagnosticCode::UnknownRelation, step_location,
                   "after a set of rows ('" + binding.to_many.back().name + "') only further sets can follow, not '" +
                       path[i] + "'",
                   step_length);
@@ -295,7 +295,7 @@ bool Resolver::bind_source(const ast::Comprehension& comprehension, Variable& va
         table = relation->to_table;
     }
     if (binding.to_many.empty()) {
-        error("E-TYPE", comprehension.source_location,
+        error(DiagnosticCode::Type, comprehension.source_location,
               "'" + comprehension.source.back() + "' is a single row, not a set of rows to iterate over");
         return false;
     }
@@ -324,7 +324,7 @@ Type Resolver::resolve_aggregate(const ast::Expr* expr) {
         if (c.value)
             value = resolve(c.value.get());
         else if (variable.type.kind == TypeKind::Row) {
-            error("E-TYPE", expr->location,
+            error(DiagnosticCode::Type, expr->location,
                   name + "(...) needs the value to take, e.g. " + name + "(" + c.variable + ".<column> for " +
                       c.variable + " in ...)",
                   static_cast<int>(name.size()));
@@ -333,22 +333,22 @@ Type Resolver::resolve_aggregate(const ast::Expr* expr) {
         if (c.order_by) {
             const Type by = resolve(c.order_by.get());
             if (op != Aggregate::Earliest && op != Aggregate::Latest)
-                error("E-TYPE", c.order_by->location, "'by' orders earliest(...) and latest(...) only",
+                error(DiagnosticCode::Type, c.order_by->location, "'by' orders earliest(...) and latest(...) only",
                       c.order_by->length);
             else if (!by.is_error() && !by.is_scalar())
-                error("E-TYPE", c.order_by->location, "'by' needs a date or number to order by", c.order_by->length);
+                error(DiagnosticCode::Type, c.order_by->location, "'by' needs a date or number to order by", c.order_by->length);
         }
         if (!value.is_error()) {
             if (op == Aggregate::Sum && !value.is_numeric())
-                error("E-TYPE", expr->location, "sum(...) adds numbers, not " + describe(value), 3);
+                error(DiagnosticCode::Type, expr->location, "sum(...) adds numbers, not " + describe(value), 3);
             else if ((op == Aggregate::Earliest || op == Aggregate::Latest) && !c.order_by &&
                      value.kind != TypeKind::Date)
-                error("E-TYPE", expr->location,
+                error(DiagnosticCode::Type, expr->location,
                       name + "(...) takes dates (or add 'by <date>' to pick the value of the " + name + " row); got " +
                           describe(value),
                       static_cast<int>(name.size()));
             else if ((op == Aggregate::Min || op == Aggregate::Max) && !value.is_scalar())
-                error("E-TYPE", expr->location, name + "(...) needs a number, date or text", 3);
+                error(DiagnosticCode::Type, expr->location, name + "(...) needs a number, date or text", 3);
             else
                 result = Type::of(value.kind);
         }
@@ -368,10 +368,10 @@ Type Resolver::resolve_union(const ast::Expr* expr) {
         scope_.pop_back();
         if (value.is_error()) continue;
         if (!value.is_scalar() || value.is_duration()) {
-            error("E-TYPE", arm.value->location, "a union collects dates, numbers or text, not " + describe(value),
+            error(DiagnosticCode::Type, arm.value->location, "a union collects dates, numbers or text, not " + describe(value),
                   arm.value->length);
         } else if (element != TypeKind::Error && element != value.kind) {
-            error("E-TYPE", arm.value->location,
+            error(DiagnosticCode::Type, arm.value->location,
                   "every part of a union must give the same kind of value: " + describe(element) + " vs " +
                       describe(value),
                   arm.value->length);
@@ -386,7 +386,7 @@ void Resolver::resolve_in_list(const ast::Expr* expr, const Type& left) {
     for (const auto& literal : expr->list) {
         const Type type = literal_type(literal);
         if (!comparable(left, type))
-            error("E-TYPE", literal.location, "cannot compare " + describe(left) + " with " + describe(type));
+            error(DiagnosticCode::Type, literal.location, "cannot compare " + describe(left) + " with " + describe(type));
         else
             check_enum_literal(left, literal);
     }
@@ -400,7 +400,7 @@ Type Resolver::resolve_binary(const ast::Expr* expr) {
     const Type right = resolve(expr->children[1].get());
     if (left.is_error() || right.is_error()) return remember(expr, Type::of(TypeKind::Error));
     auto type_error = [&](const std::string& message) {
-        error("E-TYPE", expr->location, message, static_cast<int>(op_text.size()));
+        error(DiagnosticCode::Type, expr->location, message, static_cast<int>(op_text.size()));
         return remember(expr, Type::of(TypeKind::Error));
     };
     if (ast::is_logical(op)) {
@@ -409,7 +409,7 @@ Type Resolver::resolve_binary(const ast::Expr* expr) {
             const Type& type = side == 0 ? left : right;
             if (type.kind == TypeKind::Bool) continue;
             const ast::Expr& operand = *expr->children[side];
-            error("E-TYPE", operand.location,
+            error(DiagnosticCode::Type, operand.location,
                   "'" + op_text + "' joins conditions; its " + (side == 0 ? "left" : "right") + " side is " +
                       describe(type) + ", not a condition",
                   operand.length);
@@ -466,7 +466,7 @@ Type Resolver::resolve(const ast::Expr* expr) {
         case ast::ExprKind::Negate: {
             const Type operand = resolve(expr->children[0].get());
             if (!operand.is_error() && !operand.is_numeric()) {
-                error("E-TYPE", expr->location, "'-' negates numbers, not " + describe(operand), 1);
+                error(DiagnosticCode::Type, expr->location, "'-' negates numbers, not " + describe(operand), 1);
                 return remember(expr, Type::of(TypeKind::Error));
             }
             return remember(expr, operand);
@@ -480,7 +480,7 @@ Type Resolver::resolve(const ast::Expr* expr) {
         case ast::ExprKind::IsMissing: {
             const Type operand = resolve(expr->children[0].get());
             if (!operand.is_error() && !operand.is_scalar())
-                error("E-TYPE", expr->location, "'is known' / 'is missing' test a value, not " + describe(operand),
+                error(DiagnosticCode::Type, expr->location, "'is known' / 'is missing' test a value, not " + describe(operand),
                       expr->length);
             return remember(expr, Type::of(TypeKind::Bool));
         }
@@ -489,7 +489,7 @@ Type Resolver::resolve(const ast::Expr* expr) {
             // characters that path syntax cannot quote are refused here rather than mis-read.
             const Type operand = resolve(expr->children[0].get());
             if (!operand.is_error() && (!operand.column || operand.column->type != schema::ColumnType::Json))
-                error("E-TYPE", expr->location,
+                error(DiagnosticCode::Type, expr->location,
                       "'has' tests a field of a JSON column such as f.content, not " + describe(operand), expr->length);
             const std::string& key = expr->literal.text;
             const bool bad_key =
@@ -497,7 +497,7 @@ Type Resolver::resolve(const ast::Expr* expr) {
                 std::any_of(key.begin(), key.end(), [](char ch) { return static_cast<unsigned char>(ch) < 0x20; });
             if (bad_key)
                 error(
-                    "E-TYPE", expr->literal.location,
+                    DiagnosticCode::Type, expr->literal.location,
                     "a field name after 'has' must be non-empty text without quotes, backslashes or control characters",
                     expr->literal.length);
             return remember(expr, Type::of(TypeKind::Bool));
@@ -512,7 +512,7 @@ Type Resolver::resolve(const ast::Expr* expr) {
             for (size_t i = 1; i < 3; ++i) {
                 const Type bound = resolve(expr->children[i].get());
                 if (!comparable(value, bound))
-                    error("E-TYPE", expr->children[i]->location,
+                    error(DiagnosticCode::Type, expr->children[i]->location,
                           "cannot compare " + describe(value) + " with " + describe(bound), expr->children[i]->length);
             }
             return remember(expr, Type::of(TypeKind::Bool));
@@ -520,7 +520,7 @@ Type Resolver::resolve(const ast::Expr* expr) {
         case ast::ExprKind::Aggregate:
             return resolve_aggregate(expr);
         case ast::ExprKind::Union:
-            error("E-TYPE", expr->location, "union(...) makes a set of values: bind it with 'let' and iterate over it",
+            error(DiagnosticCode::Type, expr->location, "union(...) makes a set of values: bind it with 'let' and iterate over it",
                   5);
             resolve_union(expr);
             return remember(expr, Type::of(TypeKind::Error));
@@ -530,7 +530,7 @@ Type Resolver::resolve(const ast::Expr* expr) {
                 const Type type = resolve(child.get());
                 if (type.is_error()) continue;
                 if (!result.is_error() && !comparable(result, type))
-                    error("E-TYPE", child->location,
+                    error(DiagnosticCode::Type, child->location,
                           "coalesce(...) needs values of one kind: " + describe(result) + " vs " + describe(type),
                           child->length);
                 else if (result.is_error() || type.kind == TypeKind::Number)
@@ -556,7 +556,7 @@ void Resolver::run() {
     const ast::Rule& rule = *bound_.rule;
     for (const auto& param : rule.params) {
         if (params_.count(param.name))
-            error("E-DUPLICATE-NAME", param.location, "parameter '" + param.name + "' is defined twice",
+            error(DiagnosticCode::DuplicateName, param.location, "parameter '" + param.name + "' is defined twice",
                   static_cast<int>(param.name.size()));
         params_[param.name] = literal_type(param.default_value);
     }
@@ -566,7 +566,7 @@ void Resolver::run() {
         std::string message = "there is no table '" + subject.table + "'";
         const std::string match = closest_match(subject.table, catalog_.table_names());
         if (!match.empty()) message += "; did you mean '" + match + "'?";
-        error("E-UNKNOWN-TABLE", subject.table_location, message, static_cast<int>(subject.table.size())).replacement =
+        error(DiagnosticCode::UnknownTable, subject.table_location, message, static_cast<int>(subject.table.size())).replacement =
             match;
         return;
     }
@@ -578,7 +578,7 @@ void Resolver::run() {
     for (const auto& let : rule.lets) {
         Type type = let.value->kind == ast::ExprKind::Union ? resolve_union(let.value.get()) : resolve(let.value.get());
         if (find_variable(let.name) || lets_.count(let.name) || params_.count(let.name))
-            error("E-DUPLICATE-NAME", let.location, "'" + let.name + "' is already defined in this rule",
+            error(DiagnosticCode::DuplicateName, let.location, "'" + let.name + "' is already defined in this rule",
                   static_cast<int>(let.name.size()));
         lets_[let.name] = type;
     }
@@ -606,7 +606,7 @@ void Resolver::run() {
     for (const auto& placeholder : bound_.synthesized) {
         const Type type = resolve(placeholder.get());
         if (!type.is_error() && !type.is_scalar())
-            error("E-BAD-PLACEHOLDER", placeholder->location,
+            error(DiagnosticCode::BadPlaceholder, placeholder->location,
                   "{" + placeholder->path.front() + "...} is " + describe(type) + "; a message can show a single value",
                   placeholder->length);
     }
@@ -615,11 +615,11 @@ void Resolver::run() {
     if (diagnostics_.has_errors()) return;
     for (const auto& param : rule.params)
         if (!used_names_.count(param.name))
-            diagnostics_.warning("W-UNUSED-PARAM", param.location, "parameter '" + param.name + "' is never used",
+            diagnostics_.warning(DiagnosticCode::UnusedParam, param.location, "parameter '" + param.name + "' is never used",
                                  static_cast<int>(param.name.size()));
     for (const auto& let : rule.lets)
         if (!used_names_.count(let.name))
-            diagnostics_.warning("W-UNUSED-LET", let.location,
+            diagnostics_.warning(DiagnosticCode::UnusedLet, let.location,
                                  "'" + let.name + "' is never used (it still shows in the evidence)",
                                  static_cast<int>(let.name.size()));
 }

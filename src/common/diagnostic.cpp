@@ -19,14 +19,14 @@ const char* severity_name(Severity severity) {
     return "error";
 }
 
-Diagnostic& DiagnosticBag::error(std::string code, SourceLocation location, std::string message, int length) {
+Diagnostic& DiagnosticBag::error(DiagnosticCode code, SourceLocation location, std::string message, int length) {
     return items_.emplace_back(
-        Diagnostic{Severity::Error, std::move(code), std::move(location), std::move(message), length, {}});
+        Diagnostic{Severity::Error, std::string(code_text(code)), std::move(location), std::move(message), length, {}});
 }
 
-Diagnostic& DiagnosticBag::warning(std::string code, SourceLocation location, std::string message, int length) {
-    return items_.emplace_back(
-        Diagnostic{Severity::Warning, std::move(code), std::move(location), std::move(message), length, {}});
+Diagnostic& DiagnosticBag::warning(DiagnosticCode code, SourceLocation location, std::string message, int length) {
+    return items_.emplace_back(Diagnostic{Severity::Warning, std::string(code_text(code)), std::move(location),
+                                          std::move(message), length, {}});
 }
 
 void DiagnosticBag::add(Diagnostic diagnostic) {

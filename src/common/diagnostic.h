@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "common/diagnostic_codes.h"
 #include "common/source_location.h"
 
 namespace recallguard {
@@ -14,7 +15,7 @@ const char* severity_name(Severity severity);
 
 struct Diagnostic {
     Severity severity = Severity::Error;
-    std::string code;  // stable, e.g. "E-UNKNOWN-COLUMN"
+    std::string code;  // stable, from the registry (common/diagnostic_codes.h): "E-UNKNOWN-COLUMN"
     SourceLocation location;
     std::string message;
     int length = 1;  // characters the caret underlines
@@ -27,8 +28,8 @@ struct Diagnostic {
 class DiagnosticBag {
 public:
     // Both return the diagnostic added, so a caller can attach a suggested replacement.
-    Diagnostic& error(std::string code, SourceLocation location, std::string message, int length = 1);
-    Diagnostic& warning(std::string code, SourceLocation location, std::string message, int length = 1);
+    Diagnostic& error(DiagnosticCode code, SourceLocation location, std::string message, int length = 1);
+    Diagnostic& warning(DiagnosticCode code, SourceLocation location, std::string message, int length = 1);
     void add(Diagnostic diagnostic);
     void append(const DiagnosticBag& other);
 

@@ -296,7 +296,7 @@ private:
         compiled_.form = RuleForm::Periodic;
         const ast::Periodic& periodic = *ast_.periodic;
         const ast::Literal& every = lowering_.duration_of(periodic.every.get());
-        if (every.integer <= 0) throw InputError("rule " + ast_.id + ": 'every' must be at least 1");
+        if (every.integer <= 0) throw InternalError("rule " + ast_.id + ": 'every' is below 1 after checking");
         // Stage "periods": period k ends at start + k * every, generated while the previous
         // period ended by the audit date and before the end (completion).
         ExprPtr as_of = sql::param(options_.as_of);

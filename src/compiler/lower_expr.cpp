@@ -33,10 +33,9 @@ sql::ExprPtr Lowering::literal_value(const ast::Literal& literal) {
 }
 
 const ast::Literal& Lowering::duration_of(const ast::Expr* expr) {
-    if (expr->kind == ast::ExprKind::Literal) return expr->literal;
-    const auto& info = rule_.info(expr);
-    if (info.path && info.path->kind == checker::PathBinding::Kind::Param) return rule_.param(info.path->name)->value;
-    throw InternalError("a duration is neither a literal nor a parameter");
+    // The checker (check_values) made sure every duration the rule computes with is known.
+    if (const auto known = checker::static_duration(rule_, expr); known.value) return *known.value;
+    throw InternalError("a duration at " + expr->location.to_string() + " is not known when the rule is checked");
 }
 
 sql::ExprPtr Lowering::navigate(const std::string& alias, const std::vector<schema::Relation>& steps,

@@ -48,16 +48,16 @@ bool read_file(const std::string& path, std::string& text, DiagnosticBag& diagno
     std::error_code error;
     const auto size = fs::file_size(path, error);
     if (error) {
-        diagnostics.error("E-IO", {path, 0, 0}, "cannot read the file: " + error.message());
+        diagnostics.error(DiagnosticCode::Io, {path, 0, 0}, "cannot read the file: " + error.message());
         return false;
     }
     if (size > kMaxRuleFileBytes) {
-        diagnostics.error("E-IO", {path, 0, 0}, "the file is larger than the 4 MiB limit for rule files");
+        diagnostics.error(DiagnosticCode::Io, {path, 0, 0}, "the file is larger than the 4 MiB limit for rule files");
         return false;
     }
     std::ifstream in(path, std::ios::binary);
     if (!in) {
-        diagnostics.error("E-IO", {path, 0, 0}, "cannot open the file");
+        diagnostics.error(DiagnosticCode::Io, {path, 0, 0}, "cannot open the file");
         return false;
     }
     std::ostringstream buffer;
@@ -79,12 +79,13 @@ std::vector<std::string> expand_rule_paths(const std::vector<std::string>& paths
                  !error && it != fs::recursive_directory_iterator(); it.increment(error))
                 if (it->is_regular_file() && it->path().extension() == ".rules") found.push_back(it->path().string());
             std::sort(found.begin(), found.end());
-            if (found.empty()) diagnostics.warning("W-NO-RULES", {path, 0, 0}, "the folder holds no *.rules file");
+            if (found.empty())
+                diagnostics.warning(DiagnosticCode::NoRules, {path, 0, 0}, "the folder holds no *.rules file");
             files.insert(files.end(), found.begin(), found.end());
         } else if (fs::is_regular_file(path, error)) {
             files.push_back(path);
         } else {
-            diagnostics.error("E-IO", {path, 0, 0}, "no such rule file or folder");
+            diagnostics.error(DiagnosticCode::Io, {path, 0, 0}, "no such rule file or folder");
             unreadable = true;
         }
     }
@@ -116,7 +117,7 @@ LoadedRules load_rules(const LoadOptions& options) {
         }
         size_t bad = 0;
         if (!valid_utf8(text, bad)) {
-            loaded.diagnostics.error("E-ENCODING", location_of_offset(queue[i], text, bad),
+            loaded.diagnostics.error(DiagnosticCode::Encoding, location_of_offset(queue[i], text, bad),
                                      invalid_utf8_message(text, bad));
             loaded.unreadable = true;
             continue;
@@ -133,7 +134,7 @@ LoadedRules load_rules(const LoadOptions& options) {
             std::error_code error;
             if (!fs::is_regular_file(target, error) && !find_unsaved(unsaved, target.string())) {
                 loaded.diagnostics.error(
-                    "E-IMPORT", location,
+                    DiagnosticCode::Import, location,
                     "imported file '" + import + "' does not exist (looked at " + target.string() + ")");
                 continue;
             }

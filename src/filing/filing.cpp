@@ -42,14 +42,14 @@ LoadedFiling load_filing(const std::string& path, const FilingSchemas& schemas) 
     }
     const auto& value = document.value;
     if (!value.is_object()) {
-        loaded.diagnostics.error("F-SCHEMA", document.locate(""),
+        loaded.diagnostics.error(DiagnosticCode::FilingSchema, document.locate(""),
                                  "/: a filing is a JSON object; found " + describe_json(value));
         return loaded;
     }
     // The kind chooses the schema, so it is checked first and on its own.
     if (!value.contains("kind") || !value["kind"].is_string()) {
         loaded.diagnostics.error(
-            "F-KIND", document.locate("/kind"),
+            DiagnosticCode::FilingKind, document.locate("/kind"),
             value.contains("kind")
                 ? "/kind: expected a string naming the filing kind, found " + describe_json(value["kind"])
                 : "/kind: the required member \"kind\" is missing; expected one of "
@@ -63,14 +63,15 @@ LoadedFiling load_filing(const std::string& path, const FilingSchemas& schemas) 
         for (size_t i = 0; i < filing_kinds().size(); ++i) message += (i ? ", " : "") + filing_kinds()[i];
         const std::string match = closest_match(kind, filing_kinds());
         if (!match.empty()) message += "; did you mean \"" + match + "\"?";
-        loaded.diagnostics.error("F-KIND", document.locate("/kind"), message, static_cast<int>(kind.size()) + 2);
+        loaded.diagnostics.error(DiagnosticCode::FilingKind, document.locate("/kind"), message,
+                                 static_cast<int>(kind.size()) + 2);
         return loaded;
     }
     for (const auto& problem : schema->validate(value)) {
         const SourceLocation location =
             problem.at_key ? document.locate_key(problem.pointer) : document.locate(problem.pointer);
         // Each message already says what was expected and what was found.
-        loaded.diagnostics.error("F-SCHEMA", location,
+        loaded.diagnostics.error(DiagnosticCode::FilingSchema, location,
                                  (problem.pointer.empty() ? "/" : problem.pointer) + ": " + problem.message);
     }
     if (loaded.diagnostics.has_errors()) return loaded;

@@ -14,14 +14,11 @@ findings::RuleInfo problem_rule(const std::string& code) {
     findings::RuleInfo info;
     info.id = code;
     info.package = "filings";
-    info.title = code == "F-SCHEMA"         ? "Filing does not match the schema of its kind"
-                 : code == "F-KIND"         ? "Filing kind is missing or unknown"
-                 : code == "F-REFERENCE"    ? "Filing refers to a company, product or case that does not exist"
-                 : code == "F-OWNER"        ? "Filing's company, product and case do not belong together"
-                 : code == "F-MARKET"       ? "Filing made to an authority of another market"
-                 : code == "F-DUPLICATE-ID" ? "Filing id is not unique"
-                 : code == "F-AS-OF"        ? "Filing dated after the audit date"
-                                            : "Filing cannot be read as JSON";
+    // The registry's meaning of the code, as a title: "Filing id is not unique".
+    const auto known = parse_diagnostic_code(code);
+    std::string title = known ? std::string(code_info(*known).meaning) : "filing cannot be checked";
+    title[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(title[0])));
+    info.title = title;
     info.citation = "docs/filings.md";
     info.description = "A filing that cannot be checked: " + info.title + ".";
     info.category = "malformed_filing";
@@ -107,7 +104,7 @@ void write_filing_text(const FilingCheckResult& result, std::ostream& out) {
     for (const auto& d : result.problems.sorted()) {
         // The source line is shown under the message, except where it is not UTF-8 itself.
         const auto it = result.sources.find(d.location.file);
-        const bool show = it != result.sources.end() && d.code != "F-UTF8";
+        const bool show = it != result.sources.end() && d.code != code_text(DiagnosticCode::FilingUtf8);
         out << render_diagnostic(d, show ? it->second : std::string());
     }
     size_t causing = 0, caused = 0;

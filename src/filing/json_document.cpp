@@ -140,7 +140,7 @@ private:
                 const std::string key = string(pos);
                 const std::string member = pointer + "/" + pointer_token(key);
                 if (!keys.insert(key).second && !duplicate_)
-                    duplicate_ = JsonError{"F-DUPLICATE-KEY", at(key_start),
+                    duplicate_ = JsonError{DiagnosticCode::FilingDuplicateKey, at(key_start),
                                            "the key '" + key + "' appears twice in one object (JSON pointer " +
                                                (pointer.empty() ? "/" : pointer) +
                                                "); a reader would silently keep one of them"};
@@ -221,12 +221,12 @@ std::optional<JsonError> parse_json_document(const std::string& path, std::strin
         char hex[8];
         std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(t[bad]));
         return JsonError{
-            "F-UTF8", location_of_offset(path, t, bad),
+            DiagnosticCode::FilingUtf8, location_of_offset(path, t, bad),
             std::string("the file is not valid UTF-8: byte ") + hex + " cannot start or continue a character here"};
     }
     if (const size_t deep = too_deep_at(t); deep != std::string::npos)
         return JsonError{
-            "F-JSON", location_of_offset(path, t, deep),
+            DiagnosticCode::FilingJson, location_of_offset(path, t, deep),
             "JSON nested deeper than " + std::to_string(kMaxDepth) + " levels; a filing is never that deep"};
     try {
         document.value = nlohmann::json::parse(t);
@@ -236,7 +236,7 @@ std::optional<JsonError> parse_json_document(const std::string& path, std::strin
         std::string message = without_echo(explanation(e.what()));
         if (offset >= t.size() || message.find("end of input") != std::string::npos)
             message = "the JSON is truncated or empty: " + message;
-        return JsonError{"F-JSON", location_of_offset(path, t, offset), "not valid JSON: " + message};
+        return JsonError{DiagnosticCode::FilingJson, location_of_offset(path, t, offset), "not valid JSON: " + message};
     } catch (const nlohmann::json::out_of_range& e) {
         // A number too large for a double (1E999999): the library names the number but not where
         // it is, so it is located by its text.
@@ -247,7 +247,7 @@ std::optional<JsonError> parse_json_document(const std::string& path, std::strin
             const size_t found = t.find(what.substr(open + 1, close - open - 1));
             if (found != std::string::npos) offset = found;
         }
-        return JsonError{"F-JSON", location_of_offset(path, t, offset),
+        return JsonError{DiagnosticCode::FilingJson, location_of_offset(path, t, offset),
                          "not valid JSON: a number too large to represent (" + without_echo(explanation(what)) + ")"};
     }
     return PositionScanner(t, document).run();
@@ -258,15 +258,16 @@ std::optional<JsonError> read_json_document(const std::string& path, JsonDocumen
     std::error_code error;
     const SourceLocation whole{path, 0, 0};
     if (!fs::is_regular_file(path, error))
-        return JsonError{"F-IO", whole, fs::exists(path, error) ? "not a regular file" : "no such file"};
+        return JsonError{DiagnosticCode::FilingIo, whole,
+                         fs::exists(path, error) ? "not a regular file" : "no such file"};
     const auto size = fs::file_size(path, error);
-    if (error) return JsonError{"F-IO", whole, "cannot read the file: " + error.message()};
+    if (error) return JsonError{DiagnosticCode::FilingIo, whole, "cannot read the file: " + error.message()};
     if (size > max_bytes)
-        return JsonError{"F-SIZE", whole,
+        return JsonError{DiagnosticCode::FilingSize, whole,
                          "the file is " + std::to_string(size) + " bytes; filings are limited to " +
                              std::to_string(max_bytes) + " bytes (1 MiB), so it was not read"};
     std::ifstream in(path, std::ios::binary);
-    if (!in) return JsonError{"F-IO", whole, "cannot open the file"};
+    if (!in) return JsonError{DiagnosticCode::FilingIo, whole, "cannot open the file"};
     std::ostringstream buffer;
     buffer << in.rdbuf();
     return parse_json_document(path, buffer.str(), document);

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 
+#include "common/diagnostic_codes.h"
 #include "common/source_location.h"
 #include "common/text.h"  // pointer_token, used with every location
 
@@ -18,7 +19,7 @@ namespace recallguard::filing {
 inline constexpr std::uintmax_t kMaxFilingBytes = 1024 * 1024;
 
 struct JsonError {
-    std::string code;  // F-SIZE, F-IO, F-UTF8, F-JSON, F-DUPLICATE-KEY
+    DiagnosticCode code;  // F-SIZE, F-IO, F-UTF8, F-JSON, F-DUPLICATE-KEY
     SourceLocation location;
     std::string message;
 };

@@ -58,38 +58,38 @@ DiagnosticBag check_references(sqldb::Database& db, const std::vector<const Fili
     Lookup lookup(db);
     std::map<std::string, const Filing*> seen;
     for (const Filing* f : filings) {
-        auto error = [&](const char* code, const std::string& pointer, const std::string& message) {
+        auto error = [&](DiagnosticCode code, const std::string& pointer, const std::string& message) {
             bag.error(code, f->locate(pointer), pointer + ": " + message);
         };
         // Ids: new within the batch and in the database.
         if (const auto it = seen.find(f->filing_id); it != seen.end())
-            error("F-DUPLICATE-ID", "/filing_id",
+            error(DiagnosticCode::FilingDuplicateId, "/filing_id",
                   "filing id '" + f->filing_id + "' is also used by " + it->second->path + ":" +
                       std::to_string(it->second->locate("/filing_id").line) + " in this batch; filing ids are unique");
         else
             seen[f->filing_id] = f;
         if (lookup.row("filings", "filing_id", {"filed_on"}, f->filing_id))
-            error("F-DUPLICATE-ID", "/filing_id",
+            error(DiagnosticCode::FilingDuplicateId, "/filing_id",
                   "filing id '" + f->filing_id + "' is already in the case database; filing ids are unique");
         if (f->filed_on > as_of)
-            error("F-AS-OF", "/filed_on",
+            error(DiagnosticCode::FilingAsOf, "/filed_on",
                   "filed on " + f->filed_on + ", after the audit date " + as_of +
                       "; as of that date the filing does not exist yet (give --as-of " + f->filed_on + " or later)");
 
         // Company, product, case: each exists, and each belongs to the one before.
         if (!lookup.row("companies", "company_id", {"company_id"}, f->company_id))
-            error("F-REFERENCE", "/company_id",
+            error(DiagnosticCode::FilingReference, "/company_id",
                   "no company '" + f->company_id + "' in the case database" +
                       lookup.suggestion("companies", "company_id", f->company_id));
         std::optional<std::string> product = f->product_id;
         if (f->case_id) {
             const auto found = lookup.row("defect_cases", "case_id", {"product_id"}, *f->case_id);
             if (!found) {
-                error("F-REFERENCE", "/case_id",
+                error(DiagnosticCode::FilingReference, "/case_id",
                       "no defect case '" + *f->case_id + "' in the case database" +
                           lookup.suggestion("defect_cases", "case_id", *f->case_id));
             } else if (f->product_id && (*found)[0] != f->product_id) {
-                error("F-OWNER", "/case_id",
+                error(DiagnosticCode::FilingOwner, "/case_id",
                       "defect case '" + *f->case_id + "' is about product '" + (*found)[0].value_or("") + "', not '" +
                           *f->product_id + "'");
             } else {
@@ -100,18 +100,18 @@ DiagnosticBag check_references(sqldb::Database& db, const std::vector<const Fili
         const auto found = lookup.row("products", "product_id", {"company_id", "market"}, *product);
         if (!found) {
             if (f->product_id)
-                error("F-REFERENCE", "/product_id",
+                error(DiagnosticCode::FilingReference, "/product_id",
                       "no product '" + *product + "' in the case database" +
                           lookup.suggestion("products", "product_id", *product));
             continue;
         }
         const std::string owner = (*found)[0].value_or(""), market = (*found)[1].value_or("");
         if (owner != f->company_id)
-            error("F-OWNER", f->product_id ? "/product_id" : "/case_id",
+            error(DiagnosticCode::FilingOwner, f->product_id ? "/product_id" : "/case_id",
                   "product '" + *product + "' belongs to company '" + owner + "', not '" + f->company_id + "'");
         const std::string expected = authority_market(f->authority);
         if (!expected.empty() && market != expected)
-            error("F-MARKET", "/authority",
+            error(DiagnosticCode::FilingMarket, "/authority",
                   "authority '" + f->authority + "' supervises the " + expected + " market, but product '" + *product +
                       "' is sold in " + market + "; file it with that market's authority");
     }

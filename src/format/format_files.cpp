@@ -17,7 +17,7 @@ namespace fs = std::filesystem;
 FileFormat format_file(const std::string& path, DiagnosticBag& diagnostics, const FormatOptions& options) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
-        diagnostics.error("E-IO", {path, 0, 0}, "cannot open the file");
+        diagnostics.error(DiagnosticCode::Io, {path, 0, 0}, "cannot open the file");
         FileFormat result;
         result.path = path;
         return result;

@@ -58,13 +58,13 @@ bool within_limits(const std::vector<antlr4::Token*>& tokens, const std::string&
         const SourceLocation at{path, static_cast<int>(token->getLine()),
                                 static_cast<int>(token->getCharPositionInLine()) + 1};
         if (depth + prefix_run > kMaxNesting) {
-            diagnostics.error("E-PARSE", at,
+            diagnostics.error(DiagnosticCode::Parse, at,
                               "expressions nest deeper than " + std::to_string(kMaxNesting) +
                                   " levels here; use `let` to name the parts");
             return false;
         }
         if (operators > kMaxOperatorsPerRule) {
-            diagnostics.error("E-PARSE", at,
+            diagnostics.error(DiagnosticCode::Parse, at,
                               "this rule has more than " + std::to_string(kMaxOperatorsPerRule) +
                                   " operators; split it into several rules or `let`s");
             return false;
@@ -133,12 +133,13 @@ ast::RuleFile parse_rule_file(const std::string& path, const std::string& text, 
     file.text = text;
     // ANTLR's input stream decodes UTF-8 and throws on bad bytes: report them instead.
     if (size_t bad = 0; !valid_utf8(text, bad)) {
-        diagnostics.error("E-ENCODING", location_of_offset(path, text, bad), invalid_utf8_message(text, bad));
+        diagnostics.error(DiagnosticCode::Encoding, location_of_offset(path, text, bad),
+                          invalid_utf8_message(text, bad));
         return file;
     }
 
     if (const size_t bad = first_bad_utf8(text); bad != std::string::npos) {
-        diagnostics.error("E-ENCODING", location_of_offset(path, text, bad),
+        diagnostics.error(DiagnosticCode::Encoding, location_of_offset(path, text, bad),
                           "the file is not valid UTF-8 at this point");
         return file;
     }

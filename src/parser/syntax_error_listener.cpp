@@ -195,7 +195,7 @@ void SyntaxErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::To
     SourceLocation location{file_, static_cast<int>(line), static_cast<int>(column) + 1};
     auto* parser = dynamic_cast<antlr4::Parser*>(recognizer);
     if (!parser) {
-        diagnostics_.error("E-PARSE", location, "cannot read the text here: " + message);
+        diagnostics_.error(DiagnosticCode::Parse, location, "cannot read the text here: " + message);
         return;
     }
     // After a syntax error the parser resynchronises by guessing; what it then reports up
@@ -218,13 +218,14 @@ void SyntaxErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::To
                            ? static_cast<int>(offending->getStopIndex() - offending->getStartIndex() + 1)
                            : 1;
     if (offending && offending->getType() == RuleLexer::UNKNOWN_CHAR && offending->getText() == "\"") {
-        diagnostics_.error("E-PARSE", location, "unterminated string: a string must end with \" on the same line", 1);
+        diagnostics_.error(DiagnosticCode::Parse, location,
+                           "unterminated string: a string must end with \" on the same line", 1);
         return;
     }
     const auto expected = parser->getExpectedTokens();
     if (offending && starts_top_level(offending->getType()) &&
         expected.contains(static_cast<size_t>(RuleLexer::RBRACE))) {
-        diagnostics_.error("E-PARSE", location,
+        diagnostics_.error(DiagnosticCode::Parse, location,
                            "'" + offending->getText() +
                                "' starts a new item, but the block before it is not closed; "
                                "add '}' before it",
@@ -233,7 +234,7 @@ void SyntaxErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::To
     }
     std::string text = "unexpected " + describe_token(offending);
     if (const std::string hint = hint_for(offending); !hint.empty()) {
-        diagnostics_.error("E-PARSE", location, text + hint, length);
+        diagnostics_.error(DiagnosticCode::Parse, location, text + hint, length);
         return;
     }
     if (offending && offending->getType() >= RuleLexer::PACKAGE && offending->getType() <= RuleLexer::WORKING &&
@@ -258,7 +259,7 @@ void SyntaxErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::To
             text += " ('" + previous->getText() + "' before it was read as a name, so the expression before '" +
                     previous->getText() + "' is probably not complete)";
     }
-    diagnostics_.error("E-PARSE", location, text, length);
+    diagnostics_.error(DiagnosticCode::Parse, location, text, length);
 }
 
 }  // namespace recallguard::parser

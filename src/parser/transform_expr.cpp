@@ -37,8 +37,8 @@ ast::Literal Transformer::transform_literal(RuleParser::LiteralContext* context)
     auto parse_int = [&](antlr4::tree::TerminalNode* node) -> int64_t {
         const std::string text = node->getText();
         if (text.size() > 12) {
-            diagnostics_.error("E-PARSE", location_of(node->getSymbol()), "number " + text + " is too large",
-                               static_cast<int>(text.size()));
+            diagnostics_.error(DiagnosticCode::Parse, location_of(node->getSymbol()),
+                               "number " + text + " is too large", static_cast<int>(text.size()));
             return 0;
         }
         return std::stoll(text);
@@ -50,8 +50,8 @@ ast::Literal Transformer::transform_literal(RuleParser::LiteralContext* context)
         literal.kind = ast::Literal::Kind::Date;
         literal.text = c->DATE()->getText();
         if (!Date::parse(literal.text))
-            diagnostics_.error("E-BAD-DATE", literal.location, "'" + literal.text + "' is not a real calendar date",
-                               10);
+            diagnostics_.error(DiagnosticCode::BadDate, literal.location,
+                               "'" + literal.text + "' is not a real calendar date", 10);
     } else if (auto* c = dynamic_cast<RuleParser::IntLiteralContext*>(context)) {
         literal.kind = ast::Literal::Kind::Int;
         literal.integer = parse_int(c->INT());

@@ -53,7 +53,7 @@ std::string Transformer::decode_string(antlr4::tree::TerminalNode* node) {
                 auto location = location_of(node->getSymbol());
                 location.column += static_cast<int>(i) - 1;
                 diagnostics_.error(
-                    "E-PARSE", location,
+                    DiagnosticCode::Parse, location,
                     std::string("unknown escape '\\") + escaped + "' in a string; use \\\" \\\\ \\n or \\t", 2);
             }
         }
@@ -64,7 +64,7 @@ std::string Transformer::decode_string(antlr4::tree::TerminalNode* node) {
 void Transformer::set_once(std::string& field, const std::string& value, antlr4::ParserRuleContext* context,
                            const char* clause) {
     if (!field.empty())
-        diagnostics_.error("E-DUPLICATE-CLAUSE", location_of(context),
+        diagnostics_.error(DiagnosticCode::DuplicateClause, location_of(context),
                            std::string("'") + clause + "' is given twice; keep one", length_of(context));
     field = value;
 }
@@ -76,7 +76,7 @@ ast::EffectivePeriod Transformer::transform_effective(RuleParser::EffectivePerio
     if (context->until) period.until = context->until->getText();
     for (auto* token : {context->from, context->until})
         if (token && !Date::parse(token->getText()))
-            diagnostics_.error("E-BAD-DATE", location_of(token),
+            diagnostics_.error(DiagnosticCode::BadDate, location_of(token),
                                "'" + token->getText() + "' is not a real calendar date", 10);
     return period;
 }
@@ -143,7 +143,7 @@ void Transformer::note_body(ast::Rule& rule, antlr4::ParserRuleContext* context,
         return;
     }
     diagnostics_.error(
-        "E-DUPLICATE-CLAUSE", location_of(context),
+        DiagnosticCode::DuplicateClause, location_of(context),
         std::string("rule ") + rule.id + " already says what it checks (line " + std::to_string(first_body_line_) +
             "); this '" + kind + "' is a second obligation: write one rule per obligation",
         static_cast<int>(std::string(kind).find(' ') == std::string::npos ? std::string(kind).size()
@@ -177,7 +177,7 @@ void Transformer::transform_rule_clause(RuleParser::RuleClauseContext* clause, a
     } else if (auto* c = dynamic_cast<RuleParser::RuleSubjectContext*>(clause)) {
         if (rule.subject) {
             // The first subject stays, so names bound by it are not reported as unknown too.
-            diagnostics_.error("E-DUPLICATE-CLAUSE", location_of(c),
+            diagnostics_.error(DiagnosticCode::DuplicateClause, location_of(c),
                                "a rule has one 'for' clause; this is a second one (the first is on line " +
                                    std::to_string(rule.subject->location.line) + ")",
                                3);
@@ -232,7 +232,8 @@ namespace {
 void duplicate_clause(DiagnosticBag& diagnostics, const ast::ExprPtr& field, const SourceLocation& location,
                       const char* name) {
     if (field)
-        diagnostics.error("E-DUPLICATE-CLAUSE", location, std::string("'") + name + "' is given twice; keep one");
+        diagnostics.error(DiagnosticCode::DuplicateClause, location,
+                          std::string("'") + name + "' is given twice; keep one");
 }
 }  // namespace
 
@@ -248,7 +249,8 @@ ast::Deadline Transformer::transform_deadline(RuleParser::RuleDeadlineContext* c
             deadline.within = transform_expr(c->expr());
         } else if (auto* c = dynamic_cast<RuleParser::DeadlineRequireContext*>(clause)) {
             if (deadline.require)
-                diagnostics_.error("E-DUPLICATE-CLAUSE", location_of(c), "'require' is given twice; keep one");
+                diagnostics_.error(DiagnosticCode::DuplicateClause, location_of(c),
+                                   "'require' is given twice; keep one");
             deadline.require = transform_requirement(c->requirement());
         } else if (auto* c = dynamic_cast<RuleParser::DeadlineExtendContext*>(clause)) {
             duplicate_clause(diagnostics_, deadline.extend_to, location_of(c), "extend to");
@@ -280,7 +282,8 @@ ast::Periodic Transformer::transform_periodic(RuleParser::RulePeriodicContext* c
             periodic.within = transform_expr(c->expr());
         } else if (auto* c = dynamic_cast<RuleParser::PeriodicRequireContext*>(clause)) {
             if (periodic.require)
-                diagnostics_.error("E-DUPLICATE-CLAUSE", location_of(c), "'require' is given twice; keep one");
+                diagnostics_.error(DiagnosticCode::DuplicateClause, location_of(c),
+                                   "'require' is given twice; keep one");
             periodic.require = transform_requirement(c->requirement());
         }
     }

@@ -20,7 +20,7 @@ void check_suite_rules(Suite& suite, const checker::BoundProgram& program) {
         std::string message = "no rule '" + id + "' in the rules given";
         const std::string match = closest_match(id, known);
         if (!match.empty()) message += "; did you mean '" + match + "'?";
-        suite.diagnostics.error("E-TEST-UNKNOWN-RULE", where, message, static_cast<int>(id.size()));
+        suite.diagnostics.error(DiagnosticCode::TestUnknownRule, where, message, static_cast<int>(id.size()));
     };
     for (const auto& file : suite.files) {
         for (const auto& test : file.tests) {
@@ -33,7 +33,7 @@ void check_suite_rules(Suite& suite, const checker::BoundProgram& program) {
                 if (!is_known(*id)) {
                     unknown(*id, where);
                 } else if (!test.rules.empty() && std::count(test.rules.begin(), test.rules.end(), *id) == 0) {
-                    suite.diagnostics.error("E-TEST-UNKNOWN-RULE", where,
+                    suite.diagnostics.error(DiagnosticCode::TestUnknownRule, where,
                                             "rule " + *id + " is expected here but not in the test's `rules` line");
                 }
             }

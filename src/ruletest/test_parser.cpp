@@ -108,14 +108,14 @@ private:
         }
         if (!current_) {
             diagnostics_.error(
-                "E-TEST-SYNTAX", at(line.number),
+                DiagnosticCode::TestSyntax, at(line.number),
                 "only `rows` (shared by every test of the file) may come before the first `test \"name\"`, not '" +
                     keyword + "'");
             return;
         }
         if (keyword == "as_of") {
             if (!Date::parse(rest))
-                diagnostics_.error("E-TEST-VALUE", at(line.number, rest_column),
+                diagnostics_.error(DiagnosticCode::TestValue, at(line.number, rest_column),
                                    "as_of needs a date YYYY-MM-DD, not '" + rest + "'");
             current_->as_of = rest;
         } else if (keyword == "rules") {
@@ -123,17 +123,17 @@ private:
             std::istringstream ids(rest);
             for (std::string id; ids >> id;) current_->rules.push_back(id);
             if (current_->rules.empty())
-                diagnostics_.error("E-TEST-SYNTAX", at(line.number), "`rules` needs at least one rule id");
+                diagnostics_.error(DiagnosticCode::TestSyntax, at(line.number), "`rules` needs at least one rule id");
         } else if (keyword == "pending") {
             if (rest != "yes" && rest != "no")
-                diagnostics_.error("E-TEST-VALUE", at(line.number, rest_column),
+                diagnostics_.error(DiagnosticCode::TestValue, at(line.number, rest_column),
                                    "pending takes yes or no, not '" + rest + "'");
             current_->include_pending = rest == "yes";
         } else if (keyword == "param") {
             const size_t eq = rest.find('=');
             const size_t dot = rest.find('.');
             if (eq == std::string::npos || dot == std::string::npos || dot > eq) {
-                diagnostics_.error("E-TEST-SYNTAX", at(line.number, rest_column),
+                diagnostics_.error(DiagnosticCode::TestSyntax, at(line.number, rest_column),
                                    "a param line is `param RULE-ID.name=value`, not '" + rest + "'");
             } else {
                 if (current_->params.empty()) current_->params_location = at(line.number, rest_column);
@@ -142,7 +142,8 @@ private:
         } else if (keyword == "rows") {
             start_rows(line, rest, rest_column);
         } else if (keyword == "expect") {
-            if (have_expect_) diagnostics_.error("E-TEST-SYNTAX", at(line.number), "a test has one `expect` section");
+            if (have_expect_)
+                diagnostics_.error(DiagnosticCode::TestSyntax, at(line.number), "a test has one `expect` section");
             have_expect_ = true;
             if (rest == "nothing") {
                 section_ = Section::ExpectNothing;
@@ -151,11 +152,11 @@ private:
                 const std::string text = trim(rest.substr(5));
                 current_->expected_error = unquote(text);
                 if (!current_->expected_error || current_->expected_error->empty())
-                    diagnostics_.error("E-TEST-SYNTAX", at(line.number, rest_column),
+                    diagnostics_.error(DiagnosticCode::TestSyntax, at(line.number, rest_column),
                                        "`expect error` is followed by a quoted part of the error message, e.g. "
                                        "`expect error \"outside calendar CN\"`");
             } else if (!rest.empty()) {
-                diagnostics_.error("E-TEST-SYNTAX", at(line.number, rest_column),
+                diagnostics_.error(DiagnosticCode::TestSyntax, at(line.number, rest_column),
                                    "`expect` is followed by a table on the next lines, by `nothing`, or by `error "
                                    "\"TEXT\"`");
             } else {
@@ -168,7 +169,7 @@ private:
                 closest_match(keyword, {"test", "as_of", "rules", "pending", "param", "rows", "expect"});
             if (!match.empty()) message += "; did you mean '" + match + "'?";
             message += " (table lines must be indented)";
-            diagnostics_.error("E-TEST-SYNTAX", at(line.number), message, static_cast<int>(keyword.size()));
+            diagnostics_.error(DiagnosticCode::TestSyntax, at(line.number), message, static_cast<int>(keyword.size()));
         }
     }
 
@@ -179,14 +180,14 @@ private:
         if (tests_.empty())
             for (const auto& block : shared_)
                 if (block.columns.empty())
-                    diagnostics_.error("E-TEST-SYNTAX", block.location,
+                    diagnostics_.error(DiagnosticCode::TestSyntax, block.location,
                                        "`rows " + block.table + "` has no header line");
         current_ = RuleTestCase{};
         current_->location = at(line.number);
         have_expect_ = false;
         const auto name = unquote(rest);
         if (!name)
-            diagnostics_.error("E-TEST-SYNTAX", at(line.number, rest_column),
+            diagnostics_.error(DiagnosticCode::TestSyntax, at(line.number, rest_column),
                                "a test line is `test \"name\"` with the name in double quotes");
         current_->name = name.value_or(rest);
     }
@@ -200,7 +201,8 @@ private:
             std::string message = "no table '" + table + "' in the case data model";
             const std::string match = closest_match(table, catalog.table_names());
             if (!match.empty()) message += "; did you mean '" + match + "'?";
-            diagnostics_.error("E-TEST-UNKNOWN-TABLE", block.location, message, static_cast<int>(table.size()));
+            diagnostics_.error(DiagnosticCode::TestUnknownTable, block.location, message,
+                               static_cast<int>(table.size()));
         }
         blocks().push_back(std::move(block));
         section_ = Section::Rows;
@@ -209,7 +211,7 @@ private:
 
     void table_line(const Line& line) {
         if (section_ == Section::None || section_ == Section::ExpectNothing) {
-            diagnostics_.error("E-TEST-SYNTAX", at(line.number),
+            diagnostics_.error(DiagnosticCode::TestSyntax, at(line.number),
                                "an indented line belongs to a `rows TABLE` or `expect` table, and there is none here");
             return;
         }
@@ -219,7 +221,7 @@ private:
             return;
         }
         if (cells.size() != header_.size()) {
-            diagnostics_.error("E-TEST-CELLS", at(line.number),
+            diagnostics_.error(DiagnosticCode::TestCells, at(line.number),
                                "this row has " + std::to_string(cells.size()) + " cells but the header has " +
                                    std::to_string(header_.size()));
             return;
@@ -233,7 +235,7 @@ private:
     void header(const std::vector<Cell>& cells, const Line& line) {
         for (const auto& cell : cells) {
             if (!cell.value) {
-                diagnostics_.error("E-TEST-SYNTAX", cell.location, "a header cell is empty");
+                diagnostics_.error(DiagnosticCode::TestSyntax, cell.location, "a header cell is empty");
                 header_.push_back("");
                 continue;
             }
@@ -248,7 +250,7 @@ private:
                 std::string message = "table " + block.table + " has no column '" + *cells[i].value + "'";
                 const std::string match = closest_match(*cells[i].value, table->column_names());
                 if (!match.empty()) message += "; did you mean '" + match + "'?";
-                diagnostics_.error("E-TEST-UNKNOWN-COLUMN", cells[i].location, message,
+                diagnostics_.error(DiagnosticCode::TestUnknownColumn, cells[i].location, message,
                                    static_cast<int>(cells[i].value->size()));
             }
             return;
@@ -260,7 +262,8 @@ private:
             for (size_t f = 0; f < kFindingFieldCount; ++f) {
                 if (*cells[i].value != kFieldNames[f]) continue;
                 if (current_->compared[f])
-                    diagnostics_.error("E-TEST-SYNTAX", cells[i].location, "column '" + *cells[i].value + "' twice");
+                    diagnostics_.error(DiagnosticCode::TestSyntax, cells[i].location,
+                                       "column '" + *cells[i].value + "' twice");
                 current_->compared[f] = true;
                 found = true;
             }
@@ -268,13 +271,13 @@ private:
             std::string message = "an expect table has no column '" + *cells[i].value + "'";
             const std::string match = closest_match(*cells[i].value, names);
             if (!match.empty()) message += "; did you mean '" + match + "'?";
-            diagnostics_.error("E-TEST-UNKNOWN-COLUMN", cells[i].location, message,
+            diagnostics_.error(DiagnosticCode::TestUnknownColumn, cells[i].location, message,
                                static_cast<int>(cells[i].value->size()));
         }
         for (auto required : {FindingField::Rule, FindingField::Subject, FindingField::Status})
             if (!current_->compared[static_cast<size_t>(required)])
                 diagnostics_.error(
-                    "E-TEST-SYNTAX", at(line.number),
+                    DiagnosticCode::TestSyntax, at(line.number),
                     std::string("an expect table needs a '") + kFieldNames[static_cast<size_t>(required)] + "' column");
     }
 
@@ -295,7 +298,9 @@ private:
 
     void check_value(FindingField field, const Cell& cell) {
         const auto& value = cell.value;
-        auto bad = [&](const std::string& message) { diagnostics_.error("E-TEST-VALUE", cell.location, message); };
+        auto bad = [&](const std::string& message) {
+            diagnostics_.error(DiagnosticCode::TestValue, cell.location, message);
+        };
         switch (field) {
             case FindingField::Rule:
             case FindingField::Subject:
@@ -321,15 +326,16 @@ private:
     void finish_test() {
         if (!current_) return;
         if (current_->as_of.empty())
-            diagnostics_.error("E-TEST-SYNTAX", current_->location,
+            diagnostics_.error(DiagnosticCode::TestSyntax, current_->location,
                                "test \"" + current_->name + "\" has no `as_of` date");
         if (!have_expect_)
             diagnostics_.error(
-                "E-TEST-SYNTAX", current_->location,
+                DiagnosticCode::TestSyntax, current_->location,
                 "test \"" + current_->name + "\" has no `expect` section (write `expect nothing` for none)");
         for (const auto& block : current_->blocks)
             if (block.columns.empty())
-                diagnostics_.error("E-TEST-SYNTAX", block.location, "`rows " + block.table + "` has no header line");
+                diagnostics_.error(DiagnosticCode::TestSyntax, block.location,
+                                   "`rows " + block.table + "` has no header line");
         current_->blocks.insert(current_->blocks.begin(), shared_.begin(), shared_.end());
         tests_.push_back(std::move(*current_));
         current_.reset();
@@ -356,14 +362,14 @@ RuleTestFile parse_rule_test(const std::string& path, const std::string& text, D
     file.path = path;
     file.text = text;
     file.tests = Parser(path, diagnostics).parse(text);
-    if (file.tests.empty()) diagnostics.warning("W-TEST-EMPTY", {path, 1, 1}, "no `test` in this file");
+    if (file.tests.empty()) diagnostics.warning(DiagnosticCode::TestEmpty, {path, 1, 1}, "no `test` in this file");
     return file;
 }
 
 RuleTestFile read_rule_test(const std::string& path, DiagnosticBag& diagnostics) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
-        diagnostics.error("E-TEST-READ", {path, 0, 0}, "cannot read the test file");
+        diagnostics.error(DiagnosticCode::TestRead, {path, 0, 0}, "cannot read the test file");
         return {path, "", {}};
     }
     std::ostringstream text;

@@ -161,5 +161,19 @@ TEST_F(Injection, AParameterThatIsNotOfTheDefaultsTypeIsRefused) {
     EXPECT_EQ(file_hash(db), hash);
 }
 
+// A parameter value the compiler could not use (a period of 0 months) is refused by the checker
+// with the parameter named, before anything runs: exit 2, not an internal error.
+TEST_F(Injection, APeriodOfZeroGivenWithParamIsADiagnostic) {
+    const auto r = run_cli({"check", std::string(RECALLGUARD_SOURCE_DIR) + "/rules/cn", "--db", db, "--as-of",
+                            "2025-06-30", "--param", "CN-CP-STAGE-REPORT.period_length=0 months"});
+    EXPECT_EQ(r.exit_code, 2) << r.out << r.err;
+    EXPECT_NE(r.err.find("--param CN-CP-STAGE-REPORT.period_length: error[E-PARAM-VALUE]: bad value for "
+                         "CN-CP-STAGE-REPORT.period_length: a period of 0 months never ends"),
+              std::string::npos)
+        << r.err;
+    EXPECT_EQ(r.err.find("internal error"), std::string::npos) << r.err;
+    EXPECT_EQ(file_hash(db), hash);
+}
+
 }  // namespace
 }  // namespace recallguard

@@ -8,6 +8,7 @@
 #include <string>
 #include <tuple>
 
+#include "compiler/compile.h"
 #include "parser/parse.h"
 #include "schema/catalog.h"
 
@@ -409,6 +410,69 @@ TEST(CheckerSuggestions, LengthsAndPlaceholderColumnsCountCharactersNotBytes) {
     const Diagnostic* placeholder = checked.first("E-UNKNOWN-COLUMN");
     ASSERT_NE(placeholder, nullptr) << checked.all();
     EXPECT_EQ(placeholder->location.column, 18);  // `  message "案件 {c.` is 17 characters
+}
+
+// A value of the right type that the rule cannot use is a diagnostic of the checker, whether it
+// is written in the rule or given with --param; the compiler never sees it.
+TEST(CheckerValues, APeriodOfZeroIsRefusedWhereverItComesFrom) {
+    const std::string periodic =
+        "  periodic {\n    start r.started_on\n    every PERIOD\n    within 10 days\n"
+        "    require p in r.recall_progress dated p.as_of\n  }";
+    auto with_period = [&](const std::string& period) {
+        std::string body = periodic;
+        body.replace(body.find("PERIOD"), 6, period);
+        return body;
+    };
+    const auto literal = check(rule_text("r in recalls", with_period("0 months")));
+    const Diagnostic* d = literal.first("E-BAD-VALUE");
+    ASSERT_NE(d, nullptr) << literal.all();
+    EXPECT_NE(d->message.find("a period of 0 months never ends"), std::string::npos) << d->message;
+    EXPECT_EQ(d->location.line, 13);
+
+    const auto by_default = check(rule_text("r in recalls", with_period("n"), "  param n = 0 days\n"));
+    ASSERT_TRUE(by_default.has("E-BAD-VALUE")) << by_default.all();
+
+    Checked overridden;
+    std::vector<std::unique_ptr<ast::RuleFile>> files;
+    files.push_back(std::make_unique<ast::RuleFile>(parser::parse_rule_file(
+        "t.rules", rule_text("r in recalls", with_period("n"), "  param n = 3 months\n"), overridden.diagnostics)));
+    CheckOptions options;
+    options.calendars = {"CN"};
+    options.param_overrides = {{"T-ONE.n", "0 months"}};
+    overridden.program =
+        check_program(std::move(files), schema::Catalog::case_data_v1(), options, overridden.diagnostics);
+    d = overridden.first("E-PARAM-VALUE");
+    ASSERT_NE(d, nullptr) << overridden.all();
+    EXPECT_EQ(d->location.file, "--param T-ONE.n");
+    EXPECT_NE(d->message.find("bad value for T-ONE.n: a period of 0 months never ends"), std::string::npos);
+}
+
+TEST(CheckerValues, DurationsLongerThanACenturyAreRefused) {
+    const auto checked = check(rule_text("c in defect_cases", "  violation when c.opened_on + 40000 days < as_of"));
+    const Diagnostic* d = checked.first("E-BAD-VALUE");
+    ASSERT_NE(d, nullptr) << checked.all();
+    EXPECT_NE(d->message.find("40000 days is longer than 100 years"), std::string::npos) << d->message;
+    EXPECT_FALSE(check(rule_text("c in defect_cases", "  violation when c.opened_on + 36525 days < as_of"))
+                     .diagnostics.has_errors());
+}
+
+TEST(CheckerValues, ADurationIsALiteralAParameterOrALetOfOne) {
+    // A let of a duration is known when the rule is checked: it computes dates like the literal.
+    const auto let = check(rule_text("c in defect_cases",
+                                     "  let grace = window\n"
+                                     "  violation when c.opened_on + grace < as_of",
+                                     "  param window = 30 days\n"));
+    ASSERT_NE(let.rule(), nullptr) << let.all();
+    const ast::Expr* use = let.rule()->rule->condition->when->children[0]->children[1].get();
+    const auto known = static_duration(*let.rule(), use);
+    ASSERT_NE(known.value, nullptr);
+    EXPECT_EQ(known.value->integer, 30);
+    EXPECT_EQ(known.param, let.rule()->param("window"));
+    // The compiler takes it (it stopped with an internal error when a let held the duration):
+    // the date is shifted by the parameter's 30 days.
+    const auto compiled = compiler::compile_rule(*let.rule(), schema::Catalog::case_data_v1(), {"2025-06-30"});
+    EXPECT_NE(std::find(compiled.params.begin(), compiled.params.end(), sqldb::SqlValue(std::string("+30 days"))),
+              compiled.params.end());
 }
 
 }  // namespace

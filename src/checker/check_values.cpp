@@ -1,0 +1,148 @@
+// Pass: values of the right type that a rule still cannot use, whether written in the rule or
+// given with --param. Every duration the rule computes dates with must be known when the rule
+// is checked (a literal, a parameter or a let of one), a periodic obligation's period must be
+// at least 1, and no duration may be longer than 100 years (SQL dates end at 9999-12-31). The
+// compiler can then take every duration as it is.
+#include <functional>
+
+#include "ast/expr_text.h"
+#include "checker/checker.h"
+
+namespace recallguard::checker {
+
+StaticDuration static_duration(const BoundRule& rule, const ast::Expr* expr) {
+    // A let may name another let, never itself (the resolver declares a let after its value),
+    // so the chain ends; the bound guards against a cycle all the same.
+    for (int depth = 0; expr && depth < 64; ++depth) {
+        if (expr->kind == ast::ExprKind::Literal) return {&expr->literal, nullptr};
+        const auto found = rule.expr_info.find(expr);
+        if (expr->kind != ast::ExprKind::Path || found == rule.expr_info.end() || !found->second.path) return {};
+        const PathBinding& binding = *found->second.path;
+        if (binding.kind == PathBinding::Kind::Param) {
+            const ParamValue* param = rule.param(binding.name);
+            return param ? StaticDuration{&param->value, param} : StaticDuration{};
+        }
+        if (binding.kind != PathBinding::Kind::Let) return {};
+        const ast::Expr* next = nullptr;
+        for (const auto& let : rule.rule->lets)
+            if (let.name == binding.name) next = let.value.get();
+        expr = next;
+    }
+    return {};
+}
+
+namespace {
+
+bool is_duration(const ast::Literal& literal) {
+    using Kind = ast::Literal::Kind;
+    return literal.kind == Kind::Days || literal.kind == Kind::Months || literal.kind == Kind::WorkingDays;
+}
+
+// 100 years in each unit (261 working days a year at most).
+int64_t longest(ast::Literal::Kind kind) {
+    switch (kind) {
+        case ast::Literal::Kind::Months:
+            return 1200;
+        case ast::Literal::Kind::WorkingDays:
+            return 26100;
+        default:
+            return 36525;
+    }
+}
+
+class ValueChecker {
+public:
+    ValueChecker(const BoundRule& rule, DiagnosticBag& diagnostics) : rule_(rule), diagnostics_(diagnostics) {}
+
+    void run() {
+        const ast::Rule& rule = *rule_.rule;
+        if (rule.subject) walk(rule.subject->where.get());
+        for (const auto& let : rule.lets) walk(let.value.get());
+        if (rule.deadline) {
+            const ast::Deadline& deadline = *rule.deadline;
+            walk(deadline.after.get());
+            duration(deadline.within.get(), "the period after 'within'", false);
+            if (deadline.require) requirement(*deadline.require);
+            walk(deadline.extend_to.get());
+            walk(deadline.unless.get());
+        }
+        if (rule.periodic) {
+            const ast::Periodic& periodic = *rule.periodic;
+            walk(periodic.start.get());
+            walk(periodic.until.get());
+            duration(periodic.every.get(), "the period after 'every'", true);
+            duration(periodic.within.get(), "the grace after 'within'", false);
+            if (periodic.require) requirement(*periodic.require);
+        }
+        if (rule.condition) walk(rule.condition->when.get());
+    }
+
+private:
+    void requirement(const ast::Requirement& requirement) {
+        comprehension(requirement.records);
+        walk(requirement.dated.get());
+    }
+
+    void comprehension(const ast::Comprehension& c) {
+        walk(c.value.get());
+        walk(c.where.get());
+        walk(c.order_by.get());
+    }
+
+    // Date arithmetic anywhere in an expression: the duration operand must be usable.
+    void walk(const ast::Expr* expr) {
+        if (!expr) return;
+        if (expr->kind == ast::ExprKind::Binary &&
+            (expr->binary_op == ast::BinaryOp::Add || expr->binary_op == ast::BinaryOp::Subtract)) {
+            for (const auto& child : expr->children)
+                if (const auto found = rule_.expr_info.find(child.get());
+                    found != rule_.expr_info.end() && found->second.type.is_duration())
+                    duration(child.get(), "a duration added to or subtracted from a date", false);
+        }
+        for (const auto& child : expr->children) walk(child.get());
+        if (expr->comprehension) comprehension(*expr->comprehension);
+        for (const auto& arm : expr->arms) comprehension(arm);
+    }
+
+    void duration(const ast::Expr* expr, const char* role, bool is_period) {
+        if (!expr) return;
+        const auto found = rule_.expr_info.find(expr);
+        if (found == rule_.expr_info.end() || !found->second.type.is_duration()) return;  // a type error, reported
+        const StaticDuration known = static_duration(rule_, expr);
+        if (!known.value || !is_duration(*known.value)) {
+            diagnostics_.error(DiagnosticCode::Type, expr->location,
+                               std::string(role) +
+                                   " must be a duration written in the rule (such as '10 working days'), "
+                                   "a parameter, or a let of one; '" +
+                                   ast::expr_text(*expr) + "' is computed",
+                               expr->length);
+            return;
+        }
+        const ast::Literal& value = *known.value;
+        std::string problem;
+        if (is_period && value.integer < 1)
+            problem = "a period of " + ast::literal_text(value) + " never ends: 'every' needs at least 1";
+        else if (value.integer > longest(value.kind))
+            problem = ast::literal_text(value) + " is longer than 100 years, past the dates a rule can compute";
+        if (problem.empty()) return;
+        if (known.param && known.param->overridden) {
+            const std::string key = rule_.rule->id + "." + known.param->name;
+            diagnostics_.error(DiagnosticCode::ParamValue, {"--param " + key, 0, 0},
+                               "bad value for " + key + ": " + problem);
+        } else {
+            diagnostics_.error(DiagnosticCode::BadValue, value.location.known() ? value.location : expr->location,
+                               problem, static_cast<int>(ast::literal_text(value).size()));
+        }
+    }
+
+    const BoundRule& rule_;
+    DiagnosticBag& diagnostics_;
+};
+
+}  // namespace
+
+void check_values(const BoundProgram& program, DiagnosticBag& diagnostics) {
+    for (const auto& rule : program.rules) ValueChecker(*rule, diagnostics).run();
+}
+
+}  // namespace recallguard::checker
