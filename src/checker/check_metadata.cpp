@@ -34,7 +34,8 @@ void check_calendar(const std::string& name, const SourceLocation& location, con
     std::string message = "there is no working-day calendar '" + name + "'";
     const std::string match = closest_match(name, options.calendars);
     if (!match.empty()) message += "; did you mean '" + match + "'?";
-    diagnostics.error(DiagnosticCode::UnknownCalendar, location, message, static_cast<int>(name.size())).replacement = match;
+    diagnostics.error(DiagnosticCode::UnknownCalendar, location, message, static_cast<int>(name.size())).replacement =
+        match;
 }
 
 }  // namespace
@@ -59,7 +60,8 @@ void check_metadata(const std::vector<std::unique_ptr<ast::RuleFile>>& files, co
             check_calendar(package.calendar, package.calendar_location, options, diagnostics);
             check_period(package.effective, diagnostics);
             if (package.title.empty())
-                diagnostics.warning(DiagnosticCode::NoTitle, package.location, "package '" + package.name + "' has no title", 7);
+                diagnostics.warning(DiagnosticCode::NoTitle, package.location,
+                                    "package '" + package.name + "' has no title", 7);
         }
         for (const auto& rule : file->rules) {
             versions[rule.id].push_back(&rule);
@@ -67,23 +69,24 @@ void check_metadata(const std::vector<std::unique_ptr<ast::RuleFile>>& files, co
             if (rule.package_index < 0)
                 diagnostics.error(DiagnosticCode::NoPackage, rule.location,
                                   "rule " + rule.id + " comes before any 'package' declaration in its file", id_length);
-            check_member(rule.category, rule_categories(), rule.category_location, DiagnosticCode::BadCategory, "rule category",
-                         diagnostics);
-            check_member(rule.severity, rule_severities(), rule.severity_location, DiagnosticCode::BadSeverity, "severity",
-                         diagnostics);
+            check_member(rule.category, rule_categories(), rule.category_location, DiagnosticCode::BadCategory,
+                         "rule category", diagnostics);
+            check_member(rule.severity, rule_severities(), rule.severity_location, DiagnosticCode::BadSeverity,
+                         "severity", diagnostics);
             check_calendar(rule.calendar, rule.calendar_location, options, diagnostics);
             check_period(rule.effective, diagnostics);
             if (rule.citation.empty())
                 diagnostics.warning(DiagnosticCode::NoCitation, rule.location,
                                     "rule " + rule.id + " cites no article of law ('cite \"Art. ...\"')", id_length);
             if (rule.title.empty())
-                diagnostics.warning(DiagnosticCode::NoTitle, rule.location, "rule " + rule.id + " has no title", id_length);
+                diagnostics.warning(DiagnosticCode::NoTitle, rule.location, "rule " + rule.id + " has no title",
+                                    id_length);
             if (rule.category.empty())
-                diagnostics.error(DiagnosticCode::MissingClause, rule.location, "rule " + rule.id + " needs a 'category'",
-                                  id_length);
+                diagnostics.error(DiagnosticCode::MissingClause, rule.location,
+                                  "rule " + rule.id + " needs a 'category'", id_length);
             if (rule.severity.empty())
-                diagnostics.error(DiagnosticCode::MissingClause, rule.location, "rule " + rule.id + " needs a 'severity'",
-                                  id_length);
+                diagnostics.error(DiagnosticCode::MissingClause, rule.location,
+                                  "rule " + rule.id + " needs a 'severity'", id_length);
             if (!rule.subject)
                 diagnostics.error(DiagnosticCode::MissingClause, rule.location,
                                   "rule " + rule.id + " needs a subject: 'for x in <table> where ...'", id_length);

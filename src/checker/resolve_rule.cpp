@@ -36,8 +36,7 @@ private:
     Type remember(const ast::Expr* expr, Type type, std::optional<PathBinding> path = std::nullopt);
     const Variable* find_variable(const std::string& name) const;
     void declare(const std::string& name, const SourceLocation& location, Variable variable);
-    Diagnostic& error(const std::string& code, const SourceLocation& location, const std::string& message,
-                      int length = 1) {
+    Diagnostic& error(DiagnosticCode code, const SourceLocation& location, const std::string& message, int length = 1) {
         return diagnostics_.error(code, location, message, length);
     }
     std::vector<std::string> names_in_scope() const;
@@ -123,8 +122,8 @@ std::vector<std::string> Resolver::names_in_scope() const {
 
 void Resolver::declare(const std::string& name, const SourceLocation& location, Variable variable) {
     if (find_variable(name) || lets_.count(name) || params_.count(name))
-        error(DiagnosticCode::DuplicateName, location, "'" + name + "' is already defined in this rule; choose another name",
-              static_cast<int>(name.size()));
+        error(DiagnosticCode::DuplicateName, location,
+              "'" + name + "' is already defined in this rule; choose another name", static_cast<int>(name.size()));
     variable.name = name;
     scope_.push_back(std::move(variable));
 }
@@ -133,8 +132,8 @@ void Resolver::expect(const ast::Expr* expr, TypeKind kind, const char* role) {
     if (!expr) return;
     const Type type = resolve(expr);
     if (type.is_error() || type.kind == kind || (kind == TypeKind::Number && type.is_numeric())) return;
-    error(DiagnosticCode::Type, expr->location, std::string(role) + " must be " + describe(kind) + ", not " + describe(type),
-          expr->length);
+    error(DiagnosticCode::Type, expr->location,
+          std::string(role) + " must be " + describe(kind) + ", not " + describe(type), expr->length);
 }
 
 void Resolver::expect_duration(const ast::Expr* expr, const char* role, bool allow_working_days) {
@@ -231,7 +230,7 @@ Type Resolver::resolve_path(const ast::Expr* expr) {
 bool Resolver::bind_source(const ast::Comprehension& comprehension, Variable& variable) {
     const auto& path = comprehension.source;
     SourceBinding binding;
-    auto fail = [&](const std::string& code, const std::string& message, const std::string& replacement = {}) {
+    auto fail = [&](DiagnosticCode code, const std::string& message, const std::string& replacement = {}) {
         error(code, comprehension.source_location, message, static_cast<int>(path.front().size())).replacement =
             replacement;
         return false;
@@ -336,7 +335,8 @@ Type Resolver::resolve_aggregate(const ast::Expr* expr) {
                 error(DiagnosticCode::Type, c.order_by->location, "'by' orders earliest(...) and latest(...) only",
                       c.order_by->length);
             else if (!by.is_error() && !by.is_scalar())
-                error(DiagnosticCode::Type, c.order_by->location, "'by' needs a date or number to order by", c.order_by->length);
+                error(DiagnosticCode::Type, c.order_by->location, "'by' needs a date or number to order by",
+                      c.order_by->length);
         }
         if (!value.is_error()) {
             if (op == Aggregate::Sum && !value.is_numeric())
@@ -368,8 +368,8 @@ Type Resolver::resolve_union(const ast::Expr* expr) {
         scope_.pop_back();
         if (value.is_error()) continue;
         if (!value.is_scalar() || value.is_duration()) {
-            error(DiagnosticCode::Type, arm.value->location, "a union collects dates, numbers or text, not " + describe(value),
-                  arm.value->length);
+            error(DiagnosticCode::Type, arm.value->location,
+                  "a union collects dates, numbers or text, not " + describe(value), arm.value->length);
         } else if (element != TypeKind::Error && element != value.kind) {
             error(DiagnosticCode::Type, arm.value->location,
                   "every part of a union must give the same kind of value: " + describe(element) + " vs " +
@@ -386,7 +386,8 @@ void Resolver::resolve_in_list(const ast::Expr* expr, const Type& left) {
     for (const auto& literal : expr->list) {
         const Type type = literal_type(literal);
         if (!comparable(left, type))
-            error(DiagnosticCode::Type, literal.location, "cannot compare " + describe(left) + " with " + describe(type));
+            error(DiagnosticCode::Type, literal.location,
+                  "cannot compare " + describe(left) + " with " + describe(type));
         else
             check_enum_literal(left, literal);
     }
@@ -480,8 +481,8 @@ Type Resolver::resolve(const ast::Expr* expr) {
         case ast::ExprKind::IsMissing: {
             const Type operand = resolve(expr->children[0].get());
             if (!operand.is_error() && !operand.is_scalar())
-                error(DiagnosticCode::Type, expr->location, "'is known' / 'is missing' test a value, not " + describe(operand),
-                      expr->length);
+                error(DiagnosticCode::Type, expr->location,
+                      "'is known' / 'is missing' test a value, not " + describe(operand), expr->length);
             return remember(expr, Type::of(TypeKind::Bool));
         }
         case ast::ExprKind::HasField: {
@@ -520,8 +521,8 @@ Type Resolver::resolve(const ast::Expr* expr) {
         case ast::ExprKind::Aggregate:
             return resolve_aggregate(expr);
         case ast::ExprKind::Union:
-            error(DiagnosticCode::Type, expr->location, "union(...) makes a set of values: bind it with 'let' and iterate over it",
-                  5);
+            error(DiagnosticCode::Type, expr->location,
+                  "union(...) makes a set of values: bind it with 'let' and iterate over it", 5);
             resolve_union(expr);
             return remember(expr, Type::of(TypeKind::Error));
         case ast::ExprKind::Coalesce: {
@@ -566,8 +567,8 @@ void Resolver::run() {
         std::string message = "there is no table '" + subject.table + "'";
         const std::string match = closest_match(subject.table, catalog_.table_names());
         if (!match.empty()) message += "; did you mean '" + match + "'?";
-        error(DiagnosticCode::UnknownTable, subject.table_location, message, static_cast<int>(subject.table.size())).replacement =
-            match;
+        error(DiagnosticCode::UnknownTable, subject.table_location, message, static_cast<int>(subject.table.size()))
+            .replacement = match;
         return;
     }
     bound_.subject_table = subject.table;
@@ -615,8 +616,8 @@ void Resolver::run() {
     if (diagnostics_.has_errors()) return;
     for (const auto& param : rule.params)
         if (!used_names_.count(param.name))
-            diagnostics_.warning(DiagnosticCode::UnusedParam, param.location, "parameter '" + param.name + "' is never used",
-                                 static_cast<int>(param.name.size()));
+            diagnostics_.warning(DiagnosticCode::UnusedParam, param.location,
+                                 "parameter '" + param.name + "' is never used", static_cast<int>(param.name.size()));
     for (const auto& let : rule.lets)
         if (!used_names_.count(let.name))
             diagnostics_.warning(DiagnosticCode::UnusedLet, let.location,

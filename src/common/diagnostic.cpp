@@ -25,8 +25,8 @@ Diagnostic& DiagnosticBag::error(DiagnosticCode code, SourceLocation location, s
 }
 
 Diagnostic& DiagnosticBag::warning(DiagnosticCode code, SourceLocation location, std::string message, int length) {
-    return items_.emplace_back(Diagnostic{Severity::Warning, std::string(code_text(code)), std::move(location),
-                                          std::move(message), length, {}});
+    return items_.emplace_back(Diagnostic{
+        Severity::Warning, std::string(code_text(code)), std::move(location), std::move(message), length, {}});
 }
 
 void DiagnosticBag::add(Diagnostic diagnostic) {

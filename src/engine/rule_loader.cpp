@@ -39,7 +39,8 @@ const std::string* find_unsaved(const Unsaved& unsaved, const std::string& path)
 bool read_file(const std::string& path, std::string& text, DiagnosticBag& diagnostics, const Unsaved& unsaved) {
     if (const std::string* buffer = find_unsaved(unsaved, path)) {
         if (buffer->size() > kMaxRuleFileBytes) {
-            diagnostics.error("E-IO", {path, 0, 0}, "the file is larger than the 4 MiB limit for rule files");
+            diagnostics.error(DiagnosticCode::Io, {path, 0, 0},
+                              "the file is larger than the 4 MiB limit for rule files");
             return false;
         }
         text = *buffer;

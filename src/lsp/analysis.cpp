@@ -111,7 +111,8 @@ const checker::BoundRule* Analysis::rule_at(int line) const {
 }
 
 bool is_syntax_error(const Diagnostic& diagnostic) {
-    return diagnostic.code == "E-PARSE" || diagnostic.code == "E-ENCODING";
+    return diagnostic.code == code_text(DiagnosticCode::Parse) ||
+           diagnostic.code == code_text(DiagnosticCode::Encoding);
 }
 
 namespace {
