@@ -33,8 +33,10 @@ WorkingDayCalendar::WorkingDayCalendar(CalendarSpec spec) : spec_(std::move(spec
         spec_.last_year - spec_.first_year >= kMaxCoveredYears)
         throw std::invalid_argument("calendar " + spec_.name + ": years " + std::to_string(spec_.first_year) + " " +
                                     std::to_string(spec_.last_year) + " are not a valid range");
-    std::sort(spec_.days.begin(), spec_.days.end(),
-              [](const ListedDay& a, const ListedDay& b) { return a.date < b.date; });
+    for (const SourceNote& source : spec_.sources)
+        if (source.year && (*source.year < spec_.first_year || *source.year > spec_.last_year))
+            throw std::invalid_argument("calendar " + spec_.name + ": a source for " + std::to_string(*source.year) +
+                                        ", outside its years");
 
     first_day_ = Date::from_ymd(spec_.first_year, 1, 1);
     for (size_t i = 0; i < spec_.days.size(); ++i) {
@@ -48,6 +50,16 @@ WorkingDayCalendar::WorkingDayCalendar(CalendarSpec spec) : spec_(std::move(spec
             throw std::invalid_argument("calendar " + spec_.name + ": make-up working day " + day.date.to_string() +
                                         " is not a weekend day");
     }
+    for (const RuleDay& day : expand_rules(spec_.rules, spec_.first_year, spec_.last_year)) {
+        if (listed_index_.count(day.date.days()))
+            throw std::invalid_argument("calendar " + spec_.name + ": " + day.date.to_string() +
+                                        " is listed and given by the rule '" + spec_.rules[day.rule].name + "'");
+        spec_.days.push_back(ListedDay{day.date, DayKind::Holiday, day.description, day.rule});
+    }
+    std::sort(spec_.days.begin(), spec_.days.end(),
+              [](const ListedDay& a, const ListedDay& b) { return a.date < b.date; });
+    listed_index_.clear();
+    for (size_t i = 0; i < spec_.days.size(); ++i) listed_index_.emplace(spec_.days[i].date.days(), i);
 
     // Prefix counts make "n working days after d" a lookup: the answer has ord(d) + n.
     const auto day_count = static_cast<size_t>(last_day().days() - first_day_.days() + 1);
@@ -87,22 +99,42 @@ size_t WorkingDayCalendar::index_of(Date d, const char* what) const {
 
 bool WorkingDayCalendar::is_working_day(Date d) const {
     const size_t i = index_of(d, "the day");
-    const int32_t before = i == 0 ? 0 : ord_[i - 1];
-    return ord_[i] != before;
+    return ord_[i] != ord_before(i);
 }
 
-Date WorkingDayCalendar::add_working_days(Date d, int n) const {
-    if (n < 0) throw std::invalid_argument("add_working_days: n must be >= 0, got " + std::to_string(n));
+std::vector<std::string> WorkingDayCalendar::sources_for(int year) const {
+    std::vector<std::string> out;
+    for (const SourceNote& source : spec_.sources)
+        if (!source.year) out.push_back(source.text);
+    for (const SourceNote& source : spec_.sources)
+        if (source.year == year) out.push_back(source.text);
+    return out;
+}
+
+int64_t WorkingDayCalendar::ord_before(size_t index) const {
+    return index == 0 ? 0 : ord_[index - 1];
+}
+
+Date WorkingDayCalendar::add_working_days(Date d, int64_t n) const {
     if (!covers(d))
         throw CalendarRangeError(
             spec_.name, spec_.first_year, spec_.last_year, d.year(),
             "the deadline counts from " + d.to_string() + ", which needs " + std::to_string(d.year()));
     if (n == 0) return d;
-    const auto target =
-        static_cast<size_t>(ord_[static_cast<size_t>(d.days() - first_day_.days())]) + static_cast<size_t>(n);
-    if (target > working_days_.size())
+    const size_t i = static_cast<size_t>(d.days() - first_day_.days());
+    // Backwards, the first working day before d has d's own ord when d is not a working day.
+    const int64_t target = n > 0 ? ord_[i] + n : ord_before(i) + n + 1;
+    if (target > static_cast<int64_t>(working_days_.size()))
         throw CalendarRangeError(spec_.name, spec_.first_year, spec_.last_year, spec_.last_year + 1);
-    return working_days_[target - 1];
+    if (target < 1) throw CalendarRangeError(spec_.name, spec_.first_year, spec_.last_year, spec_.first_year - 1);
+    return working_days_[static_cast<size_t>(target - 1)];
+}
+
+int64_t WorkingDayCalendar::count_working_days(Date from, Date to) const {
+    const size_t i = index_of(from, "the count starts on");
+    const size_t j = index_of(to, "the count ends on");
+    if (from <= to) return ord_[j] - ord_[i];
+    return -(ord_before(i) - ord_before(j));
 }
 
 std::vector<Date> WorkingDayCalendar::non_working_days_between(Date from, Date to) const {
@@ -129,6 +161,9 @@ std::string WorkingDayCalendar::canonical_text() const {
     for (unsigned w = 0; w < 7; ++w)
         if (spec_.weekend[w]) text += std::string(" ") + kWeekdayNames[w];
     text += "\nyears " + std::to_string(spec_.first_year) + " " + std::to_string(spec_.last_year) + "\n";
+    for (const SourceNote& source : spec_.sources)
+        text += "source " + (source.year ? std::to_string(*source.year) + " " : std::string()) + source.text + "\n";
+    // The rules' days, not the rules: what decides answers and explanations is the days.
     for (const ListedDay& day : spec_.days) {
         text +=
             day.date.to_string() + (day.kind == DayKind::Holiday ? " holiday " : " workday ") + day.description + "\n";

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 #include <string_view>
 
@@ -14,8 +15,38 @@
 namespace recallguard::calendar {
 namespace {
 
-const std::vector<std::string> kKeywords{"calendar", "title", "weekend", "years"};
+const std::vector<std::string> kKeywords{"calendar", "title", "weekend", "years", "source", "rule"};
 const std::vector<std::string> kDayKinds{"holiday", "workday"};
+const std::vector<std::string> kRuleClauses{"from", "to", "observed"};
+
+std::string lowercase(std::string_view text) {
+    std::string out(text);
+    for (char& c : out) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    return out;
+}
+
+// Index into kMonthNames of a month name, full or its first three letters, any case.
+std::optional<unsigned> month_index(std::string_view word) {
+    const std::string lower = lowercase(word);
+    for (unsigned m = 0; m < kMonthNames.size(); ++m)
+        if (lower == kMonthNames[m] || (lower.size() == 3 && std::string_view(kMonthNames[m]).substr(0, 3) == lower))
+            return m;
+    return std::nullopt;
+}
+
+// Index (0 = Monday) of a weekday name, short or long, any case.
+std::optional<unsigned> weekday_index(std::string_view word) {
+    const std::string lower = lowercase(word);
+    for (unsigned w = 0; w < 7; ++w)
+        if (lower == kWeekdayNames[w] || lower == lowercase(kWeekdayLongNames[w])) return w;
+    return std::nullopt;
+}
+
+std::vector<std::string> month_and_ordinal_words() {
+    std::vector<std::string> words(kMonthNames.begin(), kMonthNames.end());
+    words.insert(words.end(), kOrdinalNames.begin(), kOrdinalNames.end());
+    return words;
+}
 
 bool is_blank(char c) {
     return c == ' ' || c == '\t';
@@ -87,6 +118,18 @@ struct PendingDay {
     std::string kind_word;
 };
 
+struct PendingSource {
+    SourceNote note;
+    int line = 0;
+    std::string line_text;
+    size_t year_offset = 0;
+};
+
+struct PendingRule {
+    HolidayRule rule;
+    int line = 0;
+};
+
 // A header keyword's value and the line that gave it, to report a second occurrence.
 template <typename T>
 struct Setting {
@@ -118,6 +161,8 @@ public:
         spec.weekend = *weekend_.value;
         spec.declared_at = name_location_;
         for (PendingDay& pending : days_) spec.days.push_back(std::move(pending.day));
+        for (PendingRule& pending : rules_) spec.rules.push_back(std::move(pending.rule));
+        for (PendingSource& pending : sources_) spec.sources.push_back(std::move(pending.note));
         return WorkingDayCalendar(std::move(spec));
     }
 
@@ -152,6 +197,8 @@ private:
         if (head.text == "title") return parse_title(line, number, head);
         if (head.text == "weekend") return parse_weekend(line, number, head, args);
         if (head.text == "years") return parse_years(line, number, head, args);
+        if (head.text == "source") return parse_source(line, number, head, args);
+        if (head.text == "rule") return parse_rule(line, number, head);
         if (head.text == "holiday" || head.text == "workday") {
             error_at(number, line, head,
                      "a day line starts with its date: YYYY-MM-DD " + std::string(head.text) + " TEXT");
@@ -161,7 +208,8 @@ private:
         suggested_.push_back(match);
         const std::string hint =
             match.empty()
-                ? "; a line is `calendar`, `title`, `weekend`, `years` or a day (YYYY-MM-DD holiday|workday TEXT)"
+                ? "; a line is `calendar`, `title`, `weekend`, `years`, `source`, `rule` or a day (YYYY-MM-DD "
+                  "holiday|workday TEXT)"
                 : "; did you mean '" + match + "'?";
         error_at(number, line, head, "unknown keyword '" + std::string(head.text) + "'" + hint);
     }
@@ -204,29 +252,173 @@ private:
         name_location_ = SourceLocation{file_name_, number, code_points(line.substr(0, args[0].offset)) + 1};
     }
 
-    void parse_title(std::string_view line, int number, const Word& head) {
-        if (!first_time(title_, number, line, head)) return;
-        size_t open = head.offset + head.text.size();
+    // The quoted text starting at or after byte `from` (blanks skipped): its content and the
+    // offset just after the closing quote; reports and returns nullopt when there is none.
+    // `needs` is the message when there is no quote; `noun` names the text ("the title").
+    std::optional<std::pair<std::string, size_t>> quoted_text(std::string_view line, int number, size_t from,
+                                                              const std::string& needs, const std::string& noun) {
+        size_t open = from;
         while (open < line.size() && is_blank(line[open])) ++open;
         if (open >= line.size() || line[open] != '"') {
-            error(number, line, open, 1, "`title` needs a quoted text, e.g. title \"State Council holiday notices\"");
-            return;
+            error(number, line, open, 1, needs);
+            return std::nullopt;
         }
         const size_t close = line.find('"', open + 1);
         if (close == std::string_view::npos) {
-            error(number, line, open, 1, "the title's closing '\"' is missing");
-            return;
-        }
-        const std::vector<Word> rest = split_words(line, close + 1);
-        if (!rest.empty()) {
-            error_at(number, line, rest[0], "unexpected '" + std::string(rest[0].text) + "' after the title");
-            return;
+            error(number, line, open, 1, noun + "'s closing '\"' is missing");
+            return std::nullopt;
         }
         if (close == open + 1) {
-            error(number, line, open, 2, "the title is empty");
+            error(number, line, open, 2, noun + " is empty");
+            return std::nullopt;
+        }
+        return std::pair{std::string(line.substr(open + 1, close - open - 1)), close + 1};
+    }
+
+    // Reports words after a line's last quoted text; true when there are none.
+    bool nothing_after(std::string_view line, int number, size_t from, const std::string& what) {
+        const std::vector<Word> rest = split_words(line, from);
+        if (rest.empty()) return true;
+        error_at(number, line, rest[0], "unexpected '" + std::string(rest[0].text) + "' after " + what);
+        return false;
+    }
+
+    void parse_title(std::string_view line, int number, const Word& head) {
+        if (!first_time(title_, number, line, head)) return;
+        const auto text =
+            quoted_text(line, number, head.offset + head.text.size(),
+                        "`title` needs a quoted text, e.g. title \"State Council holiday notices\"", "the title");
+        if (text && nothing_after(line, number, text->second, "the title")) title_.value = text->first;
+    }
+
+    // `source "TEXT"` (every year) or `source YEAR "TEXT"`.
+    void parse_source(std::string_view line, int number, const Word& head, const std::vector<Word>& args) {
+        size_t from = head.offset + head.text.size();
+        std::optional<int> year;
+        if (!args.empty() && args[0].text[0] != '"') {
+            year = parse_year(line, number, args[0]);
+            if (!year) return;
+            from = args[0].offset + args[0].text.size();
+        }
+        const auto text = quoted_text(
+            line, number, from, "`source` needs a quoted text, e.g. source 2025 \"国办发明电〔2024〕12号, 2024-11-12\"",
+            "the source");
+        if (!text || !nothing_after(line, number, text->second, "the source")) return;
+        const size_t year_offset = year ? args[0].offset : head.offset;
+        sources_.push_back(PendingSource{SourceNote{year, text->first}, number, std::string(line), year_offset});
+    }
+
+    // `rule "NAME" (MONTH DAY | ORDINAL WEEKDAY of MONTH) [from YEAR] [to YEAR] [observed]`.
+    void parse_rule(std::string_view line, int number, const Word& head) {
+        const auto name = quoted_text(line, number, head.offset + head.text.size(),
+                                      "`rule` needs the holiday's name in quotes, e.g. rule \"Juneteenth\" june 19 "
+                                      "from 2021 observed",
+                                      "the rule's name");
+        if (!name) return;
+        const std::vector<Word> words = split_words(line, name->second);
+        HolidayRule rule;
+        rule.name = name->first;
+        rule.location = SourceLocation{file_name_, number, code_points(line.substr(0, head.offset)) + 1};
+        const std::string usage = "a day: `june 19` or `third monday of january`";
+        if (words.empty()) {
+            error(number, line, line.size(), 1, "the rule \"" + rule.name + "\" needs " + usage);
             return;
         }
-        title_.value = std::string(line.substr(open + 1, close - open - 1));
+        size_t next = 0;
+        const std::string first = lowercase(words[0].text);
+        const auto ordinal = std::find(kOrdinalNames.begin(), kOrdinalNames.end(), first);
+        if (ordinal != kOrdinalNames.end()) {
+            rule.kind = HolidayRule::Kind::NthWeekday;
+            rule.ordinal = ordinal == kOrdinalNames.begin() ? -1 : static_cast<int>(ordinal - kOrdinalNames.begin());
+            if (words.size() < 4) {
+                error(number, line, line.size(), 1,
+                      "`" + first + "` needs a weekday and a month, e.g. `" + first + " monday of january`");
+                return;
+            }
+            const auto weekday = weekday_index(words[1].text);
+            if (!weekday) {
+                error_at(number, line, words[1],
+                         "unknown weekday '" + std::string(words[1].text) + "'; expected monday ... sunday");
+                return;
+            }
+            if (lowercase(words[2].text) != "of") {
+                error_at(number, line, words[2],
+                         "expected `of` after the weekday, found '" + std::string(words[2].text) + "'");
+                return;
+            }
+            const auto month = month_index(words[3].text);
+            if (!month) {
+                error_at(number, line, words[3],
+                         "unknown month '" + std::string(words[3].text) + "'" +
+                             did_you_mean(lowercase(words[3].text),
+                                          std::vector<std::string>(kMonthNames.begin(), kMonthNames.end())));
+                return;
+            }
+            rule.weekday = *weekday;
+            rule.month = *month + 1;
+            next = 4;
+        } else if (const auto month = month_index(words[0].text)) {
+            rule.kind = HolidayRule::Kind::FixedDate;
+            rule.month = *month + 1;
+            if (words.size() < 2) {
+                error(number, line, line.size(), 1, "`" + first + "` needs a day of the month, e.g. `" + first + " 1`");
+                return;
+            }
+            const Word& day = words[1];
+            bool digits = !day.text.empty() && day.text.size() <= 2;
+            for (const char c : day.text) digits = digits && c >= '0' && c <= '9';
+            const int value = digits ? std::stoi(std::string(day.text)) : 0;
+            // A day every year has: February 29 would be a holiday only in leap years.
+            const auto longest = static_cast<int>(days_in_month(2001, rule.month));
+            if (value < 1 || value > longest) {
+                error_at(number, line, day,
+                         "'" + std::string(day.text) + "' is not a day of " + kMonthNames[*month] +
+                             " in every year; expected 1 to " + std::to_string(longest));
+                return;
+            }
+            rule.day = static_cast<unsigned>(value);
+            next = 2;
+        } else {
+            error_at(number, line, words[0],
+                     "expected a month or first, second, third, fourth or last, found '" + std::string(words[0].text) +
+                         "'" + did_you_mean(first, month_and_ordinal_words()));
+            return;
+        }
+        std::set<std::string> seen;
+        for (size_t i = next; i < words.size(); ++i) {
+            const Word& word = words[i];
+            const std::string clause = lowercase(word.text);
+            if (clause != "from" && clause != "to" && clause != "observed") {
+                error_at(number, line, word,
+                         "unexpected '" + std::string(word.text) +
+                             "'; after the day a rule takes `from YEAR`, "
+                             "`to YEAR` and `observed`" +
+                             did_you_mean(clause, kRuleClauses));
+                return;
+            }
+            if (!seen.insert(clause).second) {
+                error_at(number, line, word, "`" + clause + "` is given twice");
+                return;
+            }
+            if (clause == "observed") {
+                rule.observed = true;
+                continue;
+            }
+            if (i + 1 >= words.size()) {
+                error(number, line, line.size(), 1, "`" + clause + "` needs a year, e.g. `" + clause + " 2021`");
+                return;
+            }
+            const auto year = parse_year(line, number, words[++i]);
+            if (!year) return;
+            (clause == "from" ? rule.from_year : rule.to_year) = *year;
+        }
+        if (rule.from_year && rule.to_year && *rule.to_year < *rule.from_year) {
+            error(number, line, words[next].offset, line.size() - words[next].offset,
+                  "the rule ends (to " + std::to_string(*rule.to_year) + ") before it begins (from " +
+                      std::to_string(*rule.from_year) + ")");
+            return;
+        }
+        rules_.push_back(PendingRule{std::move(rule), number});
     }
 
     void parse_weekend(std::string_view line, int number, const Word& head, const std::vector<Word>& args) {
@@ -337,8 +529,9 @@ private:
                       " needs a description (what the day is, e.g. its holiday's name)");
             return;
         }
-        days_.push_back(PendingDay{ListedDay{*date, kind, std::string(line.substr(words[2].offset))}, number,
-                                   std::string(line), date_word.offset, kind_word.offset, std::string(kind_word.text)});
+        days_.push_back(PendingDay{ListedDay{*date, kind, std::string(line.substr(words[2].offset)), std::nullopt},
+                                   number, std::string(line), date_word.offset, kind_word.offset,
+                                   std::string(kind_word.text)});
     }
 
     // Checks that need the whole file: required keywords, years, duplicates and contradictions.
@@ -386,6 +579,28 @@ private:
                               ", already a working day; `workday` lists only weekend days that are worked (调休)");
             }
         }
+        if (!years_.value) return;
+        const auto [first_year, last_year] = *years_.value;
+        for (const PendingSource& pending : sources_) {
+            const auto year = pending.note.year;
+            if (year && (*year < first_year || *year > last_year))
+                error(pending.line, pending.line_text, pending.year_offset, 4,
+                      "a source for " + std::to_string(*year) + ", outside the covered years " +
+                          std::to_string(first_year) + "\u2013" + std::to_string(last_year) + " (set on line " +
+                          std::to_string(years_.line) + ")");
+        }
+        // A day line on a day a rule gives says the day twice; which one holds is not for the file to leave open.
+        std::vector<HolidayRule> rules;
+        for (const PendingRule& pending : rules_) rules.push_back(pending.rule);
+        for (const RuleDay& day : expand_rules(rules, first_year, last_year)) {
+            const auto it = seen.find(day.date.days());
+            if (it == seen.end()) continue;
+            const PendingDay& listed = *it->second;
+            error(listed.line, listed.line_text, listed.date_offset, 10,
+                  day.date.to_string() + " is already a holiday by the rule on line " +
+                      std::to_string(rules_[day.rule].line) + " (" + day.description +
+                      "); list the day or give it by rule, not both");
+        }
     }
 
     std::string file_name_;
@@ -396,6 +611,8 @@ private:
     Setting<std::array<bool, 7>> weekend_;
     Setting<std::pair<int, int>> years_;
     std::vector<PendingDay> days_;
+    std::vector<PendingRule> rules_;
+    std::vector<PendingSource> sources_;
     std::vector<std::string> suggested_;  // did-you-mean keywords of unknown keyword lines
 };
 

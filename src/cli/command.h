@@ -27,5 +27,6 @@ void add_diff_command(CLI::App& app, int& exit_code);      // diff
 void add_generate_command(CLI::App& app, int& exit_code);  // generate
 void add_filing_command(CLI::App& app, int& exit_code);    // check-filing
 void add_lsp_command(CLI::App& app, int& exit_code);       // lsp
+void add_calendar_command(CLI::App& app, int& exit_code);  // calendar add|show|between
 
 }  // namespace recallguard::cli

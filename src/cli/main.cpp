@@ -21,7 +21,7 @@ const std::vector<AddCommand> kCommands{
     recallguard::cli::add_schema_commands, recallguard::cli::add_validate_command,
     recallguard::cli::add_ingest_command,  recallguard::cli::add_generate_command,
     recallguard::cli::add_test_command,    recallguard::cli::add_doc_command,
-    recallguard::cli::add_lsp_command,
+    recallguard::cli::add_lsp_command,     recallguard::cli::add_calendar_command,
 };
 
 void setup_logging(const std::string& level) {

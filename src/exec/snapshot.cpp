@@ -144,16 +144,15 @@ Snapshot Snapshot::prepare(const std::string& source_path, const ColumnsByTable&
     snapshot.source_path_ = source_path;
     snapshot.as_of_ = as_of;
     snapshot.catalog_ = &catalog;
+    snapshot.calendars_ = &calendars;
 
-    // The working-day tables, and a look at the audited file: its journal mode and table sizes.
+    // A look at the audited file: its journal mode and table sizes. (The working-day tables are
+    // not stored: every rule connection answers them from the calendars, see connect_calendars.)
     std::vector<std::pair<int64_t, const schema::Table*>> by_size;
     bool wal_mode = false;
     {
         auto db = Database::open(snapshot.path_, Database::Mode::Create);
         db.exec("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF");
-        db.exec("BEGIN");
-        calendar::install_calendar_tables(db, "main", calendars);
-        db.exec("COMMIT");
         attach_source(db, source_path);
         auto mode = db.prepare("PRAGMA source.journal_mode");
         wal_mode = mode.step() && mode.column_text(0) == "wal";
@@ -239,7 +238,9 @@ void Snapshot::copy_part(size_t part) {
 }
 
 Database Snapshot::connect_calendars() const {
-    return Database::open(path_, Database::Mode::ReadOnly);
+    auto db = Database::open(path_, Database::Mode::ReadOnly);
+    calendar::register_calendar_tables(db, *calendars_);
+    return db;
 }
 
 void Snapshot::attach_part(Database& db, size_t part) const {
@@ -260,6 +261,7 @@ Snapshot::Snapshot(Snapshot&& other) noexcept
       source_path_(std::move(other.source_path_)),
       as_of_(std::move(other.as_of_)),
       catalog_(other.catalog_),
+      calendars_(other.calendars_),
       parts_(std::move(other.parts_)),
       estimated_rows_(std::move(other.estimated_rows_)) {
     other.directory_.clear();

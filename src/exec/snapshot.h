@@ -1,6 +1,6 @@
 // The working database an audit runs on: an as-of copy of the case tables the rules read,
-// with indexes and the working-day tables, in a private temporary folder. The audited
-// database is only ever read, once, to make it.
+// with indexes, in a private temporary folder; its connections also see the working-day
+// tables. The audited database is only ever read, once, to make it.
 //
 // Why a copy: acceptance-style databases have no secondary index, and the compiled rules look
 // rows up by key and foreign key from correlated subqueries, where SQLite never builds an
@@ -28,11 +28,11 @@ class Snapshot {
 public:
     // Plans an as-of copy of the `columns` of tables of the database at `source_path` as they stood on
     // `as_of`: rows dated after it are left out and values not yet known then are NULL (see
-    // schema::Table). Writes the working-day tables and splits the tables into up to
-    // `parallelism` parts by size, each to be copied and indexed by its own connection into its
-    // own file; copies nothing yet. Every copier takes its read lock on the audited file here,
-    // before any copies, so the parts agree (in WAL mode, where readers do not share a
-    // snapshot, there is one part).
+    // schema::Table). Splits the tables into up to `parallelism` parts by size, each to be copied
+    // and indexed by its own connection into its own file; copies nothing yet. `calendars` answer
+    // the working-day tables of every connection and must outlive the snapshot. Every copier takes its read lock on the
+    // audited file here, before any copies, so the parts agree (in WAL mode, where readers do not share a snapshot,
+    // there is one part).
     static Snapshot prepare(const std::string& source_path, const ColumnsByTable& columns, const std::string& as_of,
                             const schema::Catalog& catalog, const calendar::CalendarSet& calendars,
                             int parallelism = 1);
@@ -53,7 +53,8 @@ public:
     // threads. Throws InputError naming the audited file when a table cannot be read.
     void copy_part(size_t part);
 
-    // A read-only connection that sees the working-day tables and no copied table yet.
+    // A read-only connection that sees the working-day tables (calendar::register_calendar_tables)
+    // and no copied table yet.
     sqldb::Database connect_calendars() const;
     // Makes the tables of a copied part visible, by name, on a connection from connect_calendars().
     void attach_part(sqldb::Database& db, size_t part) const;
@@ -82,6 +83,7 @@ private:
     std::string source_path_;  // the audited file, for messages
     std::string as_of_;
     const schema::Catalog* catalog_ = nullptr;
+    const calendar::CalendarSet* calendars_ = nullptr;  // the caller's, answering the working-day tables
     std::vector<Part> parts_;
     std::map<std::string, int64_t> estimated_rows_;
 };
