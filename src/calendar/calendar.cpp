@@ -121,6 +121,10 @@ Date WorkingDayCalendar::add_working_days(Date d, int64_t n) const {
             spec_.name, spec_.first_year, spec_.last_year, d.year(),
             "the deadline counts from " + d.to_string() + ", which needs " + std::to_string(d.year()));
     if (n == 0) return d;
+    // More working days than the calendar has is past either end (and keeps the sums below small).
+    const auto count = static_cast<int64_t>(working_days_.size());
+    if (n > count) throw CalendarRangeError(spec_.name, spec_.first_year, spec_.last_year, spec_.last_year + 1);
+    if (n < -count) throw CalendarRangeError(spec_.name, spec_.first_year, spec_.last_year, spec_.first_year - 1);
     const size_t i = static_cast<size_t>(d.days() - first_day_.days());
     // Backwards, the first working day before d has d's own ord when d is not a working day.
     const int64_t target = n > 0 ? ord_[i] + n : ord_before(i) + n + 1;

@@ -1,5 +1,6 @@
 #include "calendar/calendar_query.h"
 
+#include <charconv>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -53,14 +54,27 @@ DayTally tally(const WorkingDayCalendar& calendar, Date from, Date to) {
 }  // namespace
 
 const WorkingDayCalendar& find_calendar(const CalendarSet& calendars, const std::string& name,
-                                        const std::string& directory) {
+                                        const std::string& where) {
     if (const WorkingDayCalendar* calendar = calendars.find(name)) return *calendar;
-    if (calendars.empty()) throw InputError("no calendar could be loaded from " + directory);
+    if (calendars.empty()) throw InputError("no calendar could be loaded from " + where);
     std::string known;
     for (const std::string& each : calendars.names()) known += (known.empty() ? "" : ", ") + each;
     const std::string match = closest_match(name, calendars.names());
-    throw InputError("unknown calendar '" + name + "' in " + directory + " (it has " + known + ")" +
+    throw InputError("unknown calendar '" + name + "'; " + where + " are " + known +
                      (match.empty() ? "" : "; did you mean '" + match + "'?"));
+}
+
+int64_t parse_count_argument(const std::string& text, const std::string& what) {
+    int64_t value = 0;
+    const char* begin = text.data() + (text.size() > 1 && text[0] == '+' ? 1 : 0);
+    const char* end = text.data() + text.size();
+    const auto [stop, error] = std::from_chars(begin, end, value);
+    if (error == std::errc::result_out_of_range)
+        throw InputError("'" + text + "' is more working days than any calendar holds");
+    if (text.empty() || error != std::errc() || stop != end)
+        throw InputError("'" + text + "' is not a whole number; " + what +
+                         " is the number of working days to count (negative: back)");
+    return value;
 }
 
 std::string render_calendar_diagnostics(const DiagnosticBag& diagnostics) {

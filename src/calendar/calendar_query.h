@@ -8,13 +8,17 @@
 
 namespace recallguard::calendar {
 
-// The calendar called `name` in `calendars` (loaded from `directory`). Throws InputError naming
-// the calendars there, with the closest name, when there is none.
+// The calendar called `name` in `calendars`, which `where` describes ("the bundled calendars").
+// Throws InputError naming the calendars there, with the closest name, when there is none.
 const WorkingDayCalendar& find_calendar(const CalendarSet& calendars, const std::string& name,
-                                        const std::string& directory);
+                                        const std::string& where);
 
 // Every diagnostic of a calendar load, rendered with its file's line and a caret.
 std::string render_calendar_diagnostics(const DiagnosticBag& diagnostics);
+
+// A number of working days typed on the command line, e.g. "10" or "-3"; `what` names it ("N").
+// Throws InputError when it is not a whole number.
+int64_t parse_count_argument(const std::string& text, const std::string& what);
 
 // A date typed on the command line, `YYYY-MM-DD`; `what` names it in the error ("DATE").
 // Throws InputError when it is not a day that exists.

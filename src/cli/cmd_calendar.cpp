@@ -13,14 +13,15 @@ struct CalendarFlags {
     std::string directory;  // "" = the bundled calendars
     std::string calendar;
     std::string date, second_date;
-    int64_t days = 0;
+    std::string days;  // N, parsed by the calendar library for its own error message
     int year = 0;
 };
 
-// Loads the calendars and finds the one asked for; problems in other calendar files are shown
-// on stderr and do not stop the answer.
-calendar::CalendarSet load(const CalendarFlags& f, std::string& directory) {
-    directory = f.directory.empty() ? calendar::bundled_calendar_directory() : f.directory;
+// Loads the calendars; problems in calendar files are shown on stderr, and a calendar with none
+// still answers.
+calendar::CalendarSet load(const CalendarFlags& f, std::string& where) {
+    const std::string directory = f.directory.empty() ? calendar::bundled_calendar_directory() : f.directory;
+    where = f.directory.empty() ? "the bundled calendars" : "the calendars in " + f.directory;
     DiagnosticBag diagnostics;
     auto calendars = calendar::CalendarSet::load_directory(directory, diagnostics);
     std::cerr << calendar::render_calendar_diagnostics(diagnostics);
@@ -30,9 +31,9 @@ calendar::CalendarSet load(const CalendarFlags& f, std::string& directory) {
 // Runs one question; a year the calendar does not cover is bad input, exit 2, like a bad date.
 template <typename Answer>
 void answer(const CalendarFlags& f, int& exit_code, Answer&& ask) {
-    std::string directory;
-    const auto calendars = load(f, directory);
-    const auto& calendar = calendar::find_calendar(calendars, f.calendar, directory);
+    std::string where;
+    const auto calendars = load(f, where);
+    const auto& calendar = calendar::find_calendar(calendars, f.calendar, where);
     try {
         std::cout << ask(calendar);
     } catch (const calendar::CalendarRangeError& e) {
@@ -58,7 +59,8 @@ void add_calendar_command(CLI::App& app, int& exit_code) {
     add->add_option("N", f.days, "Working days to count; negative counts back")->required();
     add->callback([&exit_code] {
         const Date start = calendar::parse_date_argument(f.date, "DATE");
-        answer(f, exit_code, [&](const auto& c) { return calendar::explain_addition(c, start, f.days); });
+        const int64_t n = calendar::parse_count_argument(f.days, "N");
+        answer(f, exit_code, [&](const auto& c) { return calendar::explain_addition(c, start, n); });
     });
 
     auto* show = command->add_subcommand("show", "A year's holidays and make-up working days, with their source");
