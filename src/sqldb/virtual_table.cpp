@@ -92,8 +92,9 @@ int best_index(sqlite3_vtab* vtab, sqlite3_index_info* info) {
         const auto rows = static_cast<double>(std::max<int64_t>(1, source.row_count()));
         // Each column looked up narrows the rows by orders of magnitude; two name one row.
         info->estimatedRows = used_columns.empty() ? static_cast<sqlite3_int64>(rows)
-                              : used_columns.size() == 1 ? std::max<sqlite3_int64>(1, static_cast<sqlite3_int64>(rows / 1000))
-                                                         : 1;
+                              : used_columns.size() == 1
+                                  ? std::max<sqlite3_int64>(1, static_cast<sqlite3_int64>(rows / 1000))
+                                  : 1;
         info->estimatedCost = static_cast<double>(info->estimatedRows);
         return SQLITE_OK;
     } catch (const std::bad_alloc&) {
