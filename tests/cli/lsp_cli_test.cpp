@@ -304,7 +304,7 @@ TEST_F(LspCli, HoverExplainsColumnsRelationsParametersLetsRuleIdsAndCalendars) {
     EXPECT_NE(rule.find("Cites: Art. 17(1)"), std::string::npos) << rule;
     EXPECT_NE(rule.find("Instrument: 测试包 test package — Order No. 19"), std::string::npos) << rule;
     const std::string calendar = hover("CN\n");
-    EXPECT_NE(calendar.find("Covers 2024–2026"), std::string::npos) << calendar;
+    EXPECT_NE(calendar.find("Covers 2008–2026"), std::string::npos) << calendar;
     const std::string table = hover("defect_cases");
     EXPECT_NE(table.find("**defect_cases**: table"), std::string::npos) << table;
     EXPECT_EQ(hover("title"), "(none)");  // a keyword

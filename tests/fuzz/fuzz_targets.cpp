@@ -60,15 +60,23 @@ void run_calendar_input(const std::string& input) {
     if (!calendar) return;
     (void)calendar->canonical_text();
     const Date first = calendar->first_day();
+    const Date last = calendar->last_day();
     for (int n = 0; n < 40; n += 7) {
         try {
             const Date due = calendar->add_working_days(first, n);
             (void)calendar->describe_day(due);
             (void)calendar->non_working_days_between(first, due);
+            (void)calendar->count_working_days(first, due);
         } catch (const calendar::CalendarRangeError&) {
             // A tiny calendar may not hold n working days: reported, never guessed.
         }
+        try {
+            const Date back = calendar->add_working_days(last, -n);
+            (void)calendar->count_working_days(last, back);
+        } catch (const calendar::CalendarRangeError&) {
+        }
     }
+    for (const int year : {calendar->first_year(), calendar->last_year()}) (void)calendar->sources_for(year);
 }
 
 void run_ingest_input(const std::string& input) {
