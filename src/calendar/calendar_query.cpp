@@ -1,6 +1,7 @@
 #include "calendar/calendar_query.h"
 
 #include <charconv>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -53,9 +54,16 @@ DayTally tally(const WorkingDayCalendar& calendar, Date from, Date to) {
 
 }  // namespace
 
-const WorkingDayCalendar& find_calendar(const CalendarSet& calendars, const std::string& name,
-                                        const std::string& where) {
+const WorkingDayCalendar& find_calendar(const CalendarSet& calendars, const std::string& name, const std::string& where,
+                                        const std::string& directory) {
     if (const WorkingDayCalendar* calendar = calendars.find(name)) return *calendar;
+    // The file is there but did not load: its errors were shown; "unknown" would send the reader
+    // looking for a file that exists.
+    const std::filesystem::path file = std::filesystem::path(directory) / (name + ".calendar");
+    std::error_code error;
+    if (!directory.empty() && std::filesystem::is_regular_file(file, error))
+        throw InputError("calendar '" + name + "' (" + file.string() +
+                         ") has errors, shown above; it answers nothing until they are fixed");
     if (calendars.empty()) throw InputError("no calendar could be loaded from " + where);
     std::string known;
     for (const std::string& each : calendars.names()) known += (known.empty() ? "" : ", ") + each;

@@ -8,10 +8,11 @@
 
 namespace recallguard::calendar {
 
-// The calendar called `name` in `calendars`, which `where` describes ("the bundled calendars").
-// Throws InputError naming the calendars there, with the closest name, when there is none.
-const WorkingDayCalendar& find_calendar(const CalendarSet& calendars, const std::string& name,
-                                        const std::string& where);
+// The calendar called `name` in `calendars`, loaded from `directory`, which `where` describes
+// ("the bundled calendars"). Throws InputError when there is none: naming the calendars there,
+// with the closest name, or, when `directory` holds `name`.calendar, saying that file has errors.
+const WorkingDayCalendar& find_calendar(const CalendarSet& calendars, const std::string& name, const std::string& where,
+                                        const std::string& directory);
 
 // Every diagnostic of a calendar load, rendered with its file's line and a caret.
 std::string render_calendar_diagnostics(const DiagnosticBag& diagnostics);

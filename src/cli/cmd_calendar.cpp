@@ -19,8 +19,8 @@ struct CalendarFlags {
 
 // Loads the calendars; problems in calendar files are shown on stderr, and a calendar with none
 // still answers.
-calendar::CalendarSet load(const CalendarFlags& f, std::string& where) {
-    const std::string directory = f.directory.empty() ? calendar::bundled_calendar_directory() : f.directory;
+calendar::CalendarSet load(const CalendarFlags& f, std::string& directory, std::string& where) {
+    directory = f.directory.empty() ? calendar::bundled_calendar_directory() : f.directory;
     where = f.directory.empty() ? "the bundled calendars" : "the calendars in " + f.directory;
     DiagnosticBag diagnostics;
     auto calendars = calendar::CalendarSet::load_directory(directory, diagnostics);
@@ -31,9 +31,9 @@ calendar::CalendarSet load(const CalendarFlags& f, std::string& where) {
 // Runs one question; a year the calendar does not cover is bad input, exit 2, like a bad date.
 template <typename Answer>
 void answer(const CalendarFlags& f, int& exit_code, Answer&& ask) {
-    std::string where;
-    const auto calendars = load(f, where);
-    const auto& calendar = calendar::find_calendar(calendars, f.calendar, where);
+    std::string directory, where;
+    const auto calendars = load(f, directory, where);
+    const auto& calendar = calendar::find_calendar(calendars, f.calendar, where, directory);
     try {
         std::cout << ask(calendar);
     } catch (const calendar::CalendarRangeError& e) {
