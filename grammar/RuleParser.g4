@@ -45,8 +45,8 @@ ruleClause
     | LET IDENT EQ expr                                    # RuleLet
     | DEADLINE LBRACE deadlineClause* RBRACE               # RuleDeadline
     | PERIODIC LBRACE periodicClause* RBRACE               # RulePeriodic
-    | VIOLATION WHEN expr                                  # RuleViolation
-    | SIGNAL WHEN expr                                     # RuleSignal
+    | VIOLATION WHEN condition=expr (DATED dated=expr)?    # RuleViolation
+    | SIGNAL WHEN condition=expr (DATED dated=expr)?       # RuleSignal
     | MESSAGE STRING                                       # RuleMessage
     ;
 

@@ -140,6 +140,9 @@ struct Condition {
     enum class Kind { Violation, Signal } kind = Kind::Violation;
     ExprPtr when;
     SourceLocation location;
+    // `dated <date>`: the date of the act the rule judges (the sale, the decision); the version
+    // of the rule in force on that date applies. Null when not written.
+    ExprPtr dated;
 };
 
 struct Rule {

@@ -51,7 +51,10 @@ void walk_rule(const Rule& rule, OnExpr on_expr, OnComprehension on_comprehensio
         walk(rule.periodic->within);
         walk_requirement(rule.periodic->require);
     }
-    if (rule.condition) walk(rule.condition->when);
+    if (rule.condition) {
+        walk(rule.condition->when);
+        walk(rule.condition->dated);
+    }
 }
 
 }  // namespace recallguard::ast

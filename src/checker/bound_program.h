@@ -67,6 +67,9 @@ struct BoundRule {
     std::string subject_table;
     std::optional<std::string> effective_from;  // rule or package period
     std::optional<std::string> effective_until;
+    // "" for a rule with one version; else its effective period, "2024-12-13..2025-12-31",
+    // "..2024-12-13" or "2024-12-13..", which tells it apart from the rule's other versions.
+    std::string version;
 
     const ExprInfo& info(const ast::Expr* expr) const { return expr_info.at(expr); }
     const SourceBinding& source(const ast::Comprehension* c) const { return sources.at(c); }

@@ -1,6 +1,7 @@
 // Pass: rule and package metadata — ids, categories, severities, citations, calendars,
 // effective periods of rule versions, and the shape of each rule (subject and one body).
 #include <algorithm>
+#include <cctype>
 #include <map>
 
 #include "checker/checker.h"
@@ -27,12 +28,28 @@ void check_period(const std::optional<ast::EffectivePeriod>& period, DiagnosticB
             "the effective period ends (" + *period->until + ") before it starts (" + *period->from + ")");
 }
 
+std::string lowercase(std::string text) {
+    for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return text;
+}
+
 void check_calendar(const std::string& name, const SourceLocation& location, const CheckOptions& options,
                     DiagnosticBag& diagnostics) {
     if (name.empty() || std::find(options.calendars.begin(), options.calendars.end(), name) != options.calendars.end())
         return;
-    std::string message = "there is no working-day calendar '" + name + "'";
-    const std::string match = closest_match(name, options.calendars);
+    std::string known;
+    for (const auto& calendar : options.calendars) known += (known.empty() ? "" : ", ") + calendar;
+    std::string message = "there is no working-day calendar '" + name + "' " +
+                          (options.calendar_directory.empty() ? std::string("among the bundled calendars")
+                                                              : "in " + options.calendar_directory) +
+                          " (" + (known.empty() ? std::string("none") : known) + "); a calendar is a file " + name +
+                          ".calendar in the folder given with --calendars DIR (default: the bundled rules/calendars)";
+    // Another country's calendar is no typo fix: only a name that differs in case, or a longer
+    // name one slip away, gets a did-you-mean.
+    std::string match;
+    for (const auto& calendar : options.calendars)
+        if (lowercase(calendar) == lowercase(name)) match = calendar;
+    if (match.empty() && name.size() > 3) match = closest_match(name, options.calendars);
     if (!match.empty()) message += "; did you mean '" + match + "'?";
     diagnostics.error(DiagnosticCode::UnknownCalendar, location, message, static_cast<int>(name.size())).replacement =
         match;

@@ -74,7 +74,10 @@ public:
             duration(periodic.within.get(), "the grace after 'within'", false);
             if (periodic.require) requirement(*periodic.require);
         }
-        if (rule.condition) walk(rule.condition->when.get());
+        if (rule.condition) {
+            walk(rule.condition->when.get());
+            walk(rule.condition->dated.get());
+        }
     }
 
 private:

@@ -1,6 +1,7 @@
 #include "checker/checker.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 
 #include "common/date.h"
@@ -49,6 +50,12 @@ std::optional<ast::Literal> parse_param_value(const std::string& text, const ast
                 error = "'" + text + "' is not a number";
                 return std::nullopt;
             }
+            // strtod also reads "nan", "inf" and overflows to infinity: no comparison with NaN
+            // is ever true, so such a value would switch the rule off in silence.
+            if (!std::isfinite(d)) {
+                error = "'" + text + "' is not a finite number; write a decimal number such as 0.5";
+                return std::nullopt;
+            }
             value.decimal = d;
             value.text = text;
             return value;
@@ -68,7 +75,11 @@ std::optional<ast::Literal> parse_param_value(const std::string& text, const ast
                     (like.kind == ast::Literal::Kind::Months && (unit == "months" || unit == "month")) ||
                     (like.kind == ast::Literal::Kind::WorkingDays && (unit == "working days" || unit == "working day"));
                 if (!ok) {
-                    error = "the unit '" + unit + "' does not match the parameter's";
+                    const std::string expected = like.kind == ast::Literal::Kind::Days     ? "days"
+                                                 : like.kind == ast::Literal::Kind::Months ? "months"
+                                                                                           : "working days";
+                    error = "the unit '" + unit + "' does not match the parameter's unit, " + expected + " (write `" +
+                            digits + " " + expected + "` or just `" + digits + "`)";
                     return std::nullopt;
                 }
             }
@@ -173,6 +184,18 @@ BoundProgram check_program(std::vector<std::unique_ptr<ast::RuleFile>> files, co
             if (period) {
                 bound->effective_from = period->from;
                 bound->effective_until = period->until;
+                // Which version applies is decided by the date of the act, never the audit date:
+                // a violation or signal rule says which of its dates that is.
+                if (rule.condition && !rule.condition->dated)
+                    rule_diagnostics.error(
+                        DiagnosticCode::MissingClause, rule.condition->location,
+                        "rule " + rule.id + " applies " + (period->from ? "from " + *period->from : std::string()) +
+                            (period->from && period->until ? " " : "") +
+                            (period->until ? "until " + *period->until : std::string()) +
+                            (rule.effective ? "" : " (its package's effective period)") +
+                            ", so it must name the date of the act it judges: add `dated <date>` after the "
+                            "condition (e.g. `dated s.sold_on`); the version in force on that date applies",
+                        rule.condition->kind == ast::Condition::Kind::Violation ? 9 : 6);
             }
             const bool clean = !rule_diagnostics.has_errors();
             diagnostics.append(rule_diagnostics);
@@ -184,6 +207,12 @@ BoundProgram check_program(std::vector<std::unique_ptr<ast::RuleFile>> files, co
         return std::make_pair(a->rule->id, a->effective_from.value_or("")) <
                std::make_pair(b->rule->id, b->effective_from.value_or(""));
     });
+    // A rule with several versions: each version is reported on its own, named by its period.
+    std::map<std::string, int> versions;
+    for (const auto& rule : program.rules) ++versions[rule->rule->id];
+    for (auto& rule : program.rules)
+        if (versions[rule->rule->id] > 1)
+            rule->version = rule->effective_from.value_or("") + ".." + rule->effective_until.value_or("");
     apply_param_overrides(program, options, diagnostics);
     check_values(program, diagnostics);
     return program;

@@ -14,6 +14,8 @@ namespace recallguard::checker {
 
 struct CheckOptions {
     std::vector<std::string> calendars;  // names of the calendars that exist
+    // Where they were looked for, as the user gave it; "" = the bundled calendars.
+    std::string calendar_directory;
     // Run-time parameter overrides: "RULE-ID.name" -> value text.
     std::map<std::string, std::string> param_overrides;
 };

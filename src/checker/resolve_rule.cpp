@@ -151,11 +151,15 @@ void Resolver::check_enum_literal(const Type& column, const ast::Literal& litera
     if (!column.column || column.column->enum_values.empty() || literal.kind != ast::Literal::Kind::String) return;
     const auto& values = column.column->enum_values;
     if (std::find(values.begin(), values.end(), literal.text) != values.end()) return;
-    std::string message =
-        "\"" + literal.text + "\" is not a value of " + column.column->name + ", so this is never true";
+    // An error, not a warning: a rule that can never hold would report "no finding" for every
+    // subject, a silent wrong answer.
+    std::string listed;
+    for (const auto& value : values) listed += (listed.empty() ? "" : ", ") + value;
+    std::string message = "\"" + literal.text + "\" is not a value of " + column.column->name + " (one of: " + listed +
+                          "), so the rule could never match it";
     const std::string match = closest_match(literal.text, values);
     if (!match.empty()) message += "; did you mean \"" + match + "\"?";
-    diagnostics_.warning(DiagnosticCode::ImpossibleValue, literal.location, message, literal.length).replacement =
+    diagnostics_.error(DiagnosticCode::ImpossibleValue, literal.location, message, literal.length).replacement =
         match.empty() ? "" : "\"" + match + "\"";  // enumeration values need no escapes
 }
 
@@ -220,6 +224,16 @@ Type Resolver::resolve_path(const ast::Expr* expr) {
     if (path.size() == 1 && lets_.count(root))
         return remember(expr, lets_.at(root), PathBinding{PathBinding::Kind::Let, {}, {}, {}, root});
     std::string message = "'" + root + "' is not defined here";
+    // Names that exist elsewhere in the language: say where, as the placeholder check does.
+    if (root == "period")
+        message +=
+            ": 'period' (period.start, period.end, period.number) exists only inside a periodic "
+            "rule's `require`, for the period being checked; a deadline has one due date, after its "
+            "trigger";
+    else if (root == "due" || root == "done" || root == "trigger" || root == "days_late" || root == "status")
+        message += ": {" + root +
+                   "} is a message placeholder of deadline and periodic rules, not a value a "
+                   "condition can use";
     if (catalog_.find_table(root))
         message += " (" + root + " is a table: iterate over it, e.g. count(x in " + root + " where ...))";
     const std::string match = closest_match(root, names_in_scope());
@@ -602,7 +616,10 @@ void Resolver::run() {
         if (periodic.require) resolve_requirement(*periodic.require, true);
         scope_.pop_back();
     }
-    if (rule.condition) expect(rule.condition->when.get(), TypeKind::Bool, "the condition after 'when'");
+    if (rule.condition) {
+        expect(rule.condition->when.get(), TypeKind::Bool, "the condition after 'when'");
+        expect(rule.condition->dated.get(), TypeKind::Date, "the date of the act after 'dated'");
+    }
     // Message placeholders see the subject, the lets and the parameters.
     for (const auto& placeholder : bound_.synthesized) {
         const Type type = resolve(placeholder.get());

@@ -21,13 +21,13 @@ namespace {
 struct CheckFlags {
     std::string db;
     std::string as_of;
-    std::vector<std::string> rule_ids, packages, params, paths;
+    std::vector<std::string> rule_ids, packages, paths;
+    RuleOptions rule_options;
     std::string format;
     std::string output;
     std::string fail_on = "low";
     bool include_pending = false;
     int jobs = 0;
-    std::string calendars;
     int64_t max_findings = 0;
     double rule_timeout = 0;
     double busy_timeout = 5;
@@ -37,16 +37,6 @@ struct CheckFlags {
     std::string baseline;
     int64_t baseline_run = 0;
 };
-
-std::map<std::string, std::string> parse_params(const std::vector<std::string>& params) {
-    std::map<std::string, std::string> out;
-    for (const auto& p : params) {
-        const size_t eq = p.find('=');
-        if (eq == std::string::npos) throw InputError("--param '" + p + "' must be RULE-ID.name=value");
-        out[p.substr(0, eq)] = p.substr(eq + 1);
-    }
-    return out;
-}
 
 }  // namespace
 
@@ -58,8 +48,7 @@ void add_check_command(CLI::App& app, int& exit_code) {
     check->add_option("--as-of", f.as_of, "Audit date YYYY-MM-DD (default: today)");
     check->add_option("--rule", f.rule_ids, "Run only this rule (repeatable)")->allow_extra_args(false);
     check->add_option("--package", f.packages, "Run only this package (repeatable)")->allow_extra_args(false);
-    check->add_option("--param", f.params, "Override a parameter: RULE-ID.name=value (repeatable)")
-        ->allow_extra_args(false);
+    add_rule_options(*check, f.rule_options);
     check->add_option("--format", f.format, "text, json, jsonl, csv, sarif, junit or html (default: text)");
     check->add_option("-o,--output", f.output, "Write the report to this file (whole or not at all)");
     check->add_option("--fail-on", f.fail_on, "Exit 1 when a finding has this severity or higher")
@@ -67,13 +56,13 @@ void add_check_command(CLI::App& app, int& exit_code) {
     check->add_flag("--include-pending", f.include_pending, "Also report obligations not yet due (status pending)");
     check->add_option("--jobs", f.jobs,
                       "Validation and rules run in parallel on this many connections (default: cores)");
-    check->add_option("--calendars", f.calendars, "Folder of *.calendar files (default: the bundled calendars)");
     check->add_option("--max-findings", f.max_findings, "Stop a rule after this many findings (reported as such)");
-    check->add_option("--rule-timeout", f.rule_timeout, "Stop a rule after this many seconds (reported as such)");
+    check->add_option("--rule-timeout", f.rule_timeout, "Stop a rule after this many seconds (reported as such)")
+        ->check(kFiniteNumber);
     check
         ->add_option("--busy-timeout", f.busy_timeout,
                      "Seconds to wait for another process's lock on the database before failing (default 5)")
-        ->check(CLI::Range(0.0, 3600.0));
+        ->check(kFiniteNumber & CLI::Range(0.0, 3600.0));
     check->add_flag("--timings", f.timings, "Include per-rule timings in the report");
     check->add_option("--store", f.store, "Append this run and its findings to a findings database (one transaction)");
     check->add_option("--baseline", f.baseline,
@@ -83,10 +72,7 @@ void add_check_command(CLI::App& app, int& exit_code) {
     check->callback([&exit_code] {
         const auto format = report::parse_format(f.format.empty() ? "text" : f.format);
         if (!format) throw InputError("unknown --format '" + f.format + "'");
-        engine::LoadOptions load;
-        load.paths = f.paths;
-        load.calendar_directory = f.calendars;
-        load.param_overrides = parse_params(f.params);
+        const auto load = load_options(f.paths, f.rule_options);
         sqldb::Database::set_busy_timeout_ms(static_cast<int>(f.busy_timeout * 1000));
         const auto loaded = load_checked_rules(load, "nothing was checked");
         const int jobs = jobs_or_cores(f.jobs);

@@ -24,7 +24,7 @@ struct FilingFlags {
     std::string format = "text";
     std::string output;
     std::string schemas;
-    std::string calendars;
+    RuleOptions rule_options;
     std::vector<std::string> rule_ids, packages;
     int jobs = 0;
     std::string sarif_uri_base;
@@ -50,7 +50,7 @@ void add_filing_command(CLI::App& app, int& exit_code) {
     cmd->add_option("-o,--output", f.output, "Write the report to this file (whole or not at all)");
     cmd->add_option("--schemas", f.schemas,
                     "Folder of <kind>.schema.json files (default: the bundled schemas/filings)");
-    cmd->add_option("--calendars", f.calendars, "Folder of *.calendar files (default: the bundled calendars)");
+    add_rule_options(*cmd, f.rule_options);
     cmd->add_option("--rule", f.rule_ids, "Run only this rule (repeatable)")->allow_extra_args(false);
     cmd->add_option("--package", f.packages, "Run only this package (repeatable)")->allow_extra_args(false);
     cmd->add_option("--jobs", f.jobs, "Validation and rules run in parallel on this many connections (default: cores)");
@@ -69,9 +69,7 @@ void add_filing_command(CLI::App& app, int& exit_code) {
         // audit packs in rules/, so that a batch audit reports only the statutory rules.
         const std::string schema_dir = f.schemas.empty() ? filing::FilingSchemas::bundled_directory() : f.schemas;
         rule_paths.push_back(schema_dir);
-        engine::LoadOptions load;
-        load.paths = rule_paths;
-        load.calendar_directory = f.calendars;
+        const auto load = load_options(rule_paths, f.rule_options);
         const auto loaded = load_checked_rules(load, "nothing was checked");
         const int jobs = jobs_or_cores(f.jobs);
         {

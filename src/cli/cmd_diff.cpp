@@ -10,10 +10,9 @@
 namespace recallguard::cli {
 
 namespace {
-findings::AuditReport audit_with(const std::vector<std::string>& paths, const std::string& db, const std::string& as_of,
-                                 const char* which) {
-    engine::LoadOptions load;
-    load.paths = paths;
+findings::AuditReport audit_with(const std::vector<std::string>& paths, const RuleOptions& rule_options,
+                                 const std::string& db, const std::string& as_of, const char* which) {
+    const auto load = load_options(paths, rule_options);
     const auto loaded = load_checked_rules(load, std::string("nothing was compared (") + which + " rules)");
     engine::AuditOptions options;
     options.database = db;
@@ -27,14 +26,16 @@ void add_diff_command(CLI::App& app, int& exit_code) {
     auto* diff = app.add_subcommand("diff", "Run two versions of rule packs on the same data and list what changes");
     static std::string db, as_of;
     static std::vector<std::string> old_rules, new_rules;
+    static RuleOptions rule_options;  // for the old rules and the new alike
     diff->add_option("--db", db, "The case database")->required();
     diff->add_option("--old", old_rules, "Rule files or folders before the change")->required();
     diff->add_option("--new", new_rules, "Rule files or folders after the change")->required();
     diff->add_option("--as-of", as_of, "Audit date (default: today)");
+    add_rule_options(*diff, rule_options);
     diff->callback([&exit_code] {
         const std::string date = as_of.empty() ? engine::today() : as_of;
-        const auto before = audit_with(old_rules, db, date, "old");
-        const auto after = audit_with(new_rules, db, date, "new");
+        const auto before = audit_with(old_rules, rule_options, db, date, "old");
+        const auto after = audit_with(new_rules, rule_options, db, date, "new");
         const auto changes = engine::diff_findings(before.findings, after.findings);
         std::string current_rule;
         for (const auto& change : changes) {

@@ -15,18 +15,16 @@ void add_doc_command(CLI::App& app, int& exit_code) {
     static std::vector<std::string> paths;
     static std::string format = "md";
     static std::string output;
-    static std::string calendars;
+    static RuleOptions rule_options;
     doc->add_option("RULES", paths, "Rule files or folders")->required();
     doc->add_option("--format", format, "md (Markdown) or html (one self-contained page)")
         ->check(CLI::IsMember({"md", "markdown", "html"}));
     doc->add_option("-o,--output", output, "Write the catalogue to this file (whole or not at all)");
-    doc->add_option("--calendars", calendars, "Folder of *.calendar files (default: the bundled calendars)");
+    add_rule_options(*doc, rule_options);
     doc->callback([&exit_code] {
         const auto doc_format = doc::parse_doc_format(format);
         if (!doc_format) throw InputError("unknown --format '" + format + "'");
-        engine::LoadOptions load;
-        load.paths = paths;
-        load.calendar_directory = calendars;
+        const auto load = load_options(paths, rule_options);
         const auto loaded = load_checked_rules(load, "no catalogue was written");
         const auto catalogue = doc::build_catalogue(loaded.program);
         write_output(output, [&](std::ostream& out) {

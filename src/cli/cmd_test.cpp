@@ -18,7 +18,7 @@ struct TestFlags {
     std::vector<std::string> tests;
     std::string format = "text";
     std::string output;
-    std::string calendars;
+    RuleOptions rule_options;
     bool coverage = false;
     double min_coverage = -1;
 };
@@ -34,11 +34,11 @@ void add_test_command(CLI::App& app, int& exit_code) {
     test->add_option("--format", f.format, "text or junit (JUnit XML, one testcase per test)")
         ->check(CLI::IsMember({"text", "junit"}));
     test->add_option("-o,--output", f.output, "Write the JUnit XML to this file (whole or not at all)");
-    test->add_option("--calendars", f.calendars, "Folder of *.calendar files (default: the bundled calendars)");
+    add_rule_options(*test, f.rule_options);
     test->add_flag("--coverage", f.coverage, "Report which rules and statuses the tests reach");
     test->add_option("--min-coverage", f.min_coverage,
                      "Fail when fewer than this percentage of (rule, status) pairs are covered")
-        ->check(CLI::Range(0.0, 100.0));
+        ->check(kFiniteNumber & CLI::Range(0.0, 100.0));
     test->callback([&exit_code] {
         if (!f.output.empty() && f.format != "junit")
             throw InputError("-o writes the JUnit XML; add --format junit (the text report goes to stdout)");
@@ -47,9 +47,7 @@ void add_test_command(CLI::App& app, int& exit_code) {
                 throw InputError("no RULES given and no rules/ folder here; name the rule files or folders to test");
             f.paths.push_back("rules");
         }
-        engine::LoadOptions load;
-        load.paths = f.paths;
-        load.calendar_directory = f.calendars;
+        const auto load = load_options(f.paths, f.rule_options);
         const auto loaded = load_checked_rules(load, "no test was run");
         std::vector<std::string> search = f.tests;
         for (const auto& path : f.paths)

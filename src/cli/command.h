@@ -3,6 +3,9 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <string>
 #include <thread>
 
 namespace recallguard::cli {
@@ -11,6 +14,18 @@ namespace recallguard::cli {
 inline int jobs_or_cores(int requested) {
     return requested > 0 ? requested : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
 }
+
+// A number option's value must be finite: CLI11 reads "nan" and "inf", and a range check
+// lets NaN through (no comparison with it is true). Put before any CLI::Range.
+inline const CLI::Validator kFiniteNumber(
+    [](std::string& text) {
+        char* end = nullptr;
+        const double value = std::strtod(text.c_str(), &end);
+        if (end == text.c_str() || *end != '\0') return std::string("'" + text + "' is not a number");
+        if (!std::isfinite(value)) return std::string("'" + text + "' is not a finite number");
+        return std::string();
+    },
+    "FINITE");
 
 // Every subcommand registers itself on `app`; its callback stores the process exit
 // code (see common/errors.h) in `exit_code`.

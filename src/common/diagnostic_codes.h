@@ -35,10 +35,10 @@ enum class DiagnosticCode {
     Encoding,
     Io,
     Calendar,
+    ImpossibleValue,
     NoCitation,
     UnusedParam,
     UnusedLet,
-    ImpossibleValue,
     NoTitle,
     NoRules,
     // `check --param` and the `param` lines of rule tests.

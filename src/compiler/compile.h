@@ -14,6 +14,16 @@ namespace recallguard::compiler {
 
 enum class RuleForm { Deadline, Periodic, Violation, Signal };
 
+// Every date a rule computes (a date plus or minus days, months or working days) passes through
+// this SQL function: rg_known_date(result, from, amount, unit, calendar) is `result`, NULL when
+// `from` is NULL (a date the data does not give), and otherwise, when `result` is NULL (a
+// working day the calendar does not cover, a day past 9999-12-31), it stops the statement with
+// an error. Unknown is never false: such a date is an error of the rule, wherever it occurs.
+// `amount` is signed (negative: before), `unit` is "days", "months" or "working days",
+// `calendar` the calendar's name ("" for calendar days). The executor defines it (exec/date_guard.h);
+// another database defines it as a function that raises an exception.
+inline constexpr const char* kKnownDateFunction = "rg_known_date";
+
 // Result columns every compiled rule returns first, in this order.
 enum FixedColumn : int {
     kKeyColumn = 0,
@@ -45,6 +55,14 @@ struct CompiledRule {
     // (key, date, whether it matches the requirement's filter), for `recallguard why`.
     std::string candidates_sql;
     std::vector<sqldb::SqlValue> candidates_params;
+    // With explain_subject, for `why` to name the part that decided: the top-level `and` parts of
+    // the subject filter, and a query of one row (1 holds, 0 does not, NULL unknown per part) on
+    // the explained subject's row; and the parts of a violation or signal condition, whose values
+    // are evidence columns just before `condition_holds`.
+    std::vector<std::string> filter_parts;
+    std::string filter_sql;
+    std::vector<sqldb::SqlValue> filter_params;
+    std::vector<std::string> condition_parts;
 };
 
 struct CompileOptions {

@@ -1,5 +1,6 @@
 // Lowering of whole rules: the subject set, then the deadline, periodic or condition form,
 // each as a chain of CTEs that ends in the finding rows (see compile.h for their columns).
+#include "ast/expr_text.h"
 #include "common/errors.h"
 #include "compiler/compile.h"
 #include "compiler/lowering.h"
@@ -10,6 +11,21 @@ namespace {
 using sql::ExprPtr;
 
 const char* kSubjects = "subjects";
+
+// The top-level `and` parts of a condition, in order.
+void and_parts(const ast::Expr* expr, std::vector<const ast::Expr*>& parts) {
+    if (expr->kind == ast::ExprKind::Binary && expr->binary_op == ast::BinaryOp::And) {
+        and_parts(expr->children[0].get(), parts);
+        and_parts(expr->children[1].get(), parts);
+    } else {
+        parts.push_back(expr);
+    }
+}
+
+// 1 when the condition holds, 0 when it does not, NULL when it is unknown.
+ExprPtr truth_of(ExprPtr condition) {
+    return sql::case_when({condition, sql::integer(1), sql::logical_not(condition), sql::integer(0), sql::null()});
+}
 
 std::shared_ptr<sql::Select> select_from(const std::string& table, const std::string& alias) {
     auto select = std::make_shared<sql::Select>();
@@ -35,6 +51,7 @@ public:
         else
             compile_condition();
         build_count_query();
+        if (options_.explain_subject && ast_.subject->where) build_filter_query();
         for (const auto& table : lowering_.tables())
             if (catalog_.find_table(table)) compiled_.tables.push_back(table);
         add_columns_read(query_);
@@ -123,7 +140,7 @@ private:
         return lowering_.navigate(alias, path, column);
     }
 
-    // Rows inside the rule's effective period (judged by the trigger date).
+    // Rows inside the rule's effective period (judged by the trigger date, or the act's date).
     ExprPtr in_effect(ExprPtr trigger) {
         std::vector<ExprPtr> conditions;
         if (rule_.effective_from) conditions.push_back(sql::binary(">=", trigger, sql::param(*rule_.effective_from)));
@@ -208,7 +225,7 @@ private:
         for (const auto& placeholder : rule_.message) {
             if (placeholder.kind != checker::Placeholder::Kind::Expr || !placeholder.expr) continue;
             select->columns.push_back(
-                {lowering_.lower(placeholder.expr), "rg_msg_" + std::to_string(placeholder_index++), ""});
+                {message_value(placeholder.expr), "rg_msg_" + std::to_string(placeholder_index++), ""});
         }
         compiled_.evidence_column = static_cast<int>(select->columns.size());
         for (const auto& [name, expr] : extra_evidence) {
@@ -224,6 +241,31 @@ private:
         if (options_.explain_subject) {
             // Every row of the one subject, whatever its outcome; the condition itself is evidence.
             if (compiled_.form == RuleForm::Violation || compiled_.form == RuleForm::Signal) {
+                std::vector<const ast::Expr*> parts;
+                and_parts(ast_.condition->when.get(), parts);
+                // The rows each aggregate of a `let` or of the condition took in (what a count counted).
+                std::vector<std::pair<std::string, const ast::Expr*>> aggregates;
+                for (const auto& let : ast_.lets)
+                    if (let.value->kind == ast::ExprKind::Aggregate) aggregates.emplace_back(let.name, let.value.get());
+                for (const auto* part : parts)
+                    if (part->kind == ast::ExprKind::Aggregate) aggregates.emplace_back(ast::expr_text(*part), part);
+                for (const auto& [name, aggregate] : aggregates) {
+                    std::string table;
+                    auto rows = lowering_.aggregate_rows(aggregate, table);
+                    select->columns.push_back(
+                        {rows, "rg_ev_rows_" + std::to_string(compiled_.evidence_names.size()), ""});
+                    compiled_.evidence_names.push_back("rows taken by " + name +
+                                                       (table.empty() ? std::string() : " (" + table + ")"));
+                }
+                if (parts.size() > 1)
+                    for (const auto* part : parts) {
+                        compiled_.condition_parts.push_back(ast::expr_text(*part));
+                        select->columns.push_back({truth_of(lowering_.lower(part)),
+                                                   "rg_ev_part_" + std::to_string(compiled_.condition_parts.size()),
+                                                   ""});
+                        compiled_.evidence_names.push_back("condition part " +
+                                                           std::to_string(compiled_.condition_parts.size()));
+                    }
                 select->columns.push_back(
                     {sql::case_when({where, sql::integer(1), sql::integer(0)}), "rg_ev_condition_holds", ""});
                 compiled_.evidence_names.push_back("condition_holds");
@@ -234,6 +276,15 @@ private:
         select->order_by.push_back({sql::column(stage, "rg_key"), false});
         if (period) select->order_by.push_back({period, false});
         query_.body = select;
+    }
+
+    // A message placeholder's value. A duration is shown with its unit ("12 months"): as a
+    // number alone, "within 12" would not say what the law allows.
+    ExprPtr message_value(const ast::Expr* expr) {
+        if (rule_.info(expr).type.is_duration())
+            if (const auto known = checker::static_duration(rule_, expr); known.value)
+                return sql::param(ast::literal_text(*known.value));
+        return lowering_.lower(expr);
     }
 
     // Which deadline rows are findings: late, missing, pending on request, or a due date
@@ -286,10 +337,15 @@ private:
                deadline_outcome("judged"), evidence);
     }
 
-    ExprPtr period_end(ExprPtr start, ExprPtr k, const ast::Literal& every) {
+    // The end of period k from `start`; `key` is the subject's key (rg_key) in that stage.
+    ExprPtr period_end(ExprPtr start, ExprPtr k, const ast::Literal& every, ExprPtr key) {
         ExprPtr count = sql::binary("*", k, sql::param(every.integer));
-        if (every.kind == ast::Literal::Kind::Months) return lowering_.months_after(start, count);
-        return sql::function("date", {start, sql::function("printf", {sql::param(std::string("%+d days")), count})});
+        ExprPtr subject = sql::binary("||", sql::param(table_->name + " "), key);
+        if (every.kind == ast::Literal::Kind::Months)
+            return lowering_.known_date(lowering_.months_after(start, count), start, count, "months", {}, subject);
+        return lowering_.known_date(
+            sql::function("date", {start, sql::function("printf", {sql::param(std::string("%+d days")), count})}),
+            start, count, "days", {}, subject);
     }
 
     void compile_periodic() {
@@ -307,14 +363,17 @@ private:
                            {start, "", ""},
                            {sql::integer(1), "", ""},
                            {start, "", ""},
-                           {period_end(start, sql::integer(1), every), "", ""}};
+                           {period_end(start, sql::integer(1), every, sql::column(kSubjects, "rg_key")), "", ""}};
         anchor->where = sql::all_of({sql::is_null(start, true), in_effect(start)});
         auto step = select_from("periods", "p");
         ExprPtr next_k = sql::binary("+", sql::column("p", "rg_k"), sql::integer(1));
         step->columns = {
-            {sql::column("p", "rg_pkey"), "", ""},  {sql::column("p", "rg_until"), "", ""},
-            {sql::column("p", "rg_start"), "", ""}, {next_k, "", ""},
-            {sql::column("p", "rg_pend"), "", ""},  {period_end(sql::column("p", "rg_start"), next_k, every), "", ""}};
+            {sql::column("p", "rg_pkey"), "", ""},
+            {sql::column("p", "rg_until"), "", ""},
+            {sql::column("p", "rg_start"), "", ""},
+            {next_k, "", ""},
+            {sql::column("p", "rg_pend"), "", ""},
+            {period_end(sql::column("p", "rg_start"), next_k, every, sql::column("p", "rg_pkey")), "", ""}};
         step->where =
             sql::all_of({sql::binary("<=", sql::column("p", "rg_pend"), as_of),
                          sql::binary("OR", sql::is_null(sql::column("p", "rg_until"), false),
@@ -362,7 +421,35 @@ private:
             ast_.condition->kind == ast::Condition::Kind::Violation ? RuleForm::Violation : RuleForm::Signal;
         rebind(kSubjects);
         ExprPtr when = lowering_.lower(ast_.condition->when.get());
+        // The version in force on the date of the act judges it, as deadlines are judged by their
+        // trigger. An act whose date the data does not give is judged by the version in force on
+        // the audit date (the checker makes every versioned condition rule name its act's date).
+        if (ast_.condition->dated)
+            when = sql::all_of({when, in_effect(sql::function("coalesce", {lowering_.lower(ast_.condition->dated.get()),
+                                                                           sql::param(options_.as_of)}))});
         finish(kSubjects, nullptr, nullptr, nullptr, nullptr, nullptr, when, {});
+    }
+
+    // For `why`: each part of the subject filter on the explained row, so that "not a subject"
+    // names the part that leaves it out.
+    void build_filter_query() {
+        Lowering parts_lowering(rule_, catalog_, options_);
+        parts_lowering.variables[ast_.subject->variable] =
+            VariableBinding{VariableBinding::Kind::Row, "subject", table_->name, nullptr, nullptr, nullptr, nullptr};
+        auto select = select_from(table_->name, "subject");
+        std::vector<const ast::Expr*> parts;
+        and_parts(ast_.subject->where.get(), parts);
+        for (const auto* part : parts) {
+            compiled_.filter_parts.push_back(ast::expr_text(*part));
+            select->columns.push_back({truth_of(parts_lowering.lower(part)), "", ""});
+        }
+        select->where = sql::binary("=", key_of(*table_, "subject"), sql::param(*options_.explain_subject));
+        sql::Query query;
+        query.body = select;
+        add_columns_read(query);
+        auto rendered = sql::render(query);
+        compiled_.filter_sql = std::move(rendered.text);
+        compiled_.filter_params = std::move(rendered.params);
     }
 
     void build_count_query() {

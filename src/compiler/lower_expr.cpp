@@ -66,6 +66,24 @@ sql::ExprPtr Lowering::months_after(sql::ExprPtr date, sql::ExprPtr months) {
     return sql::function("min", {plain, month_end});
 }
 
+sql::ExprPtr Lowering::subject_text(const std::string& alias) const {
+    const schema::Table* table = catalog_.find_table(rule_.subject_table);
+    if (!table) return sql::null();
+    return sql::binary("||", sql::param(table->name + " "), key_of(*table, alias));
+}
+
+sql::ExprPtr Lowering::known_date(sql::ExprPtr result, sql::ExprPtr from, sql::ExprPtr amount, const char* unit,
+                                  const std::string& calendar, sql::ExprPtr subject) {
+    if (!subject) {
+        const auto found = variables.find(rule_.rule->subject->variable);
+        subject = found != variables.end() && found->second.kind == VariableBinding::Kind::Row
+                      ? subject_text(found->second.alias)
+                      : sql::null();
+    }
+    return sql::function(kKnownDateFunction, {std::move(result), std::move(from), std::move(amount),
+                                              sql::param(std::string(unit)), sql::param(calendar), subject});
+}
+
 sql::ExprPtr Lowering::add_duration(sql::ExprPtr date, const ast::Literal& duration, bool subtract) {
     const int64_t n = subtract ? -duration.integer : duration.integer;
     switch (duration.kind) {
@@ -75,13 +93,14 @@ sql::ExprPtr Lowering::add_duration(sql::ExprPtr date, const ast::Literal& durat
             // SIG-FIRE-CLUSTER, whose window bound t - 89 days meets every event of a product).
             auto shifted = std::make_shared<sql::Select>();
             shifted->columns.push_back(
-                {sql::function("date",
-                               {date, sql::param(std::string((n >= 0 ? "+" : "") + std::to_string(n) + " days"))}),
+                {known_date(sql::function("date", {date, sql::param(std::string((n >= 0 ? "+" : "") +
+                                                                                std::to_string(n) + " days"))}),
+                            date, sql::param(n), "days"),
                  "", ""});
             return sql::scalar(shifted);
         }
         case ast::Literal::Kind::Months:
-            return months_after(date, sql::param(n));
+            return known_date(months_after(date, sql::param(n)), date, sql::param(n), "months");
         case ast::Literal::Kind::WorkingDays: {
             // The n-th working day strictly after (or before) the date, by working-day ordinal.
             use_table(calendar::kCalendarDaysTable);
@@ -100,7 +119,7 @@ sql::ExprPtr Lowering::add_duration(sql::ExprPtr date, const ast::Literal& durat
             lookup->from.push_back({calendar::kWorkingDaysTable, nullptr, work, nullptr, false});
             lookup->where = sql::all_of({sql::binary("=", sql::column(work, "calendar"), sql::param(rule_.calendar)),
                                          sql::binary("=", sql::column(work, "ord"), sql::scalar(ordinal))});
-            return sql::scalar(lookup);
+            return known_date(sql::scalar(lookup), date, sql::param(n), "working days", rule_.calendar);
         }
         default:
             throw InternalError("not a duration");
@@ -272,6 +291,30 @@ sql::ExprPtr Lowering::lower_aggregate(const ast::Expr* expr) {
     }
     variables.erase(c.variable);
     return result;
+}
+
+sql::ExprPtr Lowering::aggregate_rows(const ast::Expr* expr, std::string& source_table) {
+    const auto& c = *expr->comprehension;
+    SourcePlan plan = plan_source(c);
+    variables[c.variable] = plan.variable;
+    sql::ExprPtr key = plan.variable.value;
+    source_table.clear();
+    if (plan.variable.kind == VariableBinding::Kind::Row) {
+        source_table = plan.variable.table;
+        key = key_of(*catalog_.find_table(plan.variable.table), plan.variable.alias);
+    }
+    auto rows = std::make_shared<sql::Select>();
+    rows->from = plan.from;
+    rows->where = sql::all_of({plan.correlation, c.where ? lower(c.where.get()) : nullptr});
+    rows->columns.push_back({key, "k", ""});
+    rows->order_by.push_back({key, false});
+    variables.erase(c.variable);
+    const std::string alias = fresh_alias("counted");
+    auto list = std::make_shared<sql::Select>();
+    list->from.push_back({"", rows, alias, nullptr, false});
+    list->columns.push_back(
+        {sql::function("group_concat", {sql::column(alias, "k"), sql::param(std::string(", "))}), "", ""});
+    return sql::scalar(list);
 }
 
 sql::ExprPtr Lowering::lower(const ast::Expr* expr) {

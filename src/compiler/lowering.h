@@ -43,6 +43,9 @@ public:
     std::map<std::string, HoistedSet> hoisted_sets;
 
     sql::ExprPtr lower(const ast::Expr* expr);
+    // For `why`: the keys of the rows (or the values) an aggregate takes in, "I1, I3", in order;
+    // `source_table` is set to their table ("" for values).
+    sql::ExprPtr aggregate_rows(const ast::Expr* aggregate, std::string& source_table);
 
     // FROM/WHERE for iterating a comprehension's source; binds the variable.
     struct SourcePlan {
@@ -57,6 +60,12 @@ public:
                           const std::string& column);
     sql::ExprPtr add_duration(sql::ExprPtr date, const ast::Literal& duration, bool subtract);
     sql::ExprPtr months_after(sql::ExprPtr date, sql::ExprPtr months);  // clamped to month end
+    // `result`, computed as `amount` `unit` after `from`, through kKnownDateFunction; `subject`
+    // names the row it is computed for ("defect_cases C1"), by default the rule's subject.
+    sql::ExprPtr known_date(sql::ExprPtr result, sql::ExprPtr from, sql::ExprPtr amount, const char* unit,
+                            const std::string& calendar = {}, sql::ExprPtr subject = nullptr);
+    // "<subject table> <key>" of the rule's subject where it is in scope; NULL elsewhere.
+    sql::ExprPtr subject_text(const std::string& alias) const;
     sql::ExprPtr literal_value(const ast::Literal& literal);
     const ast::Literal& duration_of(const ast::Expr* expr);  // literal or parameter
 

@@ -19,6 +19,9 @@ struct ParamDoc {
 
 struct RuleDoc {
     std::string id, title, citation, category, severity, description;
+    // Unique among the catalogue's rules: the id, or for one version of a rule with several
+    // "ID@2024-12-13.." (its effective period), so every version has an anchor of its own.
+    std::string key;
     std::string form;       // deadline, periodic, violation, signal
     std::string calendar;   // effective working-day calendar, "" when none is needed
     std::string effective;  // "from 2020-01-01", "" when always

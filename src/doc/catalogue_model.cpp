@@ -47,6 +47,7 @@ RuleDoc rule_doc(const checker::BoundRule& bound) {
     const ast::Rule& rule = *bound.rule;
     RuleDoc doc;
     doc.id = rule.id;
+    doc.key = bound.version.empty() ? rule.id : rule.id + "@" + bound.version;
     doc.title = rule.title;
     doc.citation = rule.citation;
     doc.category = rule.category;
@@ -85,6 +86,7 @@ RuleDoc rule_doc(const checker::BoundRule& bound) {
         const bool signal = rule.condition->kind == ast::Condition::Kind::Signal;
         doc.form = signal ? "signal" : "violation";
         add(lines, signal ? "Signal when" : "Violation when", or_empty(rule.condition->when));
+        add(lines, "Act dated (decides the version that applies)", or_empty(rule.condition->dated));
     }
     return doc;
 }

@@ -34,7 +34,7 @@ void write_html(const CatalogueDoc& catalogue, std::ostream& out) {
         const std::string name = package.name.empty() ? "Rules outside a package" : package.name;
         out << "<li><a href=\"#" << anchor_id("package-", package.name) << "\">" << h(name) << "</a><ul>\n";
         for (const auto& rule : package.rules)
-            out << "<li><a href=\"#" << anchor_id("rule-", rule.id) << "\">" << h(rule.id) << "</a> " << h(rule.title)
+            out << "<li><a href=\"#" << anchor_id("rule-", rule.key) << "\">" << h(rule.id) << "</a> " << h(rule.title)
                 << "</li>\n";
         out << "</ul></li>\n";
     }
@@ -52,7 +52,7 @@ void write_html(const CatalogueDoc& catalogue, std::ostream& out) {
         out << "</dl>\n";
         for (const auto& rule : package.rules) {
             out << "<article class=\"rule " << anchor_id("sev-", rule.severity) << "\" id=\""
-                << anchor_id("rule-", rule.id) << "\">\n<h3>" << h(rule.id) << " — " << h(rule.title)
+                << anchor_id("rule-", rule.key) << "\">\n<h3>" << h(rule.id) << " — " << h(rule.title)
                 << "</h3>\n<dl>\n";
             entry(out, "Citation", rule.citation);
             entry(out, "Category", rule.category);

@@ -44,7 +44,7 @@ void write_markdown(const CatalogueDoc& catalogue, std::ostream& out) {
         out << "- [" << md(package.name.empty() ? "Rules outside a package" : package.name) << "](#"
             << anchor_id("package-", package.name) << ")\n";
         for (const auto& rule : package.rules)
-            out << "  - [" << md(rule.id) << "](#" << anchor_id("rule-", rule.id) << "): " << md(rule.title) << "\n";
+            out << "  - [" << md(rule.id) << "](#" << anchor_id("rule-", rule.key) << "): " << md(rule.title) << "\n";
     }
     for (const auto& package : catalogue.packages) {
         out << "\n<a id=\"" << anchor_id("package-", package.name) << "\"></a>\n\n## "
@@ -56,7 +56,7 @@ void write_markdown(const CatalogueDoc& catalogue, std::ostream& out) {
         field(out, "Effective", package.effective);
         field(out, "Source", package.source);
         for (const auto& rule : package.rules) {
-            out << "\n<a id=\"" << anchor_id("rule-", rule.id) << "\"></a>\n\n### " << md(rule.id) << " — "
+            out << "\n<a id=\"" << anchor_id("rule-", rule.key) << "\"></a>\n\n### " << md(rule.id) << " — "
                 << md(rule.title) << "\n\n";
             field(out, "Citation", rule.citation);
             field(out, "Category", rule.category);

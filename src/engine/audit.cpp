@@ -40,10 +40,8 @@ std::string utc_now() {
     return buffer;
 }
 
-bool in_period(const checker::BoundRule& rule, const std::string& date) {
-    if (rule.effective_from && date < *rule.effective_from) return false;
-    if (rule.effective_until && date >= *rule.effective_until) return false;
-    return true;
+bool in_force_yet(const checker::BoundRule& rule, const std::string& date) {
+    return !rule.effective_from || date >= *rule.effective_from;
 }
 
 }  // namespace
@@ -107,6 +105,7 @@ findings::AuditReport run_audit(const LoadedRules& rules, const AuditOptions& op
     report.run.database = options.database;
     report.run.rules_fingerprint = rules.fingerprint;
     report.run.rule_files = rules.files;
+    report.run.parameters = rules.parameters;
     report.run.started_at = utc_now();
 
     const auto selected = select_rules(rules.program, options.rule_ids, options.packages);
@@ -121,11 +120,16 @@ findings::AuditReport run_audit(const LoadedRules& rules, const AuditOptions& op
         const auto* rule = selected[i];
         report.rules.push_back(exec::rule_info(*rule));
         statuses[i].rule_id = rule->rule->id;
+        statuses[i].version = rule->version;
         compiled.push_back(compiler::compile_rule(*rule, catalog, compile_options));
+        // A violation or signal rule judges each act by the version in force on the act's date
+        // (`dated`), so a repealed version still judges the acts of its time. One that takes
+        // effect after the audit date has no act to judge yet.
         const bool condition_form = rule->rule->condition.has_value();
-        if (condition_form && !in_period(*rule, options.as_of)) {
+        if (condition_form && !in_force_yet(*rule, options.as_of)) {
             statuses[i].state = findings::RuleRunStatus::State::Skipped;
-            statuses[i].detail = "the audit date " + options.as_of + " is outside the rule's effective period";
+            statuses[i].detail =
+                "the rule takes effect on " + *rule->effective_from + ", after the audit date " + options.as_of;
             continue;
         }
         for (const auto& [table, read] : compiled.back().columns) columns[table].insert(read.begin(), read.end());

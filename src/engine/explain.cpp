@@ -9,6 +9,7 @@
 #include "common/temp_directory.h"
 #include "compiler/compile.h"
 #include "engine/audit.h"
+#include "exec/date_guard.h"
 #include "exec/snapshot.h"
 #include "schema/case_database.h"
 #include "sqldb/sqlite.h"
@@ -44,6 +45,12 @@ std::string optional_text(const sqldb::Statement& row, int column) {
     return row.is_null(column) ? "(none)" : row.column_text(column);
 }
 
+// "holds", "does not hold" or "unknown" for a column of 1, 0 or NULL.
+const char* truth_text(const sqldb::Statement& row, int column) {
+    if (row.is_null(column)) return "unknown (a value it needs is missing)";
+    return row.column_int(column) != 0 ? "holds" : "does not hold";
+}
+
 }  // namespace
 
 std::string explain_rule(const LoadedRules& rules, const std::string& rule_id, const std::string& database,
@@ -72,8 +79,8 @@ std::string explain_rule(const LoadedRules& rules, const std::string& rule_id, c
     return out.str();
 }
 
-std::string why(const LoadedRules& rules, const std::string& rule_id, const std::string& database,
-                const std::string& subject_key, const std::string& as_of) {
+WhyAnswer why(const LoadedRules& rules, const std::string& rule_id, const std::string& database,
+              const std::string& subject_key, const std::string& as_of) {
     const auto& rule = find_rule(rules, rule_id);
     const auto& catalog = schema::Catalog::case_data_v1();
     compiler::CompileOptions options{as_of, true, subject_key};
@@ -88,13 +95,28 @@ std::string why(const LoadedRules& rules, const std::string& rule_id, const std:
     bind_all(statement, compiled.params);
     bool any = false;
     const auto* calendar = rule.calendar.empty() ? nullptr : rules.calendars.find(rule.calendar);
-    while (statement.step()) {
+    std::optional<std::string> rule_error;
+    const auto step = [&]() {
+        try {
+            return statement.step();
+        } catch (const exec::UnknownDate& e) {
+            rule_error = e.what();  // the audit stops this rule with the same error
+            return false;
+        }
+    };
+    while (step()) {
         any = true;
         if (compiled.form == compiler::RuleForm::Violation || compiled.form == compiler::RuleForm::Signal) {
             const bool holds = statement.column_int(statement.column_count() - 1) != 0;
-            for (size_t i = 0; i + 1 < compiled.evidence_names.size(); ++i)
+            const size_t parts = compiled.condition_parts.size();
+            const size_t values = compiled.evidence_names.size() - 1 - parts;
+            for (size_t i = 0; i < values; ++i)
                 out << "  " << compiled.evidence_names[i] << " = "
                     << optional_text(statement, compiled.evidence_column + static_cast<int>(i)) << "\n";
+            if (parts > 0) out << "  the condition's parts:\n";
+            for (size_t i = 0; i < parts; ++i)
+                out << "    " << truth_text(statement, compiled.evidence_column + static_cast<int>(values + i)) << ": "
+                    << compiled.condition_parts[i] << "\n";
             out << "verdict: "
                 << (holds ? (compiled.form == compiler::RuleForm::Violation ? "violation" : "signal")
                           : "no finding (the condition does not hold)")
@@ -142,10 +164,38 @@ std::string why(const LoadedRules& rules, const std::string& rule_id, const std:
         }
         out << "verdict: " << verdict << "\n";
     }
-    if (!any)
-        out << "not a subject of this rule as of " << as_of
-            << " (no such row, outside the rule's scope, or its trigger date is unknown)\n";
-    return out.str();
+    if (rule_error) {
+        out << "verdict: error: the rule cannot be judged: " << *rule_error << "\n";
+        return {out.str(), true};
+    }
+    if (!any) {
+        out << "not a subject of this rule as of " << as_of;
+        std::optional<sqldb::Statement> filter;
+        if (!compiled.filter_sql.empty()) {
+            filter.emplace(db.prepare(compiled.filter_sql));
+            bind_all(*filter, compiled.filter_params);
+        }
+        if (filter && filter->step()) {
+            // The row exists: name the parts of the rule's `where` that leave it out.
+            bool all_hold = true;
+            for (size_t i = 0; i < compiled.filter_parts.size(); ++i)
+                all_hold = all_hold && !filter->is_null(static_cast<int>(i)) && filter->column_int(static_cast<int>(i));
+            if (all_hold) {
+                out << ": the rule's filter holds, but its trigger date is unknown or outside the rule's effective "
+                       "period\n";
+            } else {
+                out << ": the rule's filter leaves it out\n";
+                for (size_t i = 0; i < compiled.filter_parts.size(); ++i)
+                    out << "    " << truth_text(*filter, static_cast<int>(i)) << ": " << compiled.filter_parts[i]
+                        << "\n";
+            }
+        } else if (filter) {
+            out << ": " << rule.subject_table << " has no row " << subject_key << " as of " << as_of << "\n";
+        } else {
+            out << " (no such row, or its trigger date is unknown)\n";
+        }
+    }
+    return {out.str(), false};
 }
 
 }  // namespace recallguard::engine

@@ -7,6 +7,7 @@
 #include <set>
 #include <sstream>
 
+#include "ast/expr_text.h"
 #include "checker/checker.h"
 #include "common/fingerprint.h"
 #include "common/utf8.h"
@@ -149,13 +150,23 @@ LoadedRules load_rules(const LoadOptions& options) {
     hash.add_field(loaded.calendars.fingerprint());
     for (const auto& [canonical, text] : hashed) hash.add_field(canonical).add_field(text);
     std::sort(loaded.files.begin(), loaded.files.end());
-    loaded.fingerprint = hash.hex();
 
     checker::CheckOptions check_options;
     check_options.calendars = loaded.calendars.names();
+    check_options.calendar_directory = options.calendar_directory;
     check_options.param_overrides = options.param_overrides;
     loaded.program =
         checker::check_program(std::move(files), schema::Catalog::case_data_v1(), check_options, loaded.diagnostics);
+    // A parameter set for the run changes what the rules say: it is part of the fingerprint,
+    // in the value's canonical form (`--param X.window=045 days` and `=45` are the same rules).
+    for (const auto& rule : loaded.program.rules)
+        for (const auto& param : rule->params)
+            if (param.overridden)
+                loaded.parameters.emplace_back(rule->rule->id + "." + param.name, ast::literal_text(param.value));
+    std::sort(loaded.parameters.begin(), loaded.parameters.end());
+    loaded.parameters.erase(std::unique(loaded.parameters.begin(), loaded.parameters.end()), loaded.parameters.end());
+    for (const auto& [name, value] : loaded.parameters) hash.add_field("param " + name).add_field(value);
+    loaded.fingerprint = hash.hex();
     return loaded;
 }
 

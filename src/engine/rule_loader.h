@@ -27,8 +27,11 @@ struct LoadedRules {
     DiagnosticBag diagnostics;
     std::map<std::string, std::string> sources;  // path -> text, for rendering diagnostics
     std::vector<std::string> files;              // every rule file read, sorted by path
-    std::string fingerprint;                     // hash of rule sources and calendars
-    bool unreadable = false;                     // a path could not be read at all
+    std::string fingerprint;                     // hash of rule sources, calendars and parameters set
+    // The parameters set by LoadOptions::param_overrides, "RULE-ID.name" -> the value in the
+    // rule language's form, sorted: part of every report's record of the run.
+    std::vector<std::pair<std::string, std::string>> parameters;
+    bool unreadable = false;  // a path could not be read at all
 };
 
 // Expands folders to their *.rules files (sorted, recursive).

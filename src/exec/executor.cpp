@@ -6,6 +6,7 @@
 
 #include "common/date.h"
 #include "common/errors.h"
+#include "exec/date_guard.h"
 
 namespace recallguard::exec {
 
@@ -101,6 +102,7 @@ public:
 findings::RuleInfo rule_info(const checker::BoundRule& rule) {
     findings::RuleInfo info;
     info.id = rule.rule->id;
+    info.version = rule.version;
     info.package = rule.package_name;
     info.title = rule.rule->title;
     info.citation = rule.rule->citation;
@@ -117,6 +119,7 @@ RuleOutcome execute_rule(Database& db, const compiler::CompiledRule& compiled, c
     const ast::Rule& rule = *bound.rule;
     RuleOutcome outcome;
     outcome.status.rule_id = rule.id;
+    outcome.status.version = bound.version;
     const auto started = std::chrono::steady_clock::now();
     std::optional<sqldb::TimeLimit> time_limit;
     if (options.timeout_seconds > 0)
@@ -142,6 +145,7 @@ RuleOutcome execute_rule(Database& db, const compiler::CompiledRule& compiled, c
             }
             Finding finding;
             finding.rule_id = rule.id;
+            finding.rule_version = bound.version;
             finding.package = bound.package_name;
             finding.citation = rule.citation;
             finding.category = rule.category;
@@ -199,6 +203,10 @@ RuleOutcome execute_rule(Database& db, const compiler::CompiledRule& compiled, c
             finding.message = render_message(bound, compiled, statement, finding);
             outcome.findings.push_back(std::move(finding));
         }
+    } catch (const UnknownDate& e) {
+        outcome.status.state = findings::RuleRunStatus::State::Error;
+        outcome.status.detail = e.what();
+        outcome.findings.clear();
     } catch (const CalendarGap& e) {
         outcome.status.state = findings::RuleRunStatus::State::Error;
         outcome.status.detail = e.what();

@@ -145,6 +145,7 @@ Snapshot Snapshot::prepare(const std::string& source_path, const ColumnsByTable&
     snapshot.as_of_ = as_of;
     snapshot.catalog_ = &catalog;
     snapshot.calendars_ = &calendars;
+    snapshot.calendar_coverage_ = coverage_of(calendars);
 
     // A look at the audited file: its journal mode and table sizes. (The working-day tables are
     // not stored: every rule connection answers them from the calendars, see connect_calendars.)
@@ -240,6 +241,7 @@ void Snapshot::copy_part(size_t part) {
 Database Snapshot::connect_calendars() const {
     auto db = Database::open(path_, Database::Mode::ReadOnly);
     calendar::register_calendar_tables(db, *calendars_);
+    define_date_guard(db, calendar_coverage_);
     return db;
 }
 
@@ -263,7 +265,8 @@ Snapshot::Snapshot(Snapshot&& other) noexcept
       catalog_(other.catalog_),
       calendars_(other.calendars_),
       parts_(std::move(other.parts_)),
-      estimated_rows_(std::move(other.estimated_rows_)) {
+      estimated_rows_(std::move(other.estimated_rows_)),
+      calendar_coverage_(std::move(other.calendar_coverage_)) {
     other.directory_.clear();
 }
 

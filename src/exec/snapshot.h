@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "calendar/calendar.h"
+#include "exec/date_guard.h"
 #include "schema/catalog.h"
 #include "sqldb/sqlite.h"
 
@@ -54,7 +55,7 @@ public:
     void copy_part(size_t part);
 
     // A read-only connection that sees the working-day tables (calendar::register_calendar_tables)
-    // and no copied table yet.
+    // and no copied table yet; it defines the SQL function of computed dates (date_guard.h).
     sqldb::Database connect_calendars() const;
     // Makes the tables of a copied part visible, by name, on a connection from connect_calendars().
     void attach_part(sqldb::Database& db, size_t part) const;
@@ -86,6 +87,7 @@ private:
     const calendar::CalendarSet* calendars_ = nullptr;  // the caller's, answering the working-day tables
     std::vector<Part> parts_;
     std::map<std::string, int64_t> estimated_rows_;
+    CalendarCoverage calendar_coverage_;
 };
 
 // A URI that opens `path` read-only (for ATTACH), with URI metacharacters escaped.

@@ -55,8 +55,12 @@ std::string finding_key(const Finding& finding) {
 
 bool finding_less(const Finding& a, const Finding& b) {
     const int pa = a.period.value_or(0), pb = b.period.value_or(0);
-    return std::tie(a.company_id, a.rule_id, a.subject_key, pa, a.status) <
-           std::tie(b.company_id, b.rule_id, b.subject_key, pb, b.status);
+    return std::tie(a.company_id, a.rule_id, a.rule_version, a.subject_key, pa, a.status) <
+           std::tie(b.company_id, b.rule_id, b.rule_version, b.subject_key, pb, b.status);
+}
+
+std::string rule_key(const std::string& rule_id, const std::string& version) {
+    return version.empty() ? rule_id : rule_id + "@" + version;
 }
 
 const char* rule_state_name(RuleRunStatus::State state) {

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "common/source_location.h"
@@ -21,9 +22,15 @@ enum class Severity { Info, Low, Medium, High, Critical };
 const char* severity_name(Severity severity);
 std::optional<Severity> parse_severity(const std::string& name);
 
+// A rule with several versions (effective periods) is reported as one rule per version. The
+// version is "" for a rule with one version, else its period ("2024-12-13..", "..2024-12-13",
+// "2024-12-13..2025-12-31"); the key names one version: "ID" or "ID@2024-12-13..".
+std::string rule_key(const std::string& rule_id, const std::string& version);
+
 // What a reporter needs to know about a rule (SARIF reportingDescriptor, catalogue, HTML).
 struct RuleInfo {
     std::string id;
+    std::string version;
     std::string package;
     std::string title;
     std::string citation;
@@ -35,6 +42,7 @@ struct RuleInfo {
 
 struct Finding {
     std::string rule_id;
+    std::string rule_version;  // the version of the rule that found it (see rule_key)
     std::string package;
     std::string citation;
     std::string category;
@@ -65,6 +73,7 @@ bool finding_less(const Finding& a, const Finding& b);
 
 struct RuleRunStatus {
     std::string rule_id;
+    std::string version;
     enum class State { Ok, Skipped, Error } state = State::Ok;
     int64_t subjects_evaluated = 0;
     int64_t findings = 0;
@@ -83,6 +92,9 @@ struct RunInfo {
     std::string started_at;            // UTC, ISO-8601
     std::string finished_at;
     std::vector<std::string> rule_files;
+    // Rule parameters set for this run (--param), "RULE-ID.name" -> the value used, in the
+    // rule language's form ("45 days"); empty when every rule ran with its own values.
+    std::vector<std::pair<std::string, std::string>> parameters;
 };
 
 struct AuditReport {

@@ -170,9 +170,11 @@ std::string Dumper::run(const ast::RuleFile& file) {
                 expr(3, "dated: ", rule.periodic->require->dated.get());
             }
         }
-        if (rule.condition)
+        if (rule.condition) {
             expr(1, rule.condition->kind == ast::Condition::Kind::Violation ? "violation when: " : "signal when: ",
                  rule.condition->when.get());
+            expr(2, "dated: ", rule.condition->dated.get());
+        }
     }
     // Formatting may move a comment to the construct it annotates, so comments are compared as a set.
     std::vector<std::string> comments;

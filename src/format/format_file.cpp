@@ -211,6 +211,11 @@ Item Layout::rule_item(const ast::Rule& rule) const {
             rule.condition->kind == ast::Condition::Kind::Violation ? "violation when" : "signal when";
         Item condition = keyword_expr(keyword, *rule.condition->when, indent);
         condition.start = pos_of(rule.condition->location);
+        if (rule.condition->dated) {  // on a line of its own, as a requirement's `dated`
+            Lines date = detail::layout_expr(*rule.condition->dated, indent + 8, indent + 4, limit_);
+            date[0] = spaces(indent + 2) + "dated " + date[0];
+            condition.lines.insert(condition.lines.end(), date.begin(), date.end());
+        }
         body.push_back(std::move(condition));
     }
     if (!rule.message.empty())

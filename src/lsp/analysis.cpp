@@ -125,14 +125,9 @@ void analyse_rules(Analysis& analysis, const AnalysisOptions& options) {
     load.unsaved[analysis.path] = analysis.text;
     load.keep_intact_items = true;
     analysis.loaded = engine::load_rules(load);
-    // A file that does not parse shows its syntax errors only, as `lint` does: the checks of its
-    // intact items (read for hover and the outline) would be guesses about the rest.
-    std::set<std::string> broken;
-    for (const auto& diagnostic : analysis.loaded.diagnostics.items())
-        if (is_syntax_error(diagnostic)) broken.insert(diagnostic.location.file);
-    for (const auto& diagnostic : analysis.loaded.diagnostics.items())
-        if (!broken.count(diagnostic.location.file) || is_syntax_error(diagnostic))
-            analysis.diagnostics.add(diagnostic);
+    // A file that does not parse shows its syntax errors and the problems of its rules that
+    // parse whole, as `lint` does: one syntax error hides nothing else.
+    for (const auto& diagnostic : analysis.loaded.diagnostics.items()) analysis.diagnostics.add(diagnostic);
     for (const auto& file : analysis.loaded.program.files)
         if (file->path == analysis.path) analysis.file = file.get();
     for (const auto& path : analysis.loaded.files) {

@@ -200,10 +200,12 @@ void Transformer::transform_rule_clause(RuleParser::RuleClauseContext* clause, a
         rule.periodic = transform_periodic(c);
     } else if (auto* c = dynamic_cast<RuleParser::RuleViolationContext*>(clause)) {
         note_body(rule, c, "violation when");
-        rule.condition = ast::Condition{ast::Condition::Kind::Violation, transform_expr(c->expr()), location_of(c)};
+        rule.condition = ast::Condition{ast::Condition::Kind::Violation, transform_expr(c->condition), location_of(c),
+                                        c->dated ? transform_expr(c->dated) : nullptr};
     } else if (auto* c = dynamic_cast<RuleParser::RuleSignalContext*>(clause)) {
         note_body(rule, c, "signal when");
-        rule.condition = ast::Condition{ast::Condition::Kind::Signal, transform_expr(c->expr()), location_of(c)};
+        rule.condition = ast::Condition{ast::Condition::Kind::Signal, transform_expr(c->condition), location_of(c),
+                                        c->dated ? transform_expr(c->dated) : nullptr};
     } else if (auto* c = dynamic_cast<RuleParser::RuleMessageContext*>(clause)) {
         set_once(rule.message, decode_string(c->STRING()), c, "message");
         rule.message_location = location_of(c->STRING()->getSymbol());

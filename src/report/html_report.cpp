@@ -102,6 +102,9 @@ void write_facts(const AuditReport& report, std::ostream& out) {
     const auto& run = report.run;
     std::string files;
     for (const auto& file : run.rule_files) files += (files.empty() ? "" : "\n") + file;
+    std::string parameters;
+    for (const auto& [name, value] : run.parameters)
+        parameters += (parameters.empty() ? "" : "\n") + name + " = " + value;
     const std::vector<std::pair<std::string, std::string>> facts{
         {"As of", run.as_of},
         {"Database", run.database},
@@ -111,6 +114,7 @@ void write_facts(const AuditReport& report, std::ostream& out) {
         {"Finished", run.finished_at},
         {"Tool", run.tool_name + (run.tool_version.empty() ? "" : " " + run.tool_version)},
         {"Rule files", files.empty() ? "—" : files},
+        {"Parameters set for this run", parameters.empty() ? "none: every rule as published" : parameters},
     };
     out << "<dl class=\"facts\">";
     for (const auto& [name, value] : facts)
@@ -170,8 +174,8 @@ void write_findings_table(const std::vector<const Finding*>& all, std::ostream& 
         std::string subject = f->subject_table + ":" + f->subject_key;
         if (f->period) subject += "#" + std::to_string(*f->period);
         out << "<tr class=\"finding\" data-status=\"" << status << "\" data-severity=\"" << severity << "\">"
-            << "<td class=\"rule\"><code>" << esc(f->rule_id) << "</code><br><span class=\"sev " << severity << "\">"
-            << severity << "</span></td>"
+            << "<td class=\"rule\"><code>" << esc(findings::rule_key(f->rule_id, f->rule_version))
+            << "</code><br><span class=\"sev " << severity << "\">" << severity << "</span></td>"
             << "<td class=\"citation\">" << esc(f->citation) << "</td>"
             << "<td>" << esc(f->company_id) << "</td>"
             << "<td class=\"subject\"><code>" << esc(subject) << "</code></td>"
@@ -196,7 +200,7 @@ void write_rules_table(const std::vector<RuleRow>& rows, bool timings, std::ostr
         const auto* info = row.info;
         const auto* status = row.status;
         const std::string state = status ? findings::rule_state_name(status->state) : "";
-        out << "<tr><td class=\"rule\"><code>" << esc(row.id) << "</code></td><td>" << (info ? esc(info->title) : "")
+        out << "<tr><td class=\"rule\"><code>" << esc(row.key) << "</code></td><td>" << (info ? esc(info->title) : "")
             << "</td><td>" << (info ? esc(info->citation) : "") << "</td><td>" << (info ? esc(info->category) : "")
             << "</td><td>" << (info ? findings::severity_name(info->severity) : "") << "</td><td class=\"state-"
             << state << "\">" << state << "</td><td class=\"num\">"

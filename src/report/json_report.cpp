@@ -45,6 +45,8 @@ Json rule_json(const RuleRow& row, bool include_timings) {
         {"detail", status && !status->detail.empty() ? Json(status->detail) : Json(nullptr)},
         {"location", info ? location_json(info->location) : Json(nullptr)},
     };
+    // One entry per version of a rule with several: its effective period tells them apart.
+    if (!row.version.empty()) json["version"] = row.version;
     return json;
 }
 
@@ -72,6 +74,7 @@ Json finding_json(const Finding& finding) {
         {"message", finding.message},
         {"evidence", finding.evidence},
     };
+    if (!finding.rule_version.empty()) json["rule_version"] = finding.rule_version;
     if (!finding.baseline_state.empty()) json["baseline_state"] = finding.baseline_state;
     if (finding.filing_location) json["filing_location"] = location_json(*finding.filing_location);
     return json;
@@ -90,6 +93,9 @@ void write_json(const AuditReport& report, std::ostream& out, const ReportOption
         {"finished_at", run.finished_at},
         {"rule_files", run.rule_files},
     };
+    // Each rule parameter set for this run: a reader of the report must know the rules were changed.
+    json["run"]["parameters"] = Json::object();
+    for (const auto& [name, value] : run.parameters) json["run"]["parameters"][name] = value;
     json["rules"] = Json::array();
     for (const auto& row : rule_rows(report)) json["rules"].push_back(rule_json(row, options.include_timings));
     json["findings"] = Json::array();

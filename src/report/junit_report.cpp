@@ -98,7 +98,7 @@ std::vector<TestCase> testcases_for(const RuleRow& row, const std::vector<const 
     std::vector<TestCase> tests;
     std::map<std::string, size_t> by_subject;
     for (const auto* f : all) {
-        if (f->rule_id != row.id) continue;
+        if (f->rule_id != row.id || f->rule_version != row.version) continue;
         const std::string name = subject_name(*f);
         auto [it, inserted] = by_subject.emplace(name, tests.size());
         if (inserted) tests.emplace_back(name);
@@ -126,9 +126,9 @@ void write_junit(const AuditReport& report, std::ostream& out, const ReportOptio
     for (const auto& row : rule_rows(report)) {
         std::ostringstream cases;
         TestCounts counts;
-        for (const auto& test : testcases_for(row, all)) counts.add(write_testcase(row.id, test, cases));
+        for (const auto& test : testcases_for(row, all)) counts.add(write_testcase(row.key, test, cases));
         total.add(counts);
-        suites << "  <testsuite name=\"" << xml_attribute_escape(row.id) << "\" tests=\"" << counts.tests
+        suites << "  <testsuite name=\"" << xml_attribute_escape(row.key) << "\" tests=\"" << counts.tests
                << "\" failures=\"" << counts.failures << "\" errors=\"" << counts.errors << "\" skipped=\""
                << counts.skipped << "\"";
         if (options.include_timings && row.status) {

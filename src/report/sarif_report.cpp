@@ -144,7 +144,8 @@ Json rule_descriptor(const RuleRow& row) {
     for (const std::string* tag : {&info.category, &info.package})
         if (!tag->empty()) tags.push_back(*tag);
 
-    Json rule = {{"id", row.id}, {"name", camel_case(info.title, row.id)}, {"shortDescription", {{"text", title}}}};
+    // Each version of a rule with several is a descriptor of its own: "ID@2024-12-13..".
+    Json rule = {{"id", row.key}, {"name", camel_case(info.title, row.id)}, {"shortDescription", {{"text", title}}}};
     if (!info.description.empty()) rule["fullDescription"] = {{"text", info.description}};
     rule["help"] = {{"text", help_text}, {"markdown", help_markdown}};
     rule["defaultConfiguration"] = {{"level", sarif_level(info.severity)}};
@@ -170,7 +171,7 @@ Json result_json(const Finding& f, size_t rule_index, const SourceLocation& rule
     const SourceLocation& written_at = f.rule_location.file.empty() ? rule_location : f.rule_location;
     if (!written_at.file.empty()) locations.push_back(location_json(written_at, uri_base));
 
-    Json result = {{"ruleId", f.rule_id},
+    Json result = {{"ruleId", findings::rule_key(f.rule_id, f.rule_version)},
                    {"ruleIndex", rule_index},
                    {"level", sarif_level(f.severity)},
                    {"message", {{"text", message}}}};
@@ -204,6 +205,12 @@ Json invocation_json(const AuditReport& report, const std::vector<RuleRow>& rows
     Json invocation = {{"executionSuccessful", true}};
     if (is_utc_timestamp(report.run.started_at)) invocation["startTimeUtc"] = report.run.started_at;
     if (is_utc_timestamp(report.run.finished_at)) invocation["endTimeUtc"] = report.run.finished_at;
+    // Each rule parameter set for this run (--param): the rules that ran are not the published ones.
+    if (!report.run.parameters.empty()) {
+        Json parameters = Json::object();
+        for (const auto& [name, value] : report.run.parameters) parameters[name] = value;
+        invocation["properties"] = {{"parameters", parameters}};
+    }
     // A rule that failed or was skipped found nothing it could report: say so, or its silence
     // would read as compliance.
     Json notifications = Json::array();
@@ -211,11 +218,11 @@ Json invocation_json(const AuditReport& report, const std::vector<RuleRow>& rows
         const auto* status = rows[i].status;
         if (!status || status->state == RuleRunStatus::State::Ok) continue;
         const bool failed = status->state == RuleRunStatus::State::Error;
-        std::string text = "Rule " + rows[i].id + (failed ? " failed" : " was skipped");
+        std::string text = "Rule " + rows[i].key + (failed ? " failed" : " was skipped");
         if (!status->detail.empty()) text += ": " + status->detail;
         notifications.push_back({{"level", failed ? "error" : "note"},
                                  {"message", {{"text", text}}},
-                                 {"associatedRule", {{"id", rows[i].id}, {"index", i}}}});
+                                 {"associatedRule", {{"id", rows[i].key}, {"index", i}}}});
     }
     if (!notifications.empty()) invocation["toolExecutionNotifications"] = notifications;
     return invocation;
@@ -228,7 +235,7 @@ void write_sarif(const AuditReport& report, std::ostream& out, const ReportOptio
     std::map<std::string, size_t> rule_index;
     Json rules = Json::array();
     for (size_t i = 0; i < rows.size(); ++i) {
-        rule_index[rows[i].id] = i;
+        rule_index[rows[i].key] = i;
         rules.push_back(rule_descriptor(rows[i]));
     }
 
@@ -246,7 +253,7 @@ void write_sarif(const AuditReport& report, std::ostream& out, const ReportOptio
     }
     Json results = Json::array();
     for (const auto* f : sorted_findings(report)) {
-        const size_t index = rule_index.at(f->rule_id);
+        const size_t index = rule_index.at(findings::rule_key(f->rule_id, f->rule_version));
         const SourceLocation none;
         const SourceLocation& rule_location = rows[index].info ? rows[index].info->location : none;
         results.push_back(result_json(*f, index, rule_location, options.sarif_uri_base));

@@ -13,18 +13,23 @@ using findings::Status;
 
 std::vector<RuleRow> rule_rows(const AuditReport& report) {
     std::map<std::string, RuleRow> rows;
-    // The first RuleInfo / status for an id wins, so a duplicate cannot change what is reported.
+    const auto row_of = [&](const std::string& id, const std::string& version) -> RuleRow& {
+        auto& row = rows[findings::rule_key(id, version)];
+        row.id = id;
+        row.version = version;
+        row.key = findings::rule_key(id, version);
+        return row;
+    };
+    // The first RuleInfo / status for a key wins, so a duplicate cannot change what is reported.
     for (const auto& info : report.rules) {
-        auto& row = rows[info.id];
-        row.id = info.id;
+        auto& row = row_of(info.id, info.version);
         if (!row.info) row.info = &info;
     }
     for (const auto& status : report.statuses) {
-        auto& row = rows[status.rule_id];
-        row.id = status.rule_id;
+        auto& row = row_of(status.rule_id, status.version);
         if (!row.status) row.status = &status;
     }
-    for (const auto& finding : report.findings) rows[finding.rule_id].id = finding.rule_id;
+    for (const auto& finding : report.findings) row_of(finding.rule_id, finding.rule_version);
     std::vector<RuleRow> result;
     result.reserve(rows.size());
     for (auto& [id, row] : rows) result.push_back(row);
@@ -55,11 +60,11 @@ Summary summarize(const AuditReport& report) {
     std::map<Status, size_t> statuses;
     std::map<Severity, size_t> severities;
     std::map<std::string, size_t> rules, companies, categories;
-    for (const auto& row : rule_rows(report)) rules[row.id] = 0;
+    for (const auto& row : rule_rows(report)) rules[row.key] = 0;
     for (const auto& finding : report.findings) {
         ++statuses[finding.status];
         ++severities[finding.severity];
-        ++rules[finding.rule_id];
+        ++rules[findings::rule_key(finding.rule_id, finding.rule_version)];
         ++companies[finding.company_id];
         ++categories[finding.category];
     }

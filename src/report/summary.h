@@ -15,11 +15,13 @@ namespace recallguard::report {
 // engine handed over a status or a finding for a rule it gave no RuleInfo for.
 struct RuleRow {
     std::string id;
+    std::string version;  // "" unless the rule has several versions: each is a row of its own
+    std::string key;      // findings::rule_key(id, version): unique among the rows
     const findings::RuleInfo* info = nullptr;
     const findings::RuleRunStatus* status = nullptr;
 };
 
-// Every rule id named by the report's rules, statuses or findings, sorted by id, each once.
+// Every rule version named by the report's rules, statuses or findings, sorted by key, each once.
 std::vector<RuleRow> rule_rows(const findings::AuditReport& report);
 
 // The findings in reporting order (findings::finding_less; ties keep the engine's order).
@@ -31,7 +33,7 @@ struct Summary {
     size_t findings = 0;
     Counts by_status;    // every status, in the contract's order (late, missing, violation, signal, pending)
     Counts by_severity;  // every severity, most severe first
-    Counts by_rule;      // every rule of rule_rows, in id order, zero when it found nothing
+    Counts by_rule;      // every rule of rule_rows by key, in key order, zero when it found nothing
     Counts by_company;   // companies with findings, in id order
     Counts by_category;  // categories with findings, in name order
     size_t rules_ok = 0;

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <map>
+#include <optional>
 
 #include "report/escaping.h"
 #include "report/formats.h"
@@ -64,8 +65,14 @@ std::string finding_line(const Finding& f, const Palette& palette) {
     return line;
 }
 
-std::string rule_header(const std::string& rule_id, const findings::RuleInfo* info, const Palette& palette) {
-    std::string line = "  " + palette.bold(terminal_safe(rule_id));
+// "ID" or, for one version of a rule with several, "ID (version 2024-12-13..)".
+std::string rule_name(const std::string& rule_id, const std::string& version) {
+    return terminal_safe(rule_id) + (version.empty() ? "" : " (version " + terminal_safe(version) + ")");
+}
+
+std::string rule_header(const std::string& rule_id, const std::string& version, const findings::RuleInfo* info,
+                        const Palette& palette) {
+    std::string line = "  " + palette.bold(rule_name(rule_id, version));
     if (info) {
         if (!info->citation.empty()) line += "  " + terminal_safe(info->citation);
         if (!info->title.empty()) line += (info->citation.empty() ? "  " : " — ") + terminal_safe(info->title);
@@ -95,7 +102,7 @@ void write_rule_states(const std::vector<RuleRow>& rows, RuleRunStatus::State st
         if (!row.status || row.status->state != state) continue;
         if (!any) out << '\n' << palette.bold(heading) << '\n';
         any = true;
-        out << "  " << palette.bold(terminal_safe(row.id));
+        out << "  " << palette.bold(rule_name(row.id, row.version));
         if (!row.status->detail.empty()) out << "  " << terminal_safe(row.status->detail);
         out << '\n';
     }
@@ -107,17 +114,21 @@ void write_text(const AuditReport& report, std::ostream& out, const ReportOption
     const Palette palette(options.color);
     const auto rows = rule_rows(report);
     std::map<std::string, const findings::RuleInfo*> infos;
-    for (const auto& row : rows) infos[row.id] = row.info;
+    for (const auto& row : rows) infos[row.key] = row.info;
 
     std::string heading = "recallguard audit";
     if (!report.run.database.empty()) heading += " of " + terminal_safe(report.run.database);
     if (!report.run.as_of.empty()) heading += " as of " + terminal_safe(report.run.as_of);
-    out << palette.bold(heading) << "\n\n";
+    out << palette.bold(heading) << "\n";
+    // Rule parameters set for this run: the findings are those of the rules as changed.
+    for (const auto& [name, value] : report.run.parameters)
+        out << "parameter set for this run: " << terminal_safe(name) << " = " << terminal_safe(value) << "\n";
+    out << "\n";
 
     const auto findings_in_order = sorted_findings(report);
     if (findings_in_order.empty()) out << "No findings.\n";
     const std::string* company = nullptr;
-    const std::string* rule = nullptr;
+    std::optional<std::string> rule;  // key of the rule version whose findings are being listed
     std::map<std::string, size_t> per_company;
     for (const auto* f : findings_in_order) ++per_company[f->company_id];
     for (const auto* f : findings_in_order) {
@@ -127,11 +138,11 @@ void write_text(const AuditReport& report, std::ostream& out, const ReportOption
             out << palette.bold(name)
                 << palette.dim(fmt::format("  {}", plural(per_company[f->company_id], "finding", "findings"))) << '\n';
             company = &f->company_id;
-            rule = nullptr;
+            rule.reset();
         }
-        if (!rule || *rule != f->rule_id) {
-            out << rule_header(f->rule_id, infos[f->rule_id], palette) << '\n';
-            rule = &f->rule_id;
+        if (const auto key = findings::rule_key(f->rule_id, f->rule_version); rule != key) {
+            out << rule_header(f->rule_id, f->rule_version, infos[key], palette) << '\n';
+            rule = key;
         }
         out << finding_line(*f, palette) << '\n';
     }
@@ -145,7 +156,7 @@ void write_text(const AuditReport& report, std::ostream& out, const ReportOption
         for (const auto& row : rows) {
             if (!row.status) continue;
             total += row.status->elapsed_ms;
-            out << fmt::format("  {:>10.1f} ms  {}\n", row.status->elapsed_ms, terminal_safe(row.id));
+            out << fmt::format("  {:>10.1f} ms  {}\n", row.status->elapsed_ms, rule_name(row.id, row.version));
         }
         out << fmt::format("  {:>10.1f} ms  total\n", total);
     }

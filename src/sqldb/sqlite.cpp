@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <exception>
 #include <utility>
 
 #include "common/errors.h"
@@ -14,6 +15,48 @@ namespace recallguard::sqldb {
 namespace {
 
 std::atomic<int> g_busy_timeout_ms{5000};
+
+// The exception a C++ SQL function threw on this thread, for Statement::step() to rethrow.
+// SQLite calls a function on the thread that steps the statement.
+thread_local std::exception_ptr t_function_failure;
+
+SqlValue argument_value(sqlite3_value* value) {
+    switch (sqlite3_value_type(value)) {
+        case SQLITE_NULL:
+            return std::monostate{};
+        case SQLITE_INTEGER:
+            return static_cast<int64_t>(sqlite3_value_int64(value));
+        case SQLITE_FLOAT:
+            return sqlite3_value_double(value);
+        default: {
+            const auto* text = reinterpret_cast<const char*>(sqlite3_value_text(value));
+            return std::string(text ? text : "", static_cast<size_t>(sqlite3_value_bytes(value)));
+        }
+    }
+}
+
+void call_function(sqlite3_context* context, int argc, sqlite3_value** argv) {
+    const auto& function = *static_cast<const ScalarFunction*>(sqlite3_user_data(context));
+    try {
+        std::vector<SqlValue> args;
+        args.reserve(static_cast<size_t>(argc));
+        for (int i = 0; i < argc; ++i) args.push_back(argument_value(argv[i]));
+        const SqlValue result = function(args);
+        if (std::holds_alternative<std::monostate>(result))
+            sqlite3_result_null(context);
+        else if (const auto* i = std::get_if<int64_t>(&result))
+            sqlite3_result_int64(context, *i);
+        else if (const auto* d = std::get_if<double>(&result))
+            sqlite3_result_double(context, *d);
+        else {
+            const auto& text = std::get<std::string>(result);
+            sqlite3_result_text(context, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+        }
+    } catch (const std::exception& e) {
+        t_function_failure = std::current_exception();
+        sqlite3_result_error(context, e.what(), -1);
+    }
+}
 
 }  // namespace
 
@@ -103,6 +146,7 @@ void Database::exec(const std::string& sql) {
     if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &error) != SQLITE_OK) {
         std::string message = error ? error : sqlite3_errmsg(db_);
         sqlite3_free(error);
+        if (t_function_failure) std::rethrow_exception(std::exchange(t_function_failure, nullptr));
         throw InputError(path_ + ": " + message);
     }
 }
@@ -116,6 +160,14 @@ Statement Database::prepare(const std::string& sql) {
     if (sqlite3_prepare_v2(db_, sql.c_str(), static_cast<int>(sql.size()), &stmt, nullptr) != SQLITE_OK)
         throw InputError(path_ + ": " + sqlite3_errmsg(db_));
     return Statement(stmt, db_);
+}
+
+void Database::define_function(const std::string& name, int arg_count, ScalarFunction function) {
+    auto* owned = new ScalarFunction(std::move(function));
+    const int rc = sqlite3_create_function_v2(db_, name.c_str(), arg_count, SQLITE_UTF8 | SQLITE_DETERMINISTIC, owned,
+                                              &call_function, nullptr, nullptr,
+                                              [](void* p) { delete static_cast<ScalarFunction*>(p); });
+    if (rc != SQLITE_OK) throw InternalError("cannot define the SQL function " + name + ": " + sqlite3_errstr(rc));
 }
 
 Statement::Statement(Statement&& other) noexcept
@@ -159,6 +211,7 @@ bool Statement::step() {
     const int rc = sqlite3_step(stmt_);
     if (rc == SQLITE_ROW) return true;
     if (rc == SQLITE_DONE) return false;
+    if (t_function_failure) std::rethrow_exception(std::exchange(t_function_failure, nullptr));
     throw InputError(std::string("SQLite: ") + sqlite3_errmsg(db_));
 }
 

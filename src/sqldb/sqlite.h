@@ -4,9 +4,11 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "sqldb/identifier.h"
 #include "sqldb/value.h"
@@ -17,6 +19,9 @@ struct sqlite3_stmt;
 namespace recallguard::sqldb {
 
 class Statement;
+
+// A scalar SQL function implemented in C++ (see Database::define_function).
+using ScalarFunction = std::function<SqlValue(const std::vector<SqlValue>& args)>;
 
 class Database {
 public:
@@ -41,6 +46,10 @@ public:
     // exec() for clean-up on a path that is already failing (ROLLBACK): false instead of a throw.
     bool try_exec(const std::string& sql) noexcept;
     Statement prepare(const std::string& sql);
+    // Makes `name(args...)` callable from this connection's SQL. The function is deterministic
+    // (same arguments, same result). An exception it throws stops the statement that called
+    // it, and Statement::step() rethrows that same exception, type and all.
+    void define_function(const std::string& name, int arg_count, ScalarFunction function);
     const std::string& path() const { return path_; }
     std::string last_error() const;
     // The rowid of the last row this connection inserted.

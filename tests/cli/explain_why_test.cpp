@@ -2,6 +2,9 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
 
 #include "run_cli.h"
 
@@ -50,11 +53,171 @@ TEST_F(ExplainWhy, WhyExplainsALateRecallPlanAcrossNationalDay) {
     EXPECT_NE(result.out.find("verdict: late: done 2025-10-22"), std::string::npos) << result.out;
 }
 
+// A signal: each part of its condition, and the rows its count took in.
+TEST_F(ExplainWhy, WhyNamesThePartsOfTheConditionAndTheRowsACountTookIn) {
+    const auto r = run_cli({"why", "SIG-STALLED-CASE", (kRepo / "rules").string(), "--db", db_, "--subject",
+                            "DC-KC-10K", "--as-of", "2025-12-31"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("  rows taken by serious_incidents (incidents) = "), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("INC-KC-10K-1"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("  the condition's parts:\n    holds: as_of > c.opened_on + max_open\n"
+                         "    holds: serious_incidents >= 1\n"),
+              std::string::npos)
+        << r.out;
+    EXPECT_NE(r.out.find("verdict: signal"), std::string::npos) << r.out;
+}
+
+// A row the rule's filter leaves out: the part of the filter that does not hold is named.
+TEST_F(ExplainWhy, WhyNamesThePartOfTheFilterThatLeavesARowOut) {
+    const auto r = run_cli({"why", "SIG-DENIED-HARM", (kRepo / "rules").string(), "--db", db_, "--subject", "DC-XC-V20",
+                            "--as-of", "2025-12-31"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("not a subject of this rule as of 2025-12-31: the rule's filter leaves it out\n"
+                         "    does not hold: c.conclusion = \"no_defect\"\n"),
+              std::string::npos)
+        << r.out;
+}
+
 TEST_F(ExplainWhy, WhySaysWhenARowIsNotASubject) {
     const auto result = run_cli({"why", "CN-CP-PLAN", (kRepo / "rules").string(), "--db", db_, "--subject",
                                  "NO-SUCH-CASE", "--as-of", "2025-12-31"});
     ASSERT_EQ(result.exit_code, 0) << result.err;
     EXPECT_NE(result.out.find("not a subject of this rule"), std::string::npos) << result.out;
+}
+
+// 1000 CN working days after any case of the example lies past 2026, the calendar's last year.
+constexpr const char* kPastTheCalendar = R"(package test.unknown {
+  title "A date past the calendar"
+  calendar CN
+}
+rule T-PAST {
+  title "Cases 1000 working days from opening"
+  cite "test"
+  category signal
+  severity low
+  for c in defect_cases
+  where c.opened_on + 1000 working days > as_of
+  signal when c.concluded_on is missing
+}
+)";
+
+TEST_F(ExplainWhy, ADatePastTheCalendarIsARuleErrorInCheckAndWhyNeverAFalseCondition) {
+    const auto rules = (dir_ / "past.rules").string();
+    std::ofstream(rules) << kPastTheCalendar;
+    const auto check = run_cli({"check", "--db", db_, "--as-of", "2025-12-31", rules});
+    EXPECT_EQ(check.exit_code, 2) << check.out << check.err;
+    EXPECT_NE(check.out.find("outside calendar CN, year 2027 (the calendar covers 2024–2026)"), std::string::npos)
+        << check.out;
+    const auto why = run_cli({"why", "T-PAST", rules, "--db", db_, "--subject", "DC-XC-V20", "--as-of", "2025-12-31"});
+    EXPECT_EQ(why.exit_code, 2) << why.out << why.err;
+    EXPECT_NE(why.out.find("verdict: error: the rule cannot be judged: the date 1000 working days after "),
+              std::string::npos)
+        << why.out;
+    EXPECT_NE(why.out.find("lies outside calendar CN, year 2027"), std::string::npos) << why.out;
+    EXPECT_EQ(why.out.find("the condition does not hold"), std::string::npos) << why.out;
+}
+
+// Two versions of one rule: the old one (low, "Old title") in force until 2025, the new one
+// (high, "New title") from 2025. An open case is a finding of the version in force when it opened.
+constexpr const char* kTwoVersions = R"(package test.versions {
+  title "Two versions"
+}
+rule T-V {
+  title "Old title"
+  cite "Old art. 1"
+  category signal
+  severity low
+  effective until 2025-01-01
+  for c in defect_cases
+  signal when c.concluded_on is missing
+    dated c.opened_on
+}
+rule T-V {
+  title "New title"
+  cite "New art. 2"
+  category signal
+  severity high
+  effective from 2025-01-01
+  for c in defect_cases
+  signal when c.concluded_on is missing
+    dated c.opened_on
+}
+)";
+
+TEST_F(ExplainWhy, EachVersionOfARuleIsAnEntryOfItsOwnInEveryReport) {
+    const auto rules = (dir_ / "versions.rules").string();
+    std::ofstream(rules) << kTwoVersions;
+    const auto json_run = run_cli({"check", "--db", db_, "--as-of", "2025-12-31", rules, "--format", "json"});
+    ASSERT_EQ(json_run.exit_code, 1) << json_run.err;
+    const auto json = nlohmann::json::parse(json_run.out);
+    ASSERT_EQ(json["rules"].size(), 2u) << json["rules"].dump(1);
+    EXPECT_EQ(json["rules"][0]["version"], "..2025-01-01");
+    EXPECT_EQ(json["rules"][0]["title"], "Old title");
+    EXPECT_EQ(json["rules"][0]["citation"], "Old art. 1");
+    EXPECT_EQ(json["rules"][1]["version"], "2025-01-01..");
+    EXPECT_EQ(json["rules"][1]["title"], "New title");
+    EXPECT_EQ(json["rules"][1]["citation"], "New art. 2");
+    // Each version counts its own findings, and each finding names its version.
+    std::map<std::string, int> by_version;
+    for (const auto& finding : json["findings"]) {
+        const std::string version = finding["rule_version"];
+        ++by_version[version];
+        EXPECT_EQ(finding["severity"], version == "..2025-01-01" ? "low" : "high") << finding.dump();
+    }
+    ASSERT_GT(by_version["..2025-01-01"], 0) << json_run.out;
+    ASSERT_GT(by_version["2025-01-01.."], 0) << json_run.out;
+    EXPECT_EQ(json["rules"][0]["findings"], by_version["..2025-01-01"]);
+    EXPECT_EQ(json["rules"][1]["findings"], by_version["2025-01-01.."]);
+    EXPECT_EQ(json["summary"]["by_rule"]["T-V@..2025-01-01"], by_version["..2025-01-01"]);
+    EXPECT_EQ(json["summary"]["by_rule"]["T-V@2025-01-01.."], by_version["2025-01-01.."]);
+
+    const auto text = run_cli({"check", "--db", db_, "--as-of", "2025-12-31", rules});
+    EXPECT_NE(text.out.find("T-V (version 2025-01-01..)  New art. 2 — New title"), std::string::npos) << text.out;
+    EXPECT_NE(text.out.find("T-V (version ..2025-01-01)  Old art. 1 — Old title"), std::string::npos) << text.out;
+
+    const auto sarif =
+        nlohmann::json::parse(run_cli({"check", "--db", db_, "--as-of", "2025-12-31", rules, "--format", "sarif"}).out);
+    const auto& descriptors = sarif["runs"][0]["tool"]["driver"]["rules"];
+    ASSERT_EQ(descriptors.size(), 2u);
+    EXPECT_EQ(descriptors[0]["id"], "T-V@..2025-01-01");
+    EXPECT_EQ(descriptors[0]["shortDescription"]["text"], "Old title");
+    EXPECT_EQ(descriptors[1]["id"], "T-V@2025-01-01..");
+    EXPECT_EQ(descriptors[1]["shortDescription"]["text"], "New title");
+    for (const auto& result : sarif["runs"][0]["results"])
+        EXPECT_EQ(result["ruleId"], descriptors[result["ruleIndex"].get<size_t>()]["id"]) << result.dump();
+
+    const auto catalogue = run_cli({"doc", rules, "--format", "html"});
+    ASSERT_EQ(catalogue.exit_code, 0) << catalogue.err;
+    EXPECT_NE(catalogue.out.find("id=\"rule-T-V---2025-01-01\""), std::string::npos) << catalogue.out;
+    EXPECT_NE(catalogue.out.find("id=\"rule-T-V-2025-01-01--\""), std::string::npos) << catalogue.out;
+}
+
+// "{max_open}" of a duration parameter reads "12 months" in a message, never a bare "12".
+TEST_F(ExplainWhy, ADurationParameterKeepsItsUnitInMessages) {
+    const auto rules = (dir_ / "duration.rules").string();
+    std::ofstream(rules) << R"(package test.duration {
+  title "Duration in a message"
+}
+rule T-D {
+  title "Open cases"
+  cite "test"
+  category signal
+  severity low
+  param max_open = 12 months
+  param grace = 1 working day
+  calendar CN
+  for c in defect_cases
+  where c.concluded_on is missing
+  signal when c.opened_on + max_open > as_of and c.opened_on + grace < as_of
+  message "Case {c.case_id}: to be concluded within {max_open}, {grace} of grace."
+}
+)";
+    const auto r = run_cli({"check", "--db", db_, "--as-of", "2025-12-31", rules, "--format", "json"});
+    ASSERT_EQ(r.exit_code, 1) << r.out << r.err;
+    const auto json = nlohmann::json::parse(r.out);
+    ASSERT_GT(json["findings"].size(), 0u);
+    const std::string message = json["findings"][0]["message"];
+    EXPECT_NE(message.find("within 12 months, 1 working day of grace."), std::string::npos) << message;
 }
 
 TEST_F(ExplainWhy, UnknownRuleIsBadInputWithASuggestion) {

@@ -161,6 +161,50 @@ TEST_F(Injection, AParameterThatIsNotOfTheDefaultsTypeIsRefused) {
     EXPECT_EQ(file_hash(db), hash);
 }
 
+// A parameter set with --param changes the rules: every output says so, and the rules
+// fingerprint is not the one of the published rules.
+TEST_F(Injection, AParameterSetForTheRunIsInEveryOutputAndInTheFingerprint) {
+    const auto plain = check("json");
+    const auto changed = check("json", {"--param", "T-ECHO.label=changed"});
+    ASSERT_EQ(changed.exit_code, 1) << changed.err;
+    const auto plain_json = nlohmann::json::parse(plain.out), changed_json = nlohmann::json::parse(changed.out);
+    EXPECT_EQ(plain_json["run"]["parameters"], nlohmann::json::object());
+    EXPECT_EQ(changed_json["run"]["parameters"], nlohmann::json({{"T-ECHO.label", "\"changed\""}}));
+    EXPECT_NE(plain_json["run"]["rules_fingerprint"], changed_json["run"]["rules_fingerprint"]);
+    // The same value written otherwise is the same rule.
+    const auto again = nlohmann::json::parse(check("json", {"--param", "T-ECHO.label=changed"}).out);
+    EXPECT_EQ(again["run"]["rules_fingerprint"], changed_json["run"]["rules_fingerprint"]);
+
+    const auto sarif = nlohmann::json::parse(check("sarif", {"--param", "T-ECHO.label=changed"}).out);
+    EXPECT_EQ(sarif["runs"][0]["invocations"][0]["properties"]["parameters"],
+              nlohmann::json({{"T-ECHO.label", "\"changed\""}}));
+    const auto text = check("text", {"--param", "T-ECHO.label=changed"});
+    EXPECT_NE(text.out.find("parameter set for this run: T-ECHO.label = \"changed\"\n"), std::string::npos) << text.out;
+    const auto html = check("html", {"--param", "T-ECHO.label=" + kScript});
+    EXPECT_NE(html.out.find("<dt>Parameters set for this run</dt><dd>T-ECHO.label = &quot;&lt;script&gt;"),
+              std::string::npos)
+        << html.out.substr(0, 4000);
+    EXPECT_EQ(file_hash(db), hash);
+}
+
+// `--param X.min_ratio=nan` would make `completion < min_ratio` false for every recall: the rule
+// silently off. NaN and infinities are refused like any value of the wrong type.
+TEST_F(Injection, ANumberThatIsNotFiniteIsRefusedAsAParameterAndAsAnOption) {
+    const std::string rules = std::string(RECALLGUARD_SOURCE_DIR) + "/rules/signals";
+    for (const std::string value : {"nan", "inf", "-inf", "1e999"}) {
+        const auto r = run_cli(
+            {"check", rules, "--db", db, "--as-of", "2025-06-30", "--param", "SIG-LOW-COMPLETION.min_ratio=" + value});
+        EXPECT_EQ(r.exit_code, 2) << value << r.out << r.err;
+        EXPECT_NE(r.err.find("is not a finite number"), std::string::npos) << value << r.err;
+    }
+    for (const std::string option : {"--rule-timeout", "--busy-timeout"}) {
+        const auto r = run_cli({"check", rules, "--db", db, "--as-of", "2025-06-30", option, "nan"});
+        EXPECT_EQ(r.exit_code, 2) << option << r.out << r.err;
+        EXPECT_NE(r.err.find("not a finite number"), std::string::npos) << option << r.err;
+    }
+    EXPECT_EQ(file_hash(db), hash);
+}
+
 // A parameter value the compiler could not use (a period of 0 months) is refused by the checker
 // with the parameter named, before anything runs: exit 2, not an internal error.
 TEST_F(Injection, APeriodOfZeroGivenWithParamIsADiagnostic) {

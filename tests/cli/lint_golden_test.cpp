@@ -31,14 +31,19 @@ std::vector<std::string> case_names() {
 }
 
 // The lint arguments of a case: the case folder, or the words of its optional `args` file
-// (for inputs that cannot be a plain folder, e.g. a path that does not exist).
+// (for inputs that cannot be a plain folder, e.g. a path that does not exist); an `args` file
+// of several lines has one argument per line (for an argument with a space in it).
 std::vector<std::string> case_arguments(const std::string& name, const std::vector<std::string>& extra = {}) {
     std::vector<std::string> arguments{"lint", "--strict"};
     arguments.insert(arguments.end(), extra.begin(), extra.end());
     const fs::path args_file = kGoldenDir / name / "args";
     if (fs::exists(args_file)) {
-        std::istringstream words(read_text(args_file));
-        for (std::string word; words >> word;) arguments.push_back(word);
+        const std::string text = read_text(args_file);
+        std::istringstream words(text);
+        if (text.find('\n') + 1 < text.size())
+            for (std::string line; std::getline(words, line);) arguments.push_back(line);
+        else
+            for (std::string word; words >> word;) arguments.push_back(word);
     } else {
         arguments.push_back(name);
     }

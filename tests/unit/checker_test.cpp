@@ -205,13 +205,15 @@ TEST(CheckerResolve, UnknownTableRelationAndNameEachHaveTheirCode) {
     EXPECT_TRUE(check(rule_text("c in defect_cases", "  violation when nothing > 0")).has("E-UNKNOWN-NAME"));
 }
 
-TEST(CheckerResolve, ImpossibleEnumValueWarnsWithTheClosestValue) {
+// A rule that can never hold would report "no finding" for every subject: an error, not a warning.
+TEST(CheckerResolve, ImpossibleEnumValueIsAnErrorWithTheClosestValue) {
     const auto checked = check(rule_text("c in defect_cases", "  violation when c.conclusion = \"defects\""));
-    const Diagnostic* d = checked.first("W-IMPOSSIBLE-VALUE");
+    const Diagnostic* d = checked.first("E-IMPOSSIBLE-VALUE");
     ASSERT_NE(d, nullptr) << checked.all();
-    EXPECT_EQ(d->severity, Severity::Warning);
+    EXPECT_EQ(d->severity, Severity::Error);
+    EXPECT_NE(d->message.find("(one of: defect, no_defect)"), std::string::npos) << d->message;
     EXPECT_NE(d->message.find("did you mean \"defect\"?"), std::string::npos) << d->message;
-    EXPECT_NE(checked.rule(), nullptr);  // a warning does not stop the rule
+    EXPECT_TRUE(checked.diagnostics.has_errors());
 }
 
 TEST(CheckerResolve, UnusedParamAndLetWarn) {
@@ -268,7 +270,7 @@ TEST(CheckerMetadata, MissingClausesAndTriggersAreReported) {
 TEST(CheckerMetadata, RuleVersionsMustNotOverlap) {
     const std::string version =
         "rule T-ONE {\n  title \"T\"\n  cite \"Art. 1\"\n  category reporting\n  severity low\n  effective %s\n"
-        "  for c in defect_cases\n  violation when c.concluded_on is missing\n}\n";
+        "  for c in defect_cases\n  violation when c.concluded_on is missing\n    dated c.opened_on\n}\n";
     auto with = [&](const std::string& period) {
         std::string text = version;
         return text.replace(text.find("%s"), 2, period);
@@ -361,6 +363,29 @@ TEST(CheckerParams, OverridesAreParsedInTheParametersType) {
     EXPECT_NE(error.find("unit"), std::string::npos);
 }
 
+TEST(CheckerParams, AUnitMismatchNamesTheExpectedUnitInAWholeSentence) {
+    std::string error;
+    ast::Literal months;
+    months.kind = ast::Literal::Kind::Months;
+    EXPECT_FALSE(parse_param_value("12 weeks", months, error).has_value());
+    EXPECT_EQ(error, "the unit 'weeks' does not match the parameter's unit, months (write `12 months` or just `12`)");
+}
+
+// strtod reads these; a NaN compares false with everything and would switch the rule off.
+TEST(CheckerParams, ANumberParameterRefusesNanAndInfinities) {
+    ast::Literal ratio;
+    ratio.kind = ast::Literal::Kind::Decimal;
+    for (const std::string text : {"nan", "NaN", "-nan", "inf", "-inf", "infinity", "1e999", "-1e999"}) {
+        std::string error;
+        EXPECT_FALSE(parse_param_value(text, ratio, error).has_value()) << text;
+        EXPECT_NE(error.find("is not a finite number"), std::string::npos) << text << ": " << error;
+    }
+    std::string error;
+    const auto half = parse_param_value("0.5", ratio, error);
+    ASSERT_TRUE(half.has_value()) << error;
+    EXPECT_EQ(half->decimal, 0.5);
+}
+
 // --- What editors read: the suggested replacement, and rules kept though they have errors ------
 
 TEST(CheckerSuggestions, EveryDidYouMeanCarriesTheReplacementForTheUnderlinedText) {
@@ -369,12 +394,12 @@ TEST(CheckerSuggestions, EveryDidYouMeanCarriesTheReplacementForTheUnderlinedTex
     };
     const std::vector<Case> cases{
         {"c in defect_cases", "  violation when c.product.markt = \"CN\"", "", "E-UNKNOWN-COLUMN", "market"},
-        {"c in defect_cases", "  violation when c.conclusion = \"defekt\"", "", "W-IMPOSSIBLE-VALUE", "\"defect\""},
+        {"c in defect_cases", "  violation when c.conclusion = \"defekt\"", "", "E-IMPOSSIBLE-VALUE", "\"defect\""},
         {"c in defect_case", "  violation when c.opened_on < as_of", "", "E-UNKNOWN-TABLE", "defect_cases"},
         {"c in defect_cases", "  violation when count(f in c.filngs) = 0", "", "E-UNKNOWN-RELATION", "filings"},
         {"c in defect_cases", "  violation when cc.opened_on < as_of", "", "E-UNKNOWN-NAME", "c"},
         {"c in defect_cases", "  violation when count(x in defect_case) = 0", "", "E-UNKNOWN-TABLE", "defect_cases"},
-        {"c in defect_cases", "  violation when c.opened_on < as_of", "  calendar CM\n", "E-UNKNOWN-CALENDAR", "CN"},
+        {"c in defect_cases", "  violation when c.opened_on < as_of", "  calendar cn\n", "E-UNKNOWN-CALENDAR", "CN"},
     };
     for (const auto& c : cases) {
         const auto checked = check(rule_text(c.subject, c.body, c.extra));
@@ -404,7 +429,7 @@ TEST(CheckerSuggestions, LengthsAndPlaceholderColumnsCountCharactersNotBytes) {
     const auto checked = check(rule_text("c in defect_cases",
                                          "  violation when c.conclusion = \"缺陷\"\n"
                                          "  message \"案件 {c.cse_id}\""));
-    const Diagnostic* value = checked.first("W-IMPOSSIBLE-VALUE");
+    const Diagnostic* value = checked.first("E-IMPOSSIBLE-VALUE");
     ASSERT_NE(value, nullptr) << checked.all();
     EXPECT_EQ(value->length, 4);
     const Diagnostic* placeholder = checked.first("E-UNKNOWN-COLUMN");

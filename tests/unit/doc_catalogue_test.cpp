@@ -78,7 +78,7 @@ rule X-TAB {
   category prohibited_act
   severity high
   for c in defect_cases
-  where c.conclusion != "a\tb" and not (c.case_id = "x" or c.case_id = "y")
+  where c.case_id != "a\tb" and not (c.case_id = "x" or c.case_id = "y")
   violation when c.concluded_on is known
 }
 )";
@@ -87,7 +87,7 @@ rule X-TAB {
     ASSERT_FALSE(rules.diagnostics.has_errors()) << engine::render_diagnostics(rules);
     std::ostringstream md;
     write_markdown(build_catalogue(rules.program), md);
-    EXPECT_NE(md.str().find(R"(`c in defect_cases where c.conclusion != "a\tb" and not (c.case_id = "x" or )"
+    EXPECT_NE(md.str().find(R"(`c in defect_cases where c.case_id != "a\tb" and not (c.case_id = "x" or )"
                             R"(c.case_id = "y")`)"),
               std::string::npos)
         << md.str();

@@ -46,7 +46,7 @@ TEST(JsonReport, HasTheDocumentedShapeInOrder) {
     EXPECT_EQ(json["tool"], Json({{"name", "recallguard"}, {"version", "0.1.0"}}));
     EXPECT_EQ(keys_of(json["run"]),
               (std::vector<std::string>{"as_of", "database", "database_fingerprint", "rules_fingerprint", "started_at",
-                                        "finished_at", "rule_files"}));
+                                        "finished_at", "rule_files", "parameters"}));
     EXPECT_EQ(json["run"]["rule_files"].size(), 3u);
 
     ASSERT_EQ(json["rules"].size(), 9u);

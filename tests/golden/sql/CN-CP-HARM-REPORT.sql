@@ -8,15 +8,15 @@ WITH "subjects" AS MATERIALIZED (
 SELECT "subject".*, "subject"."incident_id" AS "rg_key", (SELECT "products_1"."company_id" FROM "products" AS "products_1" WHERE ("products_1"."product_id" = "subject"."product_id")) AS "rg_company", "subject"."known_on" AS "rg_trigger" FROM "incidents" AS "subject" WHERE ((((SELECT "products_3"."market" FROM "products" AS "products_3" WHERE ("products_3"."product_id" = "subject"."product_id")) = ?1) AND ((SELECT "products_2"."category" FROM "products" AS "products_2" WHERE ("products_2"."product_id" = "subject"."product_id")) != ?2)) AND ("subject"."outcome" IN (?3, ?4)))
 ),
 "dues" AS (
-SELECT "subjects".*, (SELECT "working_day_5"."day" FROM "rg_working_days" AS "working_day_5" WHERE (("working_day_5"."calendar" = ?5) AND ("working_day_5"."ord" = (SELECT ("calendar_day_4"."ord" + ?6) FROM "rg_calendar_days" AS "calendar_day_4" WHERE (("calendar_day_4"."calendar" = ?7) AND ("calendar_day_4"."day" = "subjects"."rg_trigger")))))) AS "rg_due0" FROM "subjects" AS "subjects" WHERE (("subjects"."rg_trigger" IS NOT NULL) AND ("subjects"."rg_trigger" >= ?8))
+SELECT "subjects".*, rg_known_date((SELECT "working_day_5"."day" FROM "rg_working_days" AS "working_day_5" WHERE (("working_day_5"."calendar" = ?5) AND ("working_day_5"."ord" = (SELECT ("calendar_day_4"."ord" + ?6) FROM "rg_calendar_days" AS "calendar_day_4" WHERE (("calendar_day_4"."calendar" = ?7) AND ("calendar_day_4"."day" = "subjects"."rg_trigger")))))), "subjects"."rg_trigger", ?8, ?9, ?10, (?11 || "subjects"."incident_id")) AS "rg_due0" FROM "subjects" AS "subjects" WHERE (("subjects"."rg_trigger" IS NOT NULL) AND ("subjects"."rg_trigger" >= ?12))
 ),
 "checked" AS (
-SELECT "dues".*, (SELECT min("filings_6"."filed_on") FROM "filings" AS "filings_6" WHERE ((("filings_6"."product_id" = (SELECT "products_7"."product_id" FROM "products" AS "products_7" WHERE ("products_7"."product_id" = "dues"."product_id"))) AND (("filings_6"."kind" = ?9) AND ("filings_6"."filed_on" >= "dues"."known_on"))) AND ("filings_6"."filed_on" IS NOT NULL))) AS "rg_done", (SELECT "filings_6"."filing_id" FROM "filings" AS "filings_6" WHERE ((("filings_6"."product_id" = (SELECT "products_7"."product_id" FROM "products" AS "products_7" WHERE ("products_7"."product_id" = "dues"."product_id"))) AND (("filings_6"."kind" = ?10) AND ("filings_6"."filed_on" >= "dues"."known_on"))) AND ("filings_6"."filed_on" IS NOT NULL)) ORDER BY "filings_6"."filed_on", "filings_6"."filing_id" LIMIT 1) AS "rg_record", NULL AS "rg_extend" FROM "dues" AS "dues"
+SELECT "dues".*, (SELECT min("filings_6"."filed_on") FROM "filings" AS "filings_6" WHERE ((("filings_6"."product_id" = (SELECT "products_7"."product_id" FROM "products" AS "products_7" WHERE ("products_7"."product_id" = "dues"."product_id"))) AND (("filings_6"."kind" = ?13) AND ("filings_6"."filed_on" >= "dues"."known_on"))) AND ("filings_6"."filed_on" IS NOT NULL))) AS "rg_done", (SELECT "filings_6"."filing_id" FROM "filings" AS "filings_6" WHERE ((("filings_6"."product_id" = (SELECT "products_7"."product_id" FROM "products" AS "products_7" WHERE ("products_7"."product_id" = "dues"."product_id"))) AND (("filings_6"."kind" = ?14) AND ("filings_6"."filed_on" >= "dues"."known_on"))) AND ("filings_6"."filed_on" IS NOT NULL)) ORDER BY "filings_6"."filed_on", "filings_6"."filing_id" LIMIT 1) AS "rg_record", NULL AS "rg_extend" FROM "dues" AS "dues"
 ),
 "judged" AS (
 SELECT "checked".*, CASE WHEN ("checked"."rg_extend" > "checked"."rg_due0") THEN "checked"."rg_extend" ELSE "checked"."rg_due0" END AS "rg_due" FROM "checked" AS "checked"
 )
-SELECT "judged"."rg_key" AS "rg_key", "judged"."rg_company" AS "rg_company", "judged"."rg_trigger" AS "rg_trigger", "judged"."rg_due" AS "rg_due", "judged"."rg_done" AS "rg_done", NULL AS "rg_period", "judged"."rg_record" AS "rg_record", "judged"."incident_id" AS "rg_msg_0", "judged"."outcome" AS "rg_msg_1", "judged"."hazard" AS "rg_msg_2" FROM "judged" AS "judged" WHERE ((("judged"."rg_due" IS NULL) OR (("judged"."rg_done" IS NOT NULL) AND ("judged"."rg_done" > "judged"."rg_due"))) OR (("judged"."rg_done" IS NULL) AND ("judged"."rg_due" < ?11))) ORDER BY "judged"."rg_key"
+SELECT "judged"."rg_key" AS "rg_key", "judged"."rg_company" AS "rg_company", "judged"."rg_trigger" AS "rg_trigger", "judged"."rg_due" AS "rg_due", "judged"."rg_done" AS "rg_done", NULL AS "rg_period", "judged"."rg_record" AS "rg_record", "judged"."incident_id" AS "rg_msg_0", "judged"."outcome" AS "rg_msg_1", "judged"."hazard" AS "rg_msg_2" FROM "judged" AS "judged" WHERE ((("judged"."rg_due" IS NULL) OR (("judged"."rg_done" IS NOT NULL) AND ("judged"."rg_done" > "judged"."rg_due"))) OR (("judged"."rg_done" IS NULL) AND ("judged"."rg_due" < ?15))) ORDER BY "judged"."rg_key"
 ;
 -- ?1 = 'CN' (text)
 -- ?2 = 'vehicle' (text)
@@ -25,10 +25,14 @@ SELECT "judged"."rg_key" AS "rg_key", "judged"."rg_company" AS "rg_company", "ju
 -- ?5 = 'CN' (text)
 -- ?6 = 2 (integer)
 -- ?7 = 'CN' (text)
--- ?8 = '2020-01-01' (text)
--- ?9 = 'incident_report' (text)
--- ?10 = 'incident_report' (text)
--- ?11 = '2025-12-31' (text)
+-- ?8 = 2 (integer)
+-- ?9 = 'working days' (text)
+-- ?10 = 'CN' (text)
+-- ?11 = 'incidents ' (text)
+-- ?12 = '2020-01-01' (text)
+-- ?13 = 'incident_report' (text)
+-- ?14 = 'incident_report' (text)
+-- ?15 = '2025-12-31' (text)
 
 -- subjects evaluated
 SELECT count(1) FROM "incidents" AS "subject" WHERE ((((SELECT "products_2"."market" FROM "products" AS "products_2" WHERE ("products_2"."product_id" = "subject"."product_id")) = ?1) AND ((SELECT "products_1"."category" FROM "products" AS "products_1" WHERE ("products_1"."product_id" = "subject"."product_id")) != ?2)) AND ("subject"."outcome" IN (?3, ?4)))
