@@ -433,9 +433,7 @@ private:
     // For `why`: each part of the subject filter on the explained row, so that "not a subject"
     // names the part that leaves it out.
     void build_filter_query() {
-        Lowering parts_lowering(rule_, catalog_, options_);
-        parts_lowering.variables[ast_.subject->variable] =
-            VariableBinding{VariableBinding::Kind::Row, "subject", table_->name, nullptr, nullptr, nullptr, nullptr};
+        Lowering parts_lowering = subject_row_lowering();
         auto select = select_from(table_->name, "subject");
         std::vector<const ast::Expr*> parts;
         and_parts(ast_.subject->where.get(), parts);
@@ -444,26 +442,34 @@ private:
             select->columns.push_back({truth_of(parts_lowering.lower(part)), "", ""});
         }
         select->where = sql::binary("=", key_of(*table_, "subject"), sql::param(*options_.explain_subject));
-        sql::Query query;
-        query.body = select;
-        add_columns_read(query);
-        auto rendered = sql::render(query);
+        auto rendered = render_alone(select);
         compiled_.filter_sql = std::move(rendered.text);
         compiled_.filter_params = std::move(rendered.params);
     }
 
+    // A lowering of expressions over the subject table's rows, aliased "subject".
+    Lowering subject_row_lowering() {
+        Lowering lowering(rule_, catalog_, options_);
+        lowering.variables[ast_.subject->variable] =
+            VariableBinding{VariableBinding::Kind::Row, "subject", table_->name, nullptr, nullptr, nullptr, nullptr};
+        return lowering;
+    }
+
+    // One SELECT as a query of its own, its columns read noted.
+    sql::RenderedSql render_alone(std::shared_ptr<sql::Select> select) {
+        sql::Query query;
+        query.body = std::move(select);
+        add_columns_read(query);
+        return sql::render(query);
+    }
+
     void build_count_query() {
         // Subject count for the run status: the subject filter alone, without lets.
-        Lowering counting(rule_, catalog_, options_);
-        counting.variables[ast_.subject->variable] =
-            VariableBinding{VariableBinding::Kind::Row, "subject", table_->name, nullptr, nullptr, nullptr, nullptr};
+        Lowering counting = subject_row_lowering();
         auto select = select_from(table_->name, "subject");
         select->columns.push_back({sql::function("count", {sql::integer(1)}), "", ""});
         if (ast_.subject->where) select->where = counting.lower(ast_.subject->where.get());
-        sql::Query query;
-        query.body = select;
-        add_columns_read(query);
-        auto rendered = sql::render(query);
+        auto rendered = render_alone(select);
         compiled_.count_sql = std::move(rendered.text);
         compiled_.count_params = std::move(rendered.params);
     }

@@ -106,7 +106,7 @@ TEST_F(ExplainWhy, ADatePastTheCalendarIsARuleErrorInCheckAndWhyNeverAFalseCondi
     std::ofstream(rules) << kPastTheCalendar;
     const auto check = run_cli({"check", "--db", db_, "--as-of", "2025-12-31", rules});
     EXPECT_EQ(check.exit_code, 2) << check.out << check.err;
-    EXPECT_NE(check.out.find("outside calendar CN, year 2027 (the calendar covers 2024–2026)"), std::string::npos)
+    EXPECT_NE(check.out.find("outside calendar CN, year 2027 (the calendar covers 2008–2026)"), std::string::npos)
         << check.out;
     const auto why = run_cli({"why", "T-PAST", rules, "--db", db_, "--subject", "DC-XC-V20", "--as-of", "2025-12-31"});
     EXPECT_EQ(why.exit_code, 2) << why.out << why.err;
@@ -118,7 +118,7 @@ TEST_F(ExplainWhy, ADatePastTheCalendarIsARuleErrorInCheckAndWhyNeverAFalseCondi
 }
 
 // Two versions of one rule: the old one (low, "Old title") in force until 2025, the new one
-// (high, "New title") from 2025. An open case is a finding of the version in force when it opened.
+// (high, "New title") from 2025. A case is a finding of the version in force when it was opened.
 constexpr const char* kTwoVersions = R"(package test.versions {
   title "Two versions"
 }
@@ -129,7 +129,7 @@ rule T-V {
   severity low
   effective until 2025-01-01
   for c in defect_cases
-  signal when c.concluded_on is missing
+  signal when c.opened_on is known
     dated c.opened_on
 }
 rule T-V {
@@ -139,7 +139,7 @@ rule T-V {
   severity high
   effective from 2025-01-01
   for c in defect_cases
-  signal when c.concluded_on is missing
+  signal when c.opened_on is known
     dated c.opened_on
 }
 )";

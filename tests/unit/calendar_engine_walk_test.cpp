@@ -77,14 +77,17 @@ TEST(CalendarEngineWalk, EngineAndCalendarAddAgreeOnEveryCoveredDay) {
     const auto rules = engine::load_rules(load);
     ASSERT_FALSE(rules.diagnostics.has_errors()) << engine::render_diagnostics(rules);
 
-    // Every covered day whose 10th working day after is covered too (a later one is an error,
-    // checked below): CN 2008-01-01 to 2026-12-17, US 1971-01-01 to 2050-12-15.
+    // Every covered day whose 10th working day after and 3rd working day before are covered too
+    // (any other is an error of the rule, wherever the rule computes it; checked below): CN
+    // from the first days of 2008 to 2026-12-17, US from the first days of 1971 to 2050-12-15.
     std::map<std::string, std::pair<Date, Date>> walked;
     for (const std::string name : {"CN", "US"}) {
         const auto& calendar = *rules.calendars.find(name);
         Date last = calendar.last_day();
         while (!calendar_answer(calendar, last, 10)) last = last.plus_days(-1);
-        walked[name] = {calendar.first_day(), last};
+        Date first = calendar.first_day();
+        while (!calendar_answer(calendar, first, -3)) first = first.plus_days(1);
+        walked[name] = {first, last};
     }
     const std::string db_path = dir.file("walk.sqlite");
     schema::create_case_database(db_path);
@@ -151,7 +154,11 @@ TEST(CalendarEngineWalk, PastTheLastCoveredAnswerBothAreErrors) {
     const auto report = engine::run_audit(rules, audit);
     ASSERT_EQ(report.statuses.size(), 1u);
     EXPECT_EQ(report.statuses[0].state, findings::RuleRunStatus::State::Error);
-    EXPECT_NE(report.statuses[0].detail.find("lies outside calendar CN (it covers 2008–2026)"), std::string::npos)
+    EXPECT_NE(report.statuses[0].detail.find("the date 10 working days after 2026-12-18 (defect_cases "),
+              std::string::npos)
+        << report.statuses[0].detail;
+    EXPECT_NE(report.statuses[0].detail.find("lies outside calendar CN, year 2027 (the calendar covers 2008–2026)"),
+              std::string::npos)
         << report.statuses[0].detail;
     EXPECT_TRUE(report.findings.empty());
 }
