@@ -14,14 +14,14 @@ namespace recallguard::compiler {
 
 enum class RuleForm { Deadline, Periodic, Violation, Signal };
 
-// Every date a rule computes (a date plus or minus days, months or working days) passes through
-// this SQL function: rg_known_date(result, from, amount, unit, calendar) is `result`, NULL when
-// `from` is NULL (a date the data does not give), and otherwise, when `result` is NULL (a
-// working day the calendar does not cover, a day past 9999-12-31), it stops the statement with
-// an error. Unknown is never false: such a date is an error of the rule, wherever it occurs.
-// `amount` is signed (negative: before), `unit` is "days", "months" or "working days",
-// `calendar` the calendar's name ("" for calendar days). The executor defines it (exec/date_guard.h);
-// another database defines it as a function that raises an exception.
+// Every date a rule computes (a date plus or minus days, months or working days) is written
+// coalesce(<the date>, rg_known_date(from, amount, unit, calendar, subject table, subject key)):
+// when the date has no value, rg_known_date is NULL if `from` is NULL (a date the data does not
+// give), and otherwise (a working day the calendar does not cover, a day past 9999-12-31) stops
+// the statement with an error. Unknown is never false: such a date is an error of the rule,
+// wherever it occurs. `amount` is signed (negative: before), `unit` is "days", "months" or
+// "working days", `calendar` the calendar's name ("" for calendar days). The executor defines
+// it (exec/date_guard.h); another database defines it as a function that raises an exception.
 inline constexpr const char* kKnownDateFunction = "rg_known_date";
 
 // Result columns every compiled rule returns first, in this order.

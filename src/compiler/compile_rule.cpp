@@ -340,12 +340,11 @@ private:
     // The end of period k from `start`; `key` is the subject's key (rg_key) in that stage.
     ExprPtr period_end(ExprPtr start, ExprPtr k, const ast::Literal& every, ExprPtr key) {
         ExprPtr count = sql::binary("*", k, sql::param(every.integer));
-        ExprPtr subject = sql::binary("||", sql::param(table_->name + " "), key);
         if (every.kind == ast::Literal::Kind::Months)
-            return lowering_.known_date(lowering_.months_after(start, count), start, count, "months", {}, subject);
+            return lowering_.known_date(lowering_.months_after(start, count), start, count, "months", {}, key);
         return lowering_.known_date(
             sql::function("date", {start, sql::function("printf", {sql::param(std::string("%+d days")), count})}),
-            start, count, "days", {}, subject);
+            start, count, "days", {}, key);
     }
 
     void compile_periodic() {

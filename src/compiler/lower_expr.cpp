@@ -66,22 +66,21 @@ sql::ExprPtr Lowering::months_after(sql::ExprPtr date, sql::ExprPtr months) {
     return sql::function("min", {plain, month_end});
 }
 
-sql::ExprPtr Lowering::subject_text(const std::string& alias) const {
-    const schema::Table* table = catalog_.find_table(rule_.subject_table);
-    if (!table) return sql::null();
-    return sql::binary("||", sql::param(table->name + " "), key_of(*table, alias));
-}
-
 sql::ExprPtr Lowering::known_date(sql::ExprPtr result, sql::ExprPtr from, sql::ExprPtr amount, const char* unit,
-                                  const std::string& calendar, sql::ExprPtr subject) {
-    if (!subject) {
+                                  const std::string& calendar, sql::ExprPtr subject_key) {
+    const schema::Table* table = catalog_.find_table(rule_.subject_table);
+    if (!subject_key && table) {
         const auto found = variables.find(rule_.rule->subject->variable);
-        subject = found != variables.end() && found->second.kind == VariableBinding::Kind::Row
-                      ? subject_text(found->second.alias)
-                      : sql::null();
+        if (found != variables.end() && found->second.kind == VariableBinding::Kind::Row)
+            subject_key = key_of(*table, found->second.alias);
     }
-    return sql::function(kKnownDateFunction, {std::move(result), std::move(from), std::move(amount),
-                                              sql::param(std::string(unit)), sql::param(calendar), subject});
+    // coalesce evaluates its arguments in order and stops at the first that is not NULL, so the
+    // function runs only when the date is not known: the usual case costs nothing.
+    return sql::function("coalesce", {std::move(result),
+                                      sql::function(kKnownDateFunction,
+                                                    {std::move(from), std::move(amount), sql::param(std::string(unit)),
+                                                     sql::param(calendar), sql::param(rule_.subject_table),
+                                                     subject_key ? subject_key : sql::null()})});
 }
 
 sql::ExprPtr Lowering::add_duration(sql::ExprPtr date, const ast::Literal& duration, bool subtract) {

@@ -60,12 +60,10 @@ public:
                           const std::string& column);
     sql::ExprPtr add_duration(sql::ExprPtr date, const ast::Literal& duration, bool subtract);
     sql::ExprPtr months_after(sql::ExprPtr date, sql::ExprPtr months);  // clamped to month end
-    // `result`, computed as `amount` `unit` after `from`, through kKnownDateFunction; `subject`
-    // names the row it is computed for ("defect_cases C1"), by default the rule's subject.
+    // `result`, computed as `amount` `unit` after `from`, through kKnownDateFunction;
+    // `subject_key` names the row it is computed for, by default the rule's subject in scope.
     sql::ExprPtr known_date(sql::ExprPtr result, sql::ExprPtr from, sql::ExprPtr amount, const char* unit,
-                            const std::string& calendar = {}, sql::ExprPtr subject = nullptr);
-    // "<subject table> <key>" of the rule's subject where it is in scope; NULL elsewhere.
-    sql::ExprPtr subject_text(const std::string& alias) const;
+                            const std::string& calendar = {}, sql::ExprPtr subject_key = nullptr);
     sql::ExprPtr literal_value(const ast::Literal& literal);
     const ast::Literal& duration_of(const ast::Expr* expr);  // literal or parameter
 

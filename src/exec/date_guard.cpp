@@ -45,16 +45,17 @@ std::string unknown_date_message(const std::string& from, int64_t amount, const 
 }
 
 void define_date_guard(sqldb::Database& db, const CalendarCoverage& coverage) {
-    db.define_function(compiler::kKnownDateFunction, 6, [coverage](const std::vector<sqldb::SqlValue>& args) {
-        // (result, from, amount, unit, calendar, subject)
-        if (!std::holds_alternative<std::monostate>(args[0]) || std::holds_alternative<std::monostate>(args[1]))
-            return args[0];
-        const auto text = [&](size_t i) { return sqldb::sql_value_to_string(args[i]); };
-        const auto* amount = std::get_if<int64_t>(&args[2]);
-        if (!amount) throw InternalError(std::string(compiler::kKnownDateFunction) + ": the amount is not an integer");
-        throw UnknownDate(unknown_date_message(text(1), *amount, text(3), text(4),
-                                               std::holds_alternative<std::monostate>(args[5]) ? "" : text(5),
-                                               coverage));
+    db.define_function(compiler::kKnownDateFunction, 6, [coverage](sqldb::FunctionCall& call) {
+        // (from, amount, unit, calendar, subject table, subject key), called when a computed
+        // date has no value: NULL when `from` has none either, else an error.
+        if (call.is_null(0)) return;
+        const auto text = [&](int i) { return sqldb::sql_value_to_string(call.value(i)); };
+        const auto amount = call.value(1);
+        if (!std::holds_alternative<int64_t>(amount))
+            throw InternalError(std::string(compiler::kKnownDateFunction) + ": the amount is not an integer");
+        const std::string subject = call.is_null(5) ? "" : text(4) + " " + text(5);
+        throw UnknownDate(
+            unknown_date_message(text(0), std::get<int64_t>(amount), text(2), text(3), subject, coverage));
     });
 }
 

@@ -38,20 +38,9 @@ SqlValue argument_value(sqlite3_value* value) {
 void call_function(sqlite3_context* context, int argc, sqlite3_value** argv) {
     const auto& function = *static_cast<const ScalarFunction*>(sqlite3_user_data(context));
     try {
-        std::vector<SqlValue> args;
-        args.reserve(static_cast<size_t>(argc));
-        for (int i = 0; i < argc; ++i) args.push_back(argument_value(argv[i]));
-        const SqlValue result = function(args);
-        if (std::holds_alternative<std::monostate>(result))
-            sqlite3_result_null(context);
-        else if (const auto* i = std::get_if<int64_t>(&result))
-            sqlite3_result_int64(context, *i);
-        else if (const auto* d = std::get_if<double>(&result))
-            sqlite3_result_double(context, *d);
-        else {
-            const auto& text = std::get<std::string>(result);
-            sqlite3_result_text(context, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
-        }
+        FunctionCall call(context, argc, argv);
+        sqlite3_result_null(context);
+        function(call);
     } catch (const std::exception& e) {
         t_function_failure = std::current_exception();
         sqlite3_result_error(context, e.what(), -1);
@@ -59,6 +48,31 @@ void call_function(sqlite3_context* context, int argc, sqlite3_value** argv) {
 }
 
 }  // namespace
+
+bool FunctionCall::is_null(int index) const {
+    return sqlite3_value_type(argv_[index]) == SQLITE_NULL;
+}
+
+SqlValue FunctionCall::value(int index) const {
+    return argument_value(argv_[index]);
+}
+
+void FunctionCall::return_argument(int index) {
+    sqlite3_result_value(context_, argv_[index]);
+}
+
+void FunctionCall::return_value(const SqlValue& value) {
+    if (std::holds_alternative<std::monostate>(value))
+        sqlite3_result_null(context_);
+    else if (const auto* i = std::get_if<int64_t>(&value))
+        sqlite3_result_int64(context_, *i);
+    else if (const auto* d = std::get_if<double>(&value))
+        sqlite3_result_double(context_, *d);
+    else {
+        const auto& text = std::get<std::string>(value);
+        sqlite3_result_text(context_, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+    }
+}
 
 void Database::set_busy_timeout_ms(int milliseconds) {
     g_busy_timeout_ms = std::max(0, milliseconds);

@@ -15,13 +15,34 @@
 
 struct sqlite3;
 struct sqlite3_stmt;
+struct sqlite3_context;
+struct sqlite3_value;
 
 namespace recallguard::sqldb {
 
 class Statement;
 
-// A scalar SQL function implemented in C++ (see Database::define_function).
-using ScalarFunction = std::function<SqlValue(const std::vector<SqlValue>& args)>;
+// One call of a scalar SQL function implemented in C++: its arguments, read only as needed
+// (a function called per row copies nothing it does not look at), and its result.
+class FunctionCall {
+public:
+    FunctionCall(sqlite3_context* context, int argc, sqlite3_value** argv)
+        : context_(context), argc_(argc), argv_(argv) {}
+    int size() const { return argc_; }
+    bool is_null(int index) const;
+    SqlValue value(int index) const;
+    void return_argument(int index);  // the result is that argument, as it is (no copy)
+    void return_value(const SqlValue& value);
+
+private:
+    sqlite3_context* context_;
+    int argc_;
+    sqlite3_value** argv_;
+};
+
+// A scalar SQL function implemented in C++ (see Database::define_function). It sets the
+// result on the call (NULL when it sets none) or throws.
+using ScalarFunction = std::function<void(FunctionCall& call)>;
 
 class Database {
 public:

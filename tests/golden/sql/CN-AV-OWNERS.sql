@@ -8,7 +8,7 @@ WITH "subjects" AS MATERIALIZED (
 SELECT "subject".*, "subject"."recall_id" AS "rg_key", (SELECT "products_2"."company_id" FROM "products" AS "products_2" WHERE ("products_2"."product_id" = (SELECT "defect_cases_1"."product_id" FROM "defect_cases" AS "defect_cases_1" WHERE ("defect_cases_1"."case_id" = "subject"."case_id")))) AS "rg_company", (SELECT min("filings_7"."filed_on") FROM "filings" AS "filings_7" WHERE (("filings_7"."case_id" = (SELECT "defect_cases_8"."case_id" FROM "defect_cases" AS "defect_cases_8" WHERE ("defect_cases_8"."case_id" = "subject"."case_id"))) AND ("filings_7"."kind" = ?1))) AS "rg_let_0", (SELECT min("filings_7"."filed_on") FROM "filings" AS "filings_7" WHERE (("filings_7"."case_id" = (SELECT "defect_cases_8"."case_id" FROM "defect_cases" AS "defect_cases_8" WHERE ("defect_cases_8"."case_id" = "subject"."case_id"))) AND ("filings_7"."kind" = ?2))) AS "rg_trigger" FROM "recalls" AS "subject" WHERE (((SELECT "products_6"."market" FROM "products" AS "products_6" WHERE ("products_6"."product_id" = (SELECT "defect_cases_5"."product_id" FROM "defect_cases" AS "defect_cases_5" WHERE ("defect_cases_5"."case_id" = "subject"."case_id")))) = ?3) AND ((SELECT "products_4"."category" FROM "products" AS "products_4" WHERE ("products_4"."product_id" = (SELECT "defect_cases_3"."product_id" FROM "defect_cases" AS "defect_cases_3" WHERE ("defect_cases_3"."case_id" = "subject"."case_id")))) = ?4))
 ),
 "dues" AS (
-SELECT "subjects".*, rg_known_date((SELECT "working_day_10"."day" FROM "rg_working_days" AS "working_day_10" WHERE (("working_day_10"."calendar" = ?5) AND ("working_day_10"."ord" = (SELECT ("calendar_day_9"."ord" + ?6) FROM "rg_calendar_days" AS "calendar_day_9" WHERE (("calendar_day_9"."calendar" = ?7) AND ("calendar_day_9"."day" = "subjects"."rg_trigger")))))), "subjects"."rg_trigger", ?8, ?9, ?10, (?11 || "subjects"."recall_id")) AS "rg_due0" FROM "subjects" AS "subjects" WHERE ("subjects"."rg_trigger" IS NOT NULL)
+SELECT "subjects".*, coalesce((SELECT "working_day_10"."day" FROM "rg_working_days" AS "working_day_10" WHERE (("working_day_10"."calendar" = ?5) AND ("working_day_10"."ord" = (SELECT ("calendar_day_9"."ord" + ?6) FROM "rg_calendar_days" AS "calendar_day_9" WHERE (("calendar_day_9"."calendar" = ?7) AND ("calendar_day_9"."day" = "subjects"."rg_trigger")))))), rg_known_date("subjects"."rg_trigger", ?8, ?9, ?10, ?11, "subjects"."recall_id")) AS "rg_due0" FROM "subjects" AS "subjects" WHERE ("subjects"."rg_trigger" IS NOT NULL)
 ),
 "checked" AS (
 SELECT "dues".*, (SELECT min("notices_11"."published_on") FROM "notices" AS "notices_11" WHERE ((("notices_11"."recall_id" = "dues"."recall_id") AND ("notices_11"."audience" = ?12)) AND ("notices_11"."published_on" IS NOT NULL))) AS "rg_done", (SELECT "notices_11"."notice_id" FROM "notices" AS "notices_11" WHERE ((("notices_11"."recall_id" = "dues"."recall_id") AND ("notices_11"."audience" = ?13)) AND ("notices_11"."published_on" IS NOT NULL)) ORDER BY "notices_11"."published_on", "notices_11"."notice_id" LIMIT 1) AS "rg_record", NULL AS "rg_extend" FROM "dues" AS "dues"
@@ -28,7 +28,7 @@ SELECT "judged"."rg_key" AS "rg_key", "judged"."rg_company" AS "rg_company", "ju
 -- ?8 = 30 (integer)
 -- ?9 = 'working days' (text)
 -- ?10 = 'CN' (text)
--- ?11 = 'recalls ' (text)
+-- ?11 = 'recalls' (text)
 -- ?12 = 'owners' (text)
 -- ?13 = 'owners' (text)
 -- ?14 = '2025-12-31' (text)

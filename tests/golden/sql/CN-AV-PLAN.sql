@@ -8,7 +8,7 @@ WITH "subjects" AS MATERIALIZED (
 SELECT "subject".*, "subject"."case_id" AS "rg_key", (SELECT "products_1"."company_id" FROM "products" AS "products_1" WHERE ("products_1"."product_id" = "subject"."product_id")) AS "rg_company", "subject"."concluded_on" AS "rg_trigger" FROM "defect_cases" AS "subject" WHERE ((((SELECT "products_3"."market" FROM "products" AS "products_3" WHERE ("products_3"."product_id" = "subject"."product_id")) = ?1) AND ((SELECT "products_2"."category" FROM "products" AS "products_2" WHERE ("products_2"."product_id" = "subject"."product_id")) = ?2)) AND ("subject"."conclusion" = ?3))
 ),
 "dues" AS (
-SELECT "subjects".*, rg_known_date((SELECT "working_day_5"."day" FROM "rg_working_days" AS "working_day_5" WHERE (("working_day_5"."calendar" = ?4) AND ("working_day_5"."ord" = (SELECT ("calendar_day_4"."ord" + ?5) FROM "rg_calendar_days" AS "calendar_day_4" WHERE (("calendar_day_4"."calendar" = ?6) AND ("calendar_day_4"."day" = "subjects"."rg_trigger")))))), "subjects"."rg_trigger", ?7, ?8, ?9, (?10 || "subjects"."case_id")) AS "rg_due0" FROM "subjects" AS "subjects" WHERE ("subjects"."rg_trigger" IS NOT NULL)
+SELECT "subjects".*, coalesce((SELECT "working_day_5"."day" FROM "rg_working_days" AS "working_day_5" WHERE (("working_day_5"."calendar" = ?4) AND ("working_day_5"."ord" = (SELECT ("calendar_day_4"."ord" + ?5) FROM "rg_calendar_days" AS "calendar_day_4" WHERE (("calendar_day_4"."calendar" = ?6) AND ("calendar_day_4"."day" = "subjects"."rg_trigger")))))), rg_known_date("subjects"."rg_trigger", ?7, ?8, ?9, ?10, "subjects"."case_id")) AS "rg_due0" FROM "subjects" AS "subjects" WHERE ("subjects"."rg_trigger" IS NOT NULL)
 ),
 "checked" AS (
 SELECT "dues".*, (SELECT min("filings_6"."filed_on") FROM "filings" AS "filings_6" WHERE ((("filings_6"."case_id" = "dues"."case_id") AND ("filings_6"."kind" = ?11)) AND ("filings_6"."filed_on" IS NOT NULL))) AS "rg_done", (SELECT "filings_6"."filing_id" FROM "filings" AS "filings_6" WHERE ((("filings_6"."case_id" = "dues"."case_id") AND ("filings_6"."kind" = ?12)) AND ("filings_6"."filed_on" IS NOT NULL)) ORDER BY "filings_6"."filed_on", "filings_6"."filing_id" LIMIT 1) AS "rg_record", NULL AS "rg_extend" FROM "dues" AS "dues"
@@ -27,7 +27,7 @@ SELECT "judged"."rg_key" AS "rg_key", "judged"."rg_company" AS "rg_company", "ju
 -- ?7 = 5 (integer)
 -- ?8 = 'working days' (text)
 -- ?9 = 'CN' (text)
--- ?10 = 'defect_cases ' (text)
+-- ?10 = 'defect_cases' (text)
 -- ?11 = 'recall_plan' (text)
 -- ?12 = 'recall_plan' (text)
 -- ?13 = '2025-12-31' (text)

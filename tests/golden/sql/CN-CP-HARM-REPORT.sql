@@ -8,7 +8,7 @@ WITH "subjects" AS MATERIALIZED (
 SELECT "subject".*, "subject"."incident_id" AS "rg_key", (SELECT "products_1"."company_id" FROM "products" AS "products_1" WHERE ("products_1"."product_id" = "subject"."product_id")) AS "rg_company", "subject"."known_on" AS "rg_trigger" FROM "incidents" AS "subject" WHERE ((((SELECT "products_3"."market" FROM "products" AS "products_3" WHERE ("products_3"."product_id" = "subject"."product_id")) = ?1) AND ((SELECT "products_2"."category" FROM "products" AS "products_2" WHERE ("products_2"."product_id" = "subject"."product_id")) != ?2)) AND ("subject"."outcome" IN (?3, ?4)))
 ),
 "dues" AS (
-SELECT "subjects".*, rg_known_date((SELECT "working_day_5"."day" FROM "rg_working_days" AS "working_day_5" WHERE (("working_day_5"."calendar" = ?5) AND ("working_day_5"."ord" = (SELECT ("calendar_day_4"."ord" + ?6) FROM "rg_calendar_days" AS "calendar_day_4" WHERE (("calendar_day_4"."calendar" = ?7) AND ("calendar_day_4"."day" = "subjects"."rg_trigger")))))), "subjects"."rg_trigger", ?8, ?9, ?10, (?11 || "subjects"."incident_id")) AS "rg_due0" FROM "subjects" AS "subjects" WHERE (("subjects"."rg_trigger" IS NOT NULL) AND ("subjects"."rg_trigger" >= ?12))
+SELECT "subjects".*, coalesce((SELECT "working_day_5"."day" FROM "rg_working_days" AS "working_day_5" WHERE (("working_day_5"."calendar" = ?5) AND ("working_day_5"."ord" = (SELECT ("calendar_day_4"."ord" + ?6) FROM "rg_calendar_days" AS "calendar_day_4" WHERE (("calendar_day_4"."calendar" = ?7) AND ("calendar_day_4"."day" = "subjects"."rg_trigger")))))), rg_known_date("subjects"."rg_trigger", ?8, ?9, ?10, ?11, "subjects"."incident_id")) AS "rg_due0" FROM "subjects" AS "subjects" WHERE (("subjects"."rg_trigger" IS NOT NULL) AND ("subjects"."rg_trigger" >= ?12))
 ),
 "checked" AS (
 SELECT "dues".*, (SELECT min("filings_6"."filed_on") FROM "filings" AS "filings_6" WHERE ((("filings_6"."product_id" = (SELECT "products_7"."product_id" FROM "products" AS "products_7" WHERE ("products_7"."product_id" = "dues"."product_id"))) AND (("filings_6"."kind" = ?13) AND ("filings_6"."filed_on" >= "dues"."known_on"))) AND ("filings_6"."filed_on" IS NOT NULL))) AS "rg_done", (SELECT "filings_6"."filing_id" FROM "filings" AS "filings_6" WHERE ((("filings_6"."product_id" = (SELECT "products_7"."product_id" FROM "products" AS "products_7" WHERE ("products_7"."product_id" = "dues"."product_id"))) AND (("filings_6"."kind" = ?14) AND ("filings_6"."filed_on" >= "dues"."known_on"))) AND ("filings_6"."filed_on" IS NOT NULL)) ORDER BY "filings_6"."filed_on", "filings_6"."filing_id" LIMIT 1) AS "rg_record", NULL AS "rg_extend" FROM "dues" AS "dues"
@@ -28,7 +28,7 @@ SELECT "judged"."rg_key" AS "rg_key", "judged"."rg_company" AS "rg_company", "ju
 -- ?8 = 2 (integer)
 -- ?9 = 'working days' (text)
 -- ?10 = 'CN' (text)
--- ?11 = 'incidents ' (text)
+-- ?11 = 'incidents' (text)
 -- ?12 = '2020-01-01' (text)
 -- ?13 = 'incident_report' (text)
 -- ?14 = 'incident_report' (text)

@@ -8,7 +8,7 @@ WITH "subjects" AS MATERIALIZED (
 SELECT "subject".*, "subject"."incident_id" AS "rg_key", (SELECT "products_1"."company_id" FROM "products" AS "products_1" WHERE ("products_1"."product_id" = "subject"."product_id")) AS "rg_company", "subject"."known_on" AS "rg_trigger" FROM "incidents" AS "subject" WHERE ((((SELECT "products_3"."market" FROM "products" AS "products_3" WHERE ("products_3"."product_id" = "subject"."product_id")) = ?1) AND ((SELECT "products_2"."category" FROM "products" AS "products_2" WHERE ("products_2"."product_id" = "subject"."product_id")) != ?2)) AND ("subject"."outcome" IN (?3, ?4)))
 ),
 "dues" AS (
-SELECT "subjects".*, (SELECT rg_known_date(date("subjects"."rg_trigger", ?5), "subjects"."rg_trigger", ?6, ?7, ?8, (?9 || "subjects"."incident_id"))) AS "rg_due0" FROM "subjects" AS "subjects" WHERE ("subjects"."rg_trigger" IS NOT NULL)
+SELECT "subjects".*, (SELECT coalesce(date("subjects"."rg_trigger", ?5), rg_known_date("subjects"."rg_trigger", ?6, ?7, ?8, ?9, "subjects"."incident_id"))) AS "rg_due0" FROM "subjects" AS "subjects" WHERE ("subjects"."rg_trigger" IS NOT NULL)
 ),
 "checked" AS (
 SELECT "dues".*, (SELECT min("filings_4"."filed_on") FROM "filings" AS "filings_4" WHERE ((("filings_4"."product_id" = (SELECT "products_5"."product_id" FROM "products" AS "products_5" WHERE ("products_5"."product_id" = "dues"."product_id"))) AND (("filings_4"."kind" = ?10) AND ("filings_4"."filed_on" >= "dues"."known_on"))) AND ("filings_4"."filed_on" IS NOT NULL))) AS "rg_done", (SELECT "filings_4"."filing_id" FROM "filings" AS "filings_4" WHERE ((("filings_4"."product_id" = (SELECT "products_5"."product_id" FROM "products" AS "products_5" WHERE ("products_5"."product_id" = "dues"."product_id"))) AND (("filings_4"."kind" = ?11) AND ("filings_4"."filed_on" >= "dues"."known_on"))) AND ("filings_4"."filed_on" IS NOT NULL)) ORDER BY "filings_4"."filed_on", "filings_4"."filing_id" LIMIT 1) AS "rg_record", NULL AS "rg_extend" FROM "dues" AS "dues"
@@ -26,7 +26,7 @@ SELECT "judged"."rg_key" AS "rg_key", "judged"."rg_company" AS "rg_company", "ju
 -- ?6 = 1 (integer)
 -- ?7 = 'days' (text)
 -- ?8 = '' (text)
--- ?9 = 'incidents ' (text)
+-- ?9 = 'incidents' (text)
 -- ?10 = 'incident_report' (text)
 -- ?11 = 'incident_report' (text)
 -- ?12 = '2025-12-31' (text)
