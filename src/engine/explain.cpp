@@ -19,11 +19,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const checker::BoundRule& find_rule(const LoadedRules& rules, const std::string& rule_id) {
-    const auto selected = select_rules(rules.program, {rule_id}, {});
-    return *selected.front();
-}
-
 // An empty case database in a temporary folder, for plans without data.
 class EmptyDatabase {
 public:
@@ -53,13 +48,17 @@ const char* truth_text(const sqldb::Statement& row, int column) {
 
 }  // namespace
 
-std::string explain_rule(const LoadedRules& rules, const std::string& rule_id, const std::string& database,
-                         const std::string& as_of) {
-    const auto& rule = find_rule(rules, rule_id);
+namespace {
+
+// `explain` for one version of a rule.
+std::string explain_version(const LoadedRules& rules, const checker::BoundRule& rule, const std::string& database,
+                            const std::string& as_of) {
+    const std::string& rule_id = rule.rule->id;
     const auto& catalog = schema::Catalog::case_data_v1();
     const auto compiled = compiler::compile_rule(rule, catalog, {as_of, false, std::nullopt});
     std::ostringstream out;
-    out << "-- " << rule_id << " (" << rule.rule->location.to_string() << "), as of " << as_of << "\n";
+    out << "-- " << rule_id << (rule.version.empty() ? "" : " version " + rule.version) << " ("
+        << rule.rule->location.to_string() << "), as of " << as_of << "\n";
     out << compiled.sql << "\n\n-- parameters\n";
     for (size_t i = 0; i < compiled.params.size(); ++i)
         out << "--   ?" << i + 1 << " = " << sqldb::sql_value_to_string(compiled.params[i]) << "\n";
@@ -79,9 +78,22 @@ std::string explain_rule(const LoadedRules& rules, const std::string& rule_id, c
     return out.str();
 }
 
-WhyAnswer why(const LoadedRules& rules, const std::string& rule_id, const std::string& database,
-              const std::string& subject_key, const std::string& as_of) {
-    const auto& rule = find_rule(rules, rule_id);
+}  // namespace
+
+std::string explain_rule(const LoadedRules& rules, const std::string& rule_id, const std::string& database,
+                         const std::string& as_of) {
+    std::string out;  // every version of the rule
+    for (const auto* rule : select_rules(rules.program, {rule_id}, {}))
+        out += (out.empty() ? "" : "\n") + explain_version(rules, *rule, database, as_of);
+    return out;
+}
+
+namespace {
+
+// `why` for one version of a rule.
+WhyAnswer why_version(const LoadedRules& rules, const checker::BoundRule& rule, const std::string& database,
+                      const std::string& subject_key, const std::string& as_of) {
+    const std::string& rule_id = rule.rule->id;
     const auto& catalog = schema::Catalog::case_data_v1();
     compiler::CompileOptions options{as_of, true, subject_key};
     const auto compiled = compiler::compile_rule(rule, catalog, options);
@@ -89,7 +101,8 @@ WhyAnswer why(const LoadedRules& rules, const std::string& rule_id, const std::s
     auto db = snapshot.connect();
 
     std::ostringstream out;
-    out << rule_id << " — " << rule.rule->title << " (" << rule.rule->citation << ")\n";
+    out << rule_id << (rule.version.empty() ? "" : " (version " + rule.version + ")") << " — " << rule.rule->title
+        << " (" << rule.rule->citation << ")\n";
     out << "subject " << rule.subject_table << " " << subject_key << ", as of " << as_of << "\n";
     auto statement = db.prepare(compiled.sql);
     bind_all(statement, compiled.params);
@@ -196,6 +209,20 @@ WhyAnswer why(const LoadedRules& rules, const std::string& rule_id, const std::s
         }
     }
     return {out.str(), false};
+}
+
+}  // namespace
+
+WhyAnswer why(const LoadedRules& rules, const std::string& rule_id, const std::string& database,
+              const std::string& subject_key, const std::string& as_of) {
+    // A rule with several versions: each is explained, as each judges its own acts.
+    WhyAnswer answer;
+    for (const auto* rule : select_rules(rules.program, {rule_id}, {})) {
+        const auto one = why_version(rules, *rule, database, subject_key, as_of);
+        answer.text += (answer.text.empty() ? "" : "\n") + one.text;
+        answer.rule_error = answer.rule_error || one.rule_error;
+    }
+    return answer;
 }
 
 }  // namespace recallguard::engine

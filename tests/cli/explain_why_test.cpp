@@ -186,6 +186,13 @@ TEST_F(ExplainWhy, EachVersionOfARuleIsAnEntryOfItsOwnInEveryReport) {
     for (const auto& result : sarif["runs"][0]["results"])
         EXPECT_EQ(result["ruleId"], descriptors[result["ruleIndex"].get<size_t>()]["id"]) << result.dump();
 
+    // `why` explains every version: the 2024 case is judged by the old one.
+    const auto why = run_cli({"why", "T-V", rules, "--db", db_, "--subject", "DC-LD-MINI5", "--as-of", "2025-12-31"});
+    ASSERT_EQ(why.exit_code, 0) << why.err;
+    EXPECT_NE(why.out.find("T-V (version ..2025-01-01) — Old title"), std::string::npos) << why.out;
+    EXPECT_NE(why.out.find("T-V (version 2025-01-01..) — New title"), std::string::npos) << why.out;
+    EXPECT_NE(why.out.find("verdict: signal"), std::string::npos) << why.out;
+
     const auto catalogue = run_cli({"doc", rules, "--format", "html"});
     ASSERT_EQ(catalogue.exit_code, 0) << catalogue.err;
     EXPECT_NE(catalogue.out.find("id=\"rule-T-V---2025-01-01\""), std::string::npos) << catalogue.out;
