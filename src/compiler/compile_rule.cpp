@@ -86,6 +86,11 @@ private:
         select->columns.push_back({company_of(alias), "rg_company", ""});
         filter_ = ast_.subject->where ? lowering_.lower(ast_.subject->where.get()) : nullptr;
         select->where = filter_;
+        // Explaining one subject: only its row is evaluated, so a date that cannot be known is
+        // reported for it, not for another subject met first.
+        if (options_.explain_subject)
+            select->where =
+                sql::all_of({sql::binary("=", key_of(*table_, alias), sql::param(*options_.explain_subject)), filter_});
         for (size_t i = 0; i < ast_.lets.size(); ++i) {
             const auto& let = ast_.lets[i];
             if (let.value->kind == ast::ExprKind::Union) {
