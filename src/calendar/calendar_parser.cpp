@@ -11,6 +11,7 @@
 
 #include "calendar/calendar.h"
 #include "calendar/calendar_format.h"
+#include "common/utf8.h"
 
 namespace recallguard::calendar {
 namespace {
@@ -50,28 +51,6 @@ std::vector<std::string> month_and_ordinal_words() {
 
 bool is_blank(char c) {
     return c == ' ' || c == '\t';
-}
-
-// Diagnostics count columns in code points (as render_diagnostic does).
-int code_points(std::string_view text) {
-    int count = 0;
-    for (const char c : text)
-        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++count;
-    return count;
-}
-
-// Byte offset of the first byte that does not belong to well-formed UTF-8, or npos.
-size_t first_invalid_utf8(std::string_view text) {
-    size_t i = 0;
-    while (i < text.size()) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        size_t length = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-        if (length == 0 || i + length > text.size()) return i;
-        for (size_t k = 1; k < length; ++k)
-            if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return i;
-        i += length;
-    }
-    return std::string_view::npos;
 }
 
 // `#` starts a comment at the start of a line or after a blank, unless inside a "quoted" title.
@@ -168,8 +147,8 @@ public:
 
 private:
     void error(int line, std::string_view line_text, size_t offset, size_t length, std::string message) {
-        const int column = code_points(line_text.substr(0, offset)) + 1;
-        const int width = std::max(1, code_points(line_text.substr(offset, length)));
+        const int column = code_point_count(line_text.substr(0, offset)) + 1;
+        const int width = std::max(1, code_point_count(line_text.substr(offset, length)));
         diagnostics_.error(DiagnosticCode::Calendar, SourceLocation{file_name_, line, column}, std::move(message),
                            width);
     }
@@ -249,7 +228,7 @@ private:
             return;
         }
         name_.value = std::string(args[0].text);
-        name_location_ = SourceLocation{file_name_, number, code_points(line.substr(0, args[0].offset)) + 1};
+        name_location_ = SourceLocation{file_name_, number, code_point_count(line.substr(0, args[0].offset)) + 1};
     }
 
     // The quoted text starting at or after byte `from` (blanks skipped): its content and the

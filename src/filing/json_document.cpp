@@ -7,47 +7,13 @@
 #include <vector>
 
 #include "common/text.h"
+#include "common/utf8.h"
 
 namespace recallguard::filing {
 namespace {
 
 // Deeper nesting than this is no filing; refusing it keeps every recursive pass bounded.
 constexpr int kMaxDepth = 64;
-
-// Offset of the first byte that is not part of well-formed UTF-8 (RFC 3629: no overlongs, no
-// surrogates, nothing above U+10FFFF), or npos.
-size_t first_invalid_utf8(const std::string& text) {
-    const auto* s = reinterpret_cast<const unsigned char*>(text.data());
-    const size_t n = text.size();
-    for (size_t i = 0; i < n;) {
-        const unsigned char c = s[i];
-        size_t length = 0;
-        unsigned char low = 0x80, high = 0xBF;
-        if (c < 0x80) {
-            ++i;
-            continue;
-        }
-        if (c >= 0xC2 && c <= 0xDF)
-            length = 2;
-        else if (c >= 0xE0 && c <= 0xEF) {
-            length = 3;
-            if (c == 0xE0) low = 0xA0;
-            if (c == 0xED) high = 0x9F;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            length = 4;
-            if (c == 0xF0) low = 0x90;
-            if (c == 0xF4) high = 0x8F;
-        } else {
-            return i;
-        }
-        if (i + length > n) return i;
-        if (s[i + 1] < low || s[i + 1] > high) return i;
-        for (size_t k = 2; k < length; ++k)
-            if (s[i + k] < 0x80 || s[i + k] > 0xBF) return i;
-        i += length;
-    }
-    return std::string::npos;
-}
 
 // Offset where nesting first exceeds kMaxDepth (outside strings), or npos.
 size_t too_deep_at(const std::string& text) {
@@ -180,21 +146,6 @@ private:
 };
 
 }  // namespace
-
-SourceLocation location_of_offset(const std::string& path, const std::string& text, size_t offset) {
-    SourceLocation location{path, 1, 1};
-    if (offset > text.size()) offset = text.size();
-    for (size_t i = 0; i < offset; ++i) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        if (c == '\n') {
-            ++location.line;
-            location.column = 1;
-        } else if ((c & 0xC0) != 0x80) {  // continuation bytes belong to the character before
-            ++location.column;
-        }
-    }
-    return location;
-}
 
 SourceLocation JsonDocument::locate(const std::string& pointer) const {
     std::string p = pointer;

@@ -40,9 +40,6 @@ struct JsonDocument {
     SourceLocation locate_key(const std::string& pointer) const;
 };
 
-// 1-based line and column (in characters, not bytes) of a byte offset in UTF-8 text.
-SourceLocation location_of_offset(const std::string& path, const std::string& text, size_t offset);
-
 // Parses `text` (already read from `path`). Returns the error when it is not UTF-8, not
 // JSON, truncated, or repeats a key within one object.
 std::optional<JsonError> parse_json_document(const std::string& path, std::string text, JsonDocument& document);

@@ -9,6 +9,7 @@
 #include "common/date.h"
 #include "common/diagnostic.h"
 #include "common/errors.h"
+#include "common/utf8.h"
 #include "filing/json_document.h"
 
 namespace recallguard::filing {
@@ -72,8 +73,7 @@ bool has_type(const nlohmann::json& value, const std::string& type) {
 }
 
 size_t code_points(const std::string& text) {
-    return static_cast<size_t>(
-        std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+    return static_cast<size_t>(code_point_count(text));
 }
 
 std::string list_of(const nlohmann::json& values) {

@@ -6,6 +6,7 @@
 #include "ast/expr_text.h"
 #include "ast/operators.h"
 #include "common/text.h"
+#include "common/utf8.h"
 #include "format/format.h"
 #include "format/layout.h"
 
@@ -22,10 +23,7 @@ bool needs_parentheses(const ast::Expr& child, int required) {
 }
 
 int width(const std::string& text) {
-    int count = 0;
-    for (unsigned char c : text)
-        if ((c & 0xC0) != 0x80) ++count;
-    return count;
+    return code_point_count(text);
 }
 
 // Column just past the last line of `lines` when the first one starts at `column`.

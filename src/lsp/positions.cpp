@@ -2,18 +2,15 @@
 
 #include <algorithm>
 
+#include "common/utf8.h"
+
 namespace recallguard::lsp {
 namespace {
 
-// The length in bytes of the UTF-8 sequence that starts with `lead`; 1 for a byte that cannot
-// start one (each such byte then counts as one character, as an editor shows U+FFFD).
+// The length in bytes of the UTF-8 character at `at`; 1 for a byte that does not start a
+// well-formed one (each such byte then counts as one character, as an editor shows U+FFFD).
 size_t sequence_length(const std::string& text, size_t at) {
-    const auto lead = static_cast<unsigned char>(text[at]);
-    size_t length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 1;
-    if (at + length > text.size()) return 1;
-    for (size_t k = 1; k < length; ++k)
-        if ((static_cast<unsigned char>(text[at + k]) & 0xC0) != 0x80) return 1;
-    return length;
+    return std::max<size_t>(1, utf8_sequence_length(text, at));
 }
 
 int units_of(size_t bytes, PositionEncoding encoding) {

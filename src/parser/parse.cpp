@@ -73,48 +73,6 @@ bool within_limits(const std::vector<antlr4::Token*>& tokens, const std::string&
     return true;
 }
 
-// Offset of the first byte that does not start a well-formed UTF-8 sequence (bad lead or
-// continuation byte, overlong form, past U+10FFFF), or npos. The ANTLR runtime throws
-// std::range_error on such text instead of reporting it.
-size_t first_bad_utf8(const std::string& text) {
-    size_t i = 0;
-    while (i < text.size()) {
-        const auto lead = static_cast<unsigned char>(text[i]);
-        size_t length = 1;
-        char32_t cp = lead, min = 0;
-        if (lead >= 0x80) {
-            if ((lead & 0xE0) == 0xC0)
-                length = 2, cp = lead & 0x1F, min = 0x80;
-            else if ((lead & 0xF0) == 0xE0)
-                length = 3, cp = lead & 0x0F, min = 0x800;
-            else if ((lead & 0xF8) == 0xF0)
-                length = 4, cp = lead & 0x07, min = 0x10000;
-            else
-                return i;
-            if (i + length > text.size()) return i;
-            for (size_t k = 1; k < length; ++k) {
-                const auto next = static_cast<unsigned char>(text[i + k]);
-                if ((next & 0xC0) != 0x80) return i;
-                cp = (cp << 6) | (next & 0x3F);
-            }
-            if (cp < min || cp > 0x10FFFF) return i;
-        }
-        i += length;
-    }
-    return std::string::npos;
-}
-
-SourceLocation location_of_offset(const std::string& path, const std::string& text, size_t offset) {
-    int line = 1, column = 1;
-    for (size_t i = 0; i < offset; ++i) {
-        if (text[i] == '\n')
-            line += 1, column = 1;
-        else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80)
-            ++column;
-    }
-    return {path, line, column};
-}
-
 // True when no syntax error touched the subtree: no error node, no recognition exception.
 bool intact(antlr4::tree::ParseTree* tree) {
     if (dynamic_cast<antlr4::tree::ErrorNode*>(tree)) return false;
@@ -138,11 +96,6 @@ ast::RuleFile parse_rule_file(const std::string& path, const std::string& text, 
         return file;
     }
 
-    if (const size_t bad = first_bad_utf8(text); bad != std::string::npos) {
-        diagnostics.error(DiagnosticCode::Encoding, location_of_offset(path, text, bad),
-                          "the file is not valid UTF-8 at this point");
-        return file;
-    }
     antlr4::ANTLRInputStream input(text);
     grammar::RuleLexer lexer(&input);
     SyntaxErrorListener listener(path, diagnostics);

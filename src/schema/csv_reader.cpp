@@ -1,5 +1,7 @@
 #include "schema/csv_reader.h"
 
+#include "common/utf8.h"
+
 namespace recallguard::schema {
 
 namespace {
@@ -34,12 +36,7 @@ private:
     }
 
     // Characters, not bytes, so the column matches what an editor shows.
-    int column() const {
-        int n = 1;
-        for (size_t i = line_start_; i < pos_; ++i)
-            if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++n;
-        return n;
-    }
+    int column() const { return code_point_count(text_, line_start_, pos_) + 1; }
 
     void parse_record() {
         CsvRecord record;
@@ -130,6 +127,14 @@ private:
 }  // namespace
 
 CsvDocument parse_csv(std::string_view text) {
+    // Text that is not UTF-8 (a Latin-1 export, say) would be stored as garbled values: refused
+    // as a whole, at its first bad byte, as rule, calendar and filing files are.
+    if (const size_t bad = first_invalid_utf8(text); bad != std::string_view::npos) {
+        const SourceLocation at = location_of_offset("", text, bad);
+        CsvDocument document;
+        document.errors.push_back({at.line, at.column, invalid_utf8_message(text, bad)});
+        return document;
+    }
     return CsvParser(text).parse();
 }
 

@@ -7,6 +7,7 @@
 #include "common/diagnostic.h"
 #include "common/errors.h"
 #include "common/text.h"
+#include "common/utf8.h"
 #include "schema/csv_reader.h"
 #include "schema/value_check.h"
 
@@ -118,16 +119,8 @@ std::vector<InputRow> read_json_rows(const std::string& text, const std::string&
     } catch (const nlohmann::json::parse_error& e) {
         // Turn the byte offset into a line and column a user can go to.
         const size_t end = std::min<size_t>(e.byte == 0 ? 0 : e.byte - 1, text.size());
-        int line = 1, column = 1;
-        for (size_t i = 0; i < end; ++i) {
-            if (text[i] == '\n') {
-                ++line;
-                column = 1;
-            } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-                ++column;
-            }
-        }
-        throw InputError(fmt::format("{}:{}:{}: not valid JSON: {}", name, line, column, e.what()));
+        throw InputError(
+            fmt::format("{}: not valid JSON: {}", location_of_offset(name, text, end).to_string(), e.what()));
     } catch (const nlohmann::json::out_of_range& e) {
         // A number too large for a double (1E999999): named by the library, not located.
         throw InputError(fmt::format("{}: not valid JSON: a number too large to represent ({})", name, e.what()));

@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "calendar/calendar.h"
+#include "parser/parse.h"
 
 using recallguard::Date;
 using recallguard::DiagnosticBag;
@@ -93,6 +94,27 @@ TEST(CalendarParse, InvalidUtf8IsReportedAtItsColumn) {
     EXPECT_EQ(d.location.to_string(), "x.calendar:4:21");
     EXPECT_EQ(d.code, "E-CALENDAR");
     EXPECT_EQ(d.message, "the line is not valid UTF-8 text");
+}
+
+// Calendar files refuse exactly what rule files refuse (one validator): an overlong form, a UTF-16
+// surrogate and a code point past U+10FFFF are not UTF-8 even though their bytes look like it.
+TEST(CalendarParse, RefusesWhatRuleFilesRefuse) {
+    for (const std::string bad :
+         {"\xC0\xAF", "\xE0\x80\xAF", "\xED\xA0\x80", "\xF4\x90\x80\x80", "\xF8\x88\x80\x80\x80"}) {
+        DiagnosticBag diagnostics;
+        const auto calendar =
+            parse_calendar("calendar X\nweekend sat sun\nyears 2025 2025\n2025-01-01 holiday A" + bad + "\n",
+                           "x.calendar", diagnostics);
+        EXPECT_FALSE(calendar);
+        ASSERT_EQ(diagnostics.error_count(), 1u);
+        EXPECT_EQ(diagnostics.items()[0].location.to_string(), "x.calendar:4:21");
+        EXPECT_EQ(diagnostics.items()[0].message, "the line is not valid UTF-8 text");
+
+        DiagnosticBag rule_diagnostics;
+        recallguard::parser::parse_rule_file("x.rules", "# A" + bad + "\n", rule_diagnostics);
+        EXPECT_EQ(rule_diagnostics.error_count(), 1u);
+        EXPECT_EQ(rule_diagnostics.items()[0].code, "E-ENCODING");
+    }
 }
 
 TEST(CalendarParse, MissingFileIsADiagnosticNamingThePath) {

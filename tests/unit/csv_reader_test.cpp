@@ -33,6 +33,19 @@ TEST(CsvReader, CrlfByteOrderMarkBlankLinesAndNoFinalNewline) {
     EXPECT_EQ(doc.records[2].line, 4);
 }
 
+TEST(CsvReader, TextThatIsNotUtf8IsRefusedAtItsFirstBadByte) {
+    // A Latin-1 "é" (0xE9) on line 2, column 4, and a UTF-16 surrogate encoded as UTF-8.
+    for (const std::string bad : {"\xE9", "\xED\xA0\x80"}) {
+        const auto doc = parse_csv("id,n\n1,\"" + bad + "\"\n");
+        ASSERT_EQ(doc.errors.size(), 1u);
+        EXPECT_EQ(doc.errors[0].line, 2);
+        EXPECT_EQ(doc.errors[0].column, 4);
+        EXPECT_NE(doc.errors[0].message.find("not valid UTF-8"), std::string::npos);
+        EXPECT_TRUE(doc.records.empty());
+    }
+    EXPECT_TRUE(parse_csv("id,n\n1,\"\xC3\xA9\"\n").errors.empty());
+}
+
 TEST(CsvReader, SpacesArePartOfTheField) {
     const auto doc = parse_csv(" a , b \n");
     ASSERT_EQ(doc.records.size(), 1u);
