@@ -11,6 +11,7 @@
 
 #include "calendar/calendar.h"
 #include "calendar/calendar_format.h"
+#include "common/files.h"
 #include "common/utf8.h"
 
 namespace recallguard::calendar {
@@ -603,21 +604,13 @@ std::optional<WorkingDayCalendar> parse_calendar(const std::string& text, const 
 }
 
 std::optional<WorkingDayCalendar> load_calendar(const std::string& path, DiagnosticBag& diagnostics) {
-    std::error_code error;
-    if (!std::filesystem::is_regular_file(path, error)) {
+    const FileText file = read_file(path);
+    if (!file.ok()) {
         diagnostics.error(DiagnosticCode::Calendar, SourceLocation{path, 0, 0},
-                          std::filesystem::exists(path, error) ? "not a regular file" : "calendar file not found");
+                          file.failure == ReadFailure::Missing ? "calendar file not found" : file.reason);
         return std::nullopt;
     }
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream content;
-    content << in.rdbuf();
-    if (!in.good() && !in.eof()) {
-        diagnostics.error(DiagnosticCode::Calendar, SourceLocation{path, 0, 0},
-                          std::string("cannot read calendar file: ") + std::strerror(errno));
-        return std::nullopt;
-    }
-    return parse_calendar(content.str(), path, diagnostics);
+    return parse_calendar(file.text, path, diagnostics);
 }
 
 }  // namespace recallguard::calendar

@@ -3,6 +3,7 @@
 
 #include "cli/command.h"
 #include "common/errors.h"
+#include "common/files.h"
 #include "engine/rule_loader.h"
 #include "format/format.h"
 
@@ -39,7 +40,7 @@ void add_fmt_command(CLI::App& app, int& exit_code) {
             if (check)
                 std::cout << format::unified_diff(path, result.original, result.formatted);
             else
-                format::write_file_atomically(path, result.formatted);
+                write_file_atomically(path, result.formatted);
         }
         const char* verb = check ? " would be reformatted" : " reformatted";
         std::cerr << files.size() << " files, " << changed << verb;

@@ -57,8 +57,8 @@ FileText read_file(const std::string& path, std::uintmax_t max_bytes) {
     result.size = result.text.size();
     // A file that grew between the size check and the read is held to the same limit.
     if (result.size > max_bytes)
-        return failed(ReadFailure::TooLarge,
-                      "the file is more than the limit of " + size_text(max_bytes) + " bytes", result.size);
+        return failed(ReadFailure::TooLarge, "the file is more than the limit of " + size_text(max_bytes) + " bytes",
+                      result.size);
     return result;
 }
 

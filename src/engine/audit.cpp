@@ -15,6 +15,7 @@
 
 #include "common/date.h"
 #include "common/errors.h"
+#include "common/files.h"
 #include "common/fingerprint.h"
 #include "compiler/compile.h"
 #include "engine/audit_schedule.h"
@@ -56,14 +57,8 @@ std::string today() {
 }
 
 std::string file_fingerprint(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError(path + ": cannot read the database file");
     Fingerprint hash;
-    std::vector<char> buffer(1 << 20);
-    while (in) {
-        in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
-        hash.add(std::string_view(buffer.data(), static_cast<size_t>(in.gcount())));
-    }
+    read_file_chunks(path, [&](std::string_view chunk) { hash.add(chunk); });
     return hash.hex();
 }
 

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "common/errors.h"
+#include "common/files.h"
 
 namespace recallguard::engine {
 
@@ -29,11 +30,11 @@ std::string describe(const findings::Finding& f) {
 }
 
 std::vector<findings::Finding> read_json_findings(const std::string& path) {
-    std::ifstream in(path);
-    if (!in) throw InputError(path + ": cannot read the baseline report");
+    FileText file = read_file(path);
+    if (!file.ok()) throw InputError(path + ": cannot read the baseline report: " + file.reason);
     nlohmann::json document;
     try {
-        document = nlohmann::json::parse(in);
+        document = nlohmann::json::parse(file.text);
     } catch (const nlohmann::json::exception& e) {  // syntax, or a number too large (out_of_range)
         throw InputError(path + ": not a JSON report: " + e.what());
     }

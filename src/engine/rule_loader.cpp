@@ -9,6 +9,7 @@
 
 #include "ast/expr_text.h"
 #include "checker/checker.h"
+#include "common/files.h"
 #include "common/fingerprint.h"
 #include "common/utf8.h"
 #include "parser/parse.h"
@@ -47,24 +48,15 @@ bool read_file(const std::string& path, std::string& text, DiagnosticBag& diagno
         text = *buffer;
         return true;
     }
-    std::error_code error;
-    const auto size = fs::file_size(path, error);
-    if (error) {
-        diagnostics.error(DiagnosticCode::Io, {path, 0, 0}, "cannot read the file: " + error.message());
+    FileText file = recallguard::read_file(path, kMaxRuleFileBytes);
+    if (!file.ok()) {
+        diagnostics.error(DiagnosticCode::Io, {path, 0, 0},
+                          file.failure == ReadFailure::TooLarge
+                              ? "the file is larger than the 4 MiB limit for rule files"
+                              : file.reason);
         return false;
     }
-    if (size > kMaxRuleFileBytes) {
-        diagnostics.error(DiagnosticCode::Io, {path, 0, 0}, "the file is larger than the 4 MiB limit for rule files");
-        return false;
-    }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        diagnostics.error(DiagnosticCode::Io, {path, 0, 0}, "cannot open the file");
-        return false;
-    }
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    text = buffer.str();
+    text = std::move(file.text);
     return true;
 }
 

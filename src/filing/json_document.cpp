@@ -6,6 +6,7 @@
 #include <sstream>
 #include <vector>
 
+#include "common/files.h"
 #include "common/text.h"
 #include "common/utf8.h"
 
@@ -205,23 +206,14 @@ std::optional<JsonError> parse_json_document(const std::string& path, std::strin
 }
 
 std::optional<JsonError> read_json_document(const std::string& path, JsonDocument& document, std::uintmax_t max_bytes) {
-    namespace fs = std::filesystem;
-    std::error_code error;
     const SourceLocation whole{path, 0, 0};
-    if (!fs::is_regular_file(path, error))
-        return JsonError{DiagnosticCode::FilingIo, whole,
-                         fs::exists(path, error) ? "not a regular file" : "no such file"};
-    const auto size = fs::file_size(path, error);
-    if (error) return JsonError{DiagnosticCode::FilingIo, whole, "cannot read the file: " + error.message()};
-    if (size > max_bytes)
+    FileText file = read_file(path, max_bytes);
+    if (file.failure == ReadFailure::TooLarge)
         return JsonError{DiagnosticCode::FilingSize, whole,
-                         "the file is " + std::to_string(size) + " bytes; filings are limited to " +
+                         "the file is " + std::to_string(file.size) + " bytes; filings are limited to " +
                              std::to_string(max_bytes) + " bytes (1 MiB), so it was not read"};
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return JsonError{DiagnosticCode::FilingIo, whole, "cannot open the file"};
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    return parse_json_document(path, buffer.str(), document);
+    if (!file.ok()) return JsonError{DiagnosticCode::FilingIo, whole, file.reason};
+    return parse_json_document(path, std::move(file.text), document);
 }
 
 }  // namespace recallguard::filing

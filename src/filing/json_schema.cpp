@@ -9,6 +9,7 @@
 #include "common/date.h"
 #include "common/diagnostic.h"
 #include "common/errors.h"
+#include "common/files.h"
 #include "common/utf8.h"
 #include "filing/json_document.h"
 
@@ -238,13 +239,11 @@ JsonSchema JsonSchema::from_json(nlohmann::json schema, const std::string& origi
 }
 
 JsonSchema JsonSchema::load(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError(path + ": cannot read the schema file");
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
+    FileText file = read_file(path);
+    if (!file.ok()) throw InputError(path + ": cannot read the schema file: " + file.reason);
     nlohmann::json schema;
     try {
-        schema = nlohmann::json::parse(buffer.str());
+        schema = nlohmann::json::parse(file.text);
     } catch (const nlohmann::json::exception& e) {  // syntax, or a number too large (out_of_range)
         throw InputError(path + ": the schema is not valid JSON: " + e.what());
     }

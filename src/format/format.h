@@ -39,10 +39,6 @@ FileFormat format_file(const std::string& path, DiagnosticBag& diagnostics, cons
 FileFormat format_text(const std::string& path, const std::string& text, DiagnosticBag& diagnostics,
                        const FormatOptions& options = {});
 
-// Replaces the file's content by writing a temporary file next to it and renaming it over
-// the original, so a failure never leaves a partly written file. Throws InputError.
-void write_file_atomically(const std::string& path, const std::string& text);
-
 // A unified-style line diff (`--- a/path`, `+++ b/path`, `@@` hunks with 3 lines of
 // context); empty when the texts are equal.
 std::string unified_diff(const std::string& path, const std::string& before, const std::string& after);

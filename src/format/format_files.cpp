@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "common/errors.h"
+#include "common/files.h"
 #include "format/format.h"
 #include "parser/parse.h"
 
@@ -15,16 +16,14 @@ namespace recallguard::format {
 namespace fs = std::filesystem;
 
 FileFormat format_file(const std::string& path, DiagnosticBag& diagnostics, const FormatOptions& options) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        diagnostics.error(DiagnosticCode::Io, {path, 0, 0}, "cannot open the file");
+    FileText file = read_file(path);
+    if (!file.ok()) {
+        diagnostics.error(DiagnosticCode::Io, {path, 0, 0}, file.reason);
         FileFormat result;
         result.path = path;
         return result;
     }
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    return format_text(path, buffer.str(), diagnostics, options);
+    return format_text(path, file.text, diagnostics, options);
 }
 
 FileFormat format_text(const std::string& path, const std::string& text, DiagnosticBag& diagnostics,
@@ -40,32 +39,6 @@ FileFormat format_text(const std::string& path, const std::string& text, Diagnos
     result.formatted = format_rule_file(file, options);
     result.ok = true;
     return result;
-}
-
-void write_file_atomically(const std::string& path, const std::string& text) {
-    const fs::path target(path);
-    const fs::path temporary =
-        target.parent_path() / ("." + target.filename().string() + ".fmt-" + std::to_string(getpid()));
-    {
-        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        out << text;
-        out.flush();
-        if (!out) {
-            std::error_code ignored;
-            fs::remove(temporary, ignored);
-            throw InputError("cannot write " + temporary.string() + ": " + std::strerror(errno));
-        }
-    }
-    std::error_code error;
-    // Keep the original's permissions on the replacement.
-    const auto permissions = fs::status(target, error).permissions();
-    if (!error) fs::permissions(temporary, permissions, error);
-    fs::rename(temporary, target, error);
-    if (error) {
-        std::error_code ignored;
-        fs::remove(temporary, ignored);
-        throw InputError("cannot replace " + path + ": " + error.message());
-    }
 }
 
 }  // namespace recallguard::format

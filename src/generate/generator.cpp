@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "common/errors.h"
+#include "common/files.h"
 #include "generate/company_simulation.h"
 #include "schema/case_database.h"
 #include "sqldb/sqlite.h"
@@ -55,11 +56,12 @@ void validate_options(const GenerateOptions& options) {
 GenerateSummary generate_case_database(const GenerateOptions& options) {
     validate_options(options);
     const auto started = std::chrono::steady_clock::now();
-    const std::string partial = options.out + ".partial";
-    std::filesystem::remove(partial);
+    // Built under a temporary name and renamed, so a failed build never leaves a database behind
+    // and the target is never overwritten, even if it appears while building.
+    AtomicFile file(options.out, AtomicFile::Existing::Refuse);
     GenerateSummary summary;
-    try {
-        auto db = sqldb::Database::open(partial, sqldb::Database::Mode::Create);
+    {
+        auto db = sqldb::Database::open(file.temporary_path(), sqldb::Database::Mode::Create);
         // Nothing to recover while building: a failed build is deleted, so no journal and no fsync.
         db.exec(
             "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA foreign_keys = ON;"
@@ -84,16 +86,8 @@ GenerateSummary generate_case_database(const GenerateOptions& options) {
             for (const auto& sql : indexes) db.exec(sql);
         db.exec("COMMIT");
         summary.tables = writer.counts();
-    } catch (...) {
-        std::filesystem::remove(partial);
-        throw;
     }
-    // The target may have appeared while we were building: still never overwrite it.
-    if (std::filesystem::exists(options.out)) {
-        std::filesystem::remove(partial);
-        throw InputError(options.out + ": already exists; generate never overwrites a file");
-    }
-    std::filesystem::rename(partial, options.out);
+    file.commit();
     for (const auto& t : summary.tables) summary.total_rows += t.rows;
     summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return summary;

@@ -36,7 +36,7 @@ struct GenerateSummary {
 // Throws InputError naming the option when one is out of range or `out` already exists.
 void validate_options(const GenerateOptions& options);
 
-// Builds the database in `out + ".partial"` (foreign keys on, one transaction) and renames it
+// Builds the database under a temporary name beside `out` (foreign keys on, one transaction) and renames it
 // to `out` when complete; a failure leaves no file behind. Same options, same bytes.
 GenerateSummary generate_case_database(const GenerateOptions& options);
 

@@ -4,6 +4,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "common/files.h"
 #include "lsp/request_error.h"
 #include "lsp/uri.h"
 
@@ -305,13 +306,8 @@ Json Server::location_json(const std::string& path, int line, int column, int le
 std::string Server::text_of(const std::string& path) {
     for (const auto& [uri, document] : workspace_.documents().all())
         if (document.path == path) return document.text;
-    std::error_code error;
-    const auto size = std::filesystem::file_size(path, error);
-    if (error || size > (4u << 20)) return "";
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    return buffer.str();
+    FileText file = read_file(path, 4u << 20);
+    return file.ok() ? std::move(file.text) : std::string();
 }
 
 }  // namespace recallguard::lsp

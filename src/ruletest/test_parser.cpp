@@ -2,6 +2,7 @@
 #include <sstream>
 
 #include "common/date.h"
+#include "common/files.h"
 #include "findings/finding.h"
 #include "ruletest/test_case.h"
 #include "schema/catalog.h"
@@ -367,14 +368,12 @@ RuleTestFile parse_rule_test(const std::string& path, const std::string& text, D
 }
 
 RuleTestFile read_rule_test(const std::string& path, DiagnosticBag& diagnostics) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        diagnostics.error(DiagnosticCode::TestRead, {path, 0, 0}, "cannot read the test file");
+    FileText file = read_file(path);
+    if (!file.ok()) {
+        diagnostics.error(DiagnosticCode::TestRead, {path, 0, 0}, "cannot read the test file: " + file.reason);
         return {path, "", {}};
     }
-    std::ostringstream text;
-    text << in.rdbuf();
-    return parse_rule_test(path, text.str(), diagnostics);
+    return parse_rule_test(path, file.text, diagnostics);
 }
 
 }  // namespace recallguard::ruletest

@@ -11,6 +11,7 @@
 
 #include "common/diagnostic.h"
 #include "common/errors.h"
+#include "common/files.h"
 #include "common/text.h"
 #include "schema/catalog.h"
 #include "schema/ingest_rows.h"
@@ -30,16 +31,6 @@ const Table& resolve_table(const Catalog& catalog, const std::string& name) {
     const std::string match = closest_match(name, names);
     throw InputError(fmt::format("unknown table '{}'{}; the tables are {}", name,
                                  match.empty() ? "" : fmt::format(" (did you mean '{}'?)", match), join(names, ", ")));
-}
-
-std::string read_file(const std::string& path) {
-    std::error_code error;
-    if (!std::filesystem::is_regular_file(path, error)) throw InputError(path + ": no such file");
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    if (!in.good() && !in.eof()) throw InputError(path + ": cannot read the file");
-    return text.str();
 }
 
 // Ingest only writes into databases made from our DDL, so the constraints are there.
@@ -308,7 +299,7 @@ IngestResult ingest_files(const std::string& db_path, const std::vector<IngestIn
         const std::string extension = to_lower(std::filesystem::path(input.path).extension().string());
         if (extension != ".csv" && extension != ".json")
             throw InputError(input.path + ": cannot tell the format; name the file .csv or .json");
-        texts.push_back(read_file(input.path));
+        texts.push_back(read_file_or_throw(input.path));
         tables.push_back({&table, {}});
     }
     auto db = sqldb::Database::open(db_path, sqldb::Database::Mode::ReadWrite);

@@ -229,18 +229,6 @@ TEST(FormatFiles, RefusesAFileWithSyntaxErrors) {
     fs::remove(path);
 }
 
-TEST(FormatFiles, WritesAtomicallyAndLeavesNoTemporaryFile) {
-    const fs::path dir = fs::temp_directory_path() / "recallguard_format_write";
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    const fs::path path = dir / "a.rules";
-    std::ofstream(path) << "old";
-    write_file_atomically(path.string(), "new text\n");
-    EXPECT_EQ(read_text(path), "new text\n");
-    EXPECT_EQ(std::distance(fs::directory_iterator(dir), fs::directory_iterator()), 1);
-    fs::remove_all(dir);
-}
-
 TEST(FormatDiff, ShowsChangedLinesWithContextInUnifiedStyle) {
     EXPECT_EQ(unified_diff("x.rules", "a\nb\n", "a\nb\n"), "");
     EXPECT_EQ(unified_diff("x.rules", "1\n2\n3\n4\n5\n6\n7\n8\n", "1\n2\n3\n4\nfive\n6\n7\n8\n"),
