@@ -298,7 +298,7 @@ private:
         const std::vector<Word> words = split_words(line, name->second);
         HolidayRule rule;
         rule.name = name->first;
-        rule.location = SourceLocation{file_name_, number, code_points(line.substr(0, head.offset)) + 1};
+        rule.location = SourceLocation{file_name_, number, code_point_count(line.substr(0, head.offset)) + 1};
         const std::string usage = "a day: `june 19` or `third monday of january`";
         if (words.empty()) {
             error(number, line, line.size(), 1, "the rule \"" + rule.name + "\" needs " + usage);

@@ -9,6 +9,7 @@
 #include "calendar/calendar_format.h"
 #include "common/diagnostic.h"
 #include "common/errors.h"
+#include "common/files.h"
 
 namespace recallguard::calendar {
 namespace {
@@ -91,10 +92,7 @@ std::string render_calendar_diagnostics(const DiagnosticBag& diagnostics) {
     for (const Diagnostic& diagnostic : diagnostics.sorted()) {
         const std::string& file = diagnostic.location.file;
         if (!texts.count(file)) {
-            std::ifstream in(file, std::ios::binary);
-            std::ostringstream text;
-            if (diagnostic.location.line > 0 && in) text << in.rdbuf();
-            texts[file] = text.str();
+            texts[file] = diagnostic.location.line > 0 ? recallguard::read_file(file).text : std::string();
         }
         out += render_diagnostic(diagnostic, texts[file]);
     }
