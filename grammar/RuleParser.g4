@@ -40,9 +40,9 @@ ruleClause
     | DESCRIPTION STRING                                   # RuleDescription
     | EFFECTIVE effectivePeriod                            # RuleEffective
     | CALENDAR IDENT                                       # RuleCalendar
-    | PARAM IDENT EQ literal                               # RuleParam
-    | FOR IDENT IN IDENT (WHERE expr)?                     # RuleSubject
-    | LET IDENT EQ expr                                    # RuleLet
+    | PARAM name EQ literal                                # RuleParam
+    | FOR name IN name (WHERE expr)?                       # RuleSubject
+    | LET name EQ expr                                     # RuleLet
     | DEADLINE LBRACE deadlineClause* RBRACE               # RuleDeadline
     | PERIODIC LBRACE periodicClause* RBRACE               # RulePeriodic
     | VIOLATION WHEN condition=expr (DATED dated=expr)?    # RuleViolation
@@ -67,7 +67,7 @@ periodicClause
     ;
 
 // The record that satisfies an obligation, and the date that counts for it.
-requirement: REQUIRE IDENT IN source (WHERE expr)? DATED expr;
+requirement: REQUIRE name IN source (WHERE expr)? DATED expr;
 
 source: name (DOT name)*;
 
@@ -80,6 +80,7 @@ expr
     | expr IS KNOWN                                        # IsKnown
     | expr IS MISSING                                      # IsMissing
     | expr HAS STRING                                      # HasField
+    | expr textOp pattern=primary                          # TextMatch
     | expr NOT? IN LPAREN literal (COMMA literal)* RPAREN  # InList
     | expr BETWEEN bound AND bound                         # Between
     | NOT expr                                             # Not
@@ -91,8 +92,8 @@ primary
     : literal                                              # LiteralPrimary
     | AS_OF                                                # AsOfPrimary
     | name (DOT name)*                                     # PathPrimary
-    | op=(COUNT | EXISTS | NO) LPAREN IDENT IN source (WHERE expr)? RPAREN         # CountingAggregate
-    | op=(SUM | MIN | MAX | EARLIEST | LATEST) LPAREN (value=expr FOR)? IDENT IN source
+    | op=(COUNT | EXISTS | NO) LPAREN name IN source (WHERE expr)? RPAREN          # CountingAggregate
+    | op=(SUM | MIN | MAX | EARLIEST | LATEST) LPAREN (value=expr FOR)? name IN source
           (WHERE where=expr)? (BY by=expr)? RPAREN                                # ValueAggregate
     | UNION LPAREN comprehension (COMMA comprehension)* RPAREN                    # UnionPrimary
     | COALESCE LPAREN expr (COMMA expr)+ RPAREN                                   # CoalescePrimary
@@ -108,8 +109,11 @@ bound
     | bound op=(PLUS | MINUS) bound                        # BoundAdditive
     ;
 
+// Text predicates (RuleParser.expr TextMatch): the text searched for is a primary.
+textOp: CONTAINS | STARTS WITH | ENDS WITH | MATCHES;
+
 // `i.occurred_on for i in p.incidents where ...`: one arm of a union of values.
-comprehension: expr FOR IDENT IN source (WHERE expr)?;
+comprehension: expr FOR name IN source (WHERE expr)?;
 
 literal
     : STRING                                               # StringLiteral
@@ -123,10 +127,16 @@ literal
     | (TRUE | FALSE)                                       # BoolLiteral
     ;
 
-// Identifiers, and keywords where they can only be names (after a dot: `c.source`).
+// Identifiers, and the keywords that are common words (soft keywords): a name in every place
+// the grammar takes one (`c.source`, `for category in ...`, `let start = ...`). The words that
+// structure a file or an expression (rule, for, in, where, let, param, and, or, not, is, true,
+// false, between) stay reserved.
 name
     : IDENT
     | SOURCE | START | KNOWN | MISSING | COUNT | MIN | MAX | SUM | FROM | TO | BY | CATEGORY
     | TITLE | DESCRIPTION | SEVERITY | AS_OF | DAY | MONTH | CALENDAR | PERIODIC | MESSAGE
     | SIGNAL | VIOLATION | WHEN | EVERY | DEADLINE | REQUIRE | WITHIN | AFTER | AUTHORITY | JURISDICTION | HAS
+    | CONTAINS | STARTS | ENDS | WITH | MATCHES
+    | EFFECTIVE | UNTIL | CITE | DATED | EXTEND | UNLESS | EXISTS | NO | EARLIEST | LATEST
+    | UNION | COALESCE | WORKING
     ;

@@ -54,6 +54,7 @@ enum class ExprKind {
     Union,      // arms: a set of values from several sources
     Coalesce,   // children: first known value
     HasField,   // children[0] (a JSON column) has the field literal.text, present and not empty
+    TextMatch,  // text_op: children[0] contains / starts with / ends with / matches children[1]
 };
 
 struct Expr {
@@ -62,6 +63,7 @@ struct Expr {
     int length = 1;                                 // characters of source text, for carets
     BinaryOp binary_op = BinaryOp::And;             // Binary
     AggregateOp aggregate_op = AggregateOp::Count;  // Aggregate
+    TextOp text_op = TextOp::Contains;              // TextMatch
     Literal literal;
     std::vector<std::string> path;
     std::vector<SourceLocation> path_locations;

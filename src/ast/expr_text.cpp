@@ -102,6 +102,10 @@ std::string expr_text(const Expr& expr) {
             return operand_text(*expr.children[0], kIsMissingPrecedence) + " is missing";
         case ExprKind::HasField:
             return operand_text(*expr.children[0], kIsKnownPrecedence) + " has " + quote_string(expr.literal.text);
+        case ExprKind::TextMatch:
+            // The left side binds like a comparison's; the text searched for is a primary.
+            return operand_text(*expr.children[0], kIsKnownPrecedence + 1) + " " +
+                   std::string(text_op_text(expr.text_op)) + " " + operand_text(*expr.children[1], kPrimaryPrecedence);
         case ExprKind::InList: {
             std::string out =
                 operand_text(*expr.children[0], kInListPrecedence) + (expr.negated ? " not in (" : " in (");

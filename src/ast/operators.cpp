@@ -61,6 +61,20 @@ std::optional<AggregateOp> parse_aggregate_op(std::string_view name) {
     return std::nullopt;
 }
 
+std::string_view text_op_text(TextOp op) {
+    switch (op) {
+        case TextOp::Contains:
+            return "contains";
+        case TextOp::StartsWith:
+            return "starts with";
+        case TextOp::EndsWith:
+            return "ends with";
+        case TextOp::Matches:
+            return "matches";
+    }
+    return "contains";
+}
+
 bool is_comparison(BinaryOp op) {
     return op == BinaryOp::Equal || op == BinaryOp::NotEqual || op == BinaryOp::Less || op == BinaryOp::LessEqual ||
            op == BinaryOp::Greater || op == BinaryOp::GreaterEqual;
@@ -99,6 +113,7 @@ int precedence(const Expr& expr) {
             return precedence_of(expr.binary_op);
         case ExprKind::IsKnown:
         case ExprKind::HasField:
+        case ExprKind::TextMatch:
             return kIsKnownPrecedence;
         case ExprKind::IsMissing:
             return kIsMissingPrecedence;

@@ -24,6 +24,11 @@ enum class BinaryOp {
 
 enum class AggregateOp { Count, Exists, No, Sum, Min, Max, Earliest, Latest };
 
+// Text predicates: `x contains y`, `x starts with y`, `x ends with y`, `x matches pattern`.
+enum class TextOp { Contains, StartsWith, EndsWith, Matches };
+// "contains", "starts with", ...
+std::string_view text_op_text(TextOp op);
+
 // As written in rule source: "*", "!=", "and", ...
 std::string_view binary_op_text(BinaryOp op);
 // The operator written `text` ("<>" is "!="); nullopt when it is none.
@@ -49,7 +54,7 @@ int precedence(const Expr& expr);
 // own precedence, its right one more (the operators are left-associative).
 int precedence_of(BinaryOp op);
 inline constexpr int kNegatePrecedence = 11;
-inline constexpr int kIsKnownPrecedence = 7;  // also `has`
+inline constexpr int kIsKnownPrecedence = 7;  // also `has` and the text predicates (`contains`, ...)
 inline constexpr int kIsMissingPrecedence = 6;
 inline constexpr int kInListPrecedence = 5;
 inline constexpr int kBetweenPrecedence = 4;

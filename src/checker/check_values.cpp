@@ -7,6 +7,7 @@
 
 #include "ast/expr_text.h"
 #include "checker/checker.h"
+#include "common/utf8.h"
 
 namespace recallguard::checker {
 
@@ -49,6 +50,28 @@ int64_t longest(ast::Literal::Kind kind) {
             return 36525;
     }
 }
+
+}  // namespace
+
+std::string glob_pattern_problem(const std::string& pattern) {
+    // GLOB: '*' any text, '?' one character, '[...]' one of a set ('[^...]' none of it); a ']'
+    // first in a set is one of its characters. A set must be closed.
+    for (size_t i = 0; i < pattern.size(); ++i) {
+        if (pattern[i] != '[') continue;
+        size_t j = i + 1;
+        if (j < pattern.size() && pattern[j] == '^') ++j;
+        if (j < pattern.size() && pattern[j] == ']') ++j;
+        while (j < pattern.size() && pattern[j] != ']') ++j;
+        if (j >= pattern.size())
+            return "the pattern " + ast::quote_string(pattern) + " opens a set of characters with '[' at character " +
+                   std::to_string(code_point_count(pattern.substr(0, i)) + 1) +
+                   " and never closes it with ']'; for a '[' itself write [[]";
+        i = j;
+    }
+    return {};
+}
+
+namespace {
 
 class ValueChecker {
 public:
@@ -102,9 +125,38 @@ private:
                     found != rule_.expr_info.end() && found->second.type.is_duration())
                     duration(child.get(), "a duration added to or subtracted from a date", false);
         }
+        if (expr->kind == ast::ExprKind::TextMatch && expr->text_op == ast::TextOp::Matches)
+            pattern(expr->children[1].get());
         for (const auto& child : expr->children) walk(child.get());
         if (expr->comprehension) comprehension(*expr->comprehension);
         for (const auto& arm : expr->arms) comprehension(arm);
+    }
+
+    // The pattern of `matches` is known when the rule is checked, so that a malformed one is
+    // an error here: SQLite's GLOB would let a '[' without its ']' match nothing, in silence.
+    void pattern(const ast::Expr* expr) {
+        const auto found = rule_.expr_info.find(expr);
+        if (found == rule_.expr_info.end() || found->second.type.kind != TypeKind::Text) return;  // reported
+        const StaticDuration known = static_duration(rule_, expr);
+        if (!known.value || known.value->kind != ast::Literal::Kind::String) {
+            diagnostics_.error(DiagnosticCode::BadValue, expr->location,
+                               "the pattern after 'matches' must be text written in the rule, a parameter or a "
+                               "constant; '" +
+                                   ast::expr_text(*expr) + "' is computed",
+                               expr->length);
+            return;
+        }
+        const std::string problem = glob_pattern_problem(known.value->text);
+        if (problem.empty()) return;
+        if (known.param && known.param->overridden) {
+            const std::string key = rule_.rule->id + "." + known.param->name;
+            diagnostics_.error(DiagnosticCode::ParamValue, {"--param " + key, 0, 0},
+                               "bad value for " + key + ": " + problem);
+        } else {
+            diagnostics_.error(DiagnosticCode::BadValue,
+                               known.value->location.known() ? known.value->location : expr->location, problem,
+                               known.value->length);
+        }
     }
 
     void duration(const ast::Expr* expr, const char* role, bool is_period) {

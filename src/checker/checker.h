@@ -39,6 +39,9 @@ void apply_param_overrides(BoundProgram& program, const CheckOptions& options, D
 // usable: a period of at least 1, nothing longer than 100 years.
 void check_values(const BoundProgram& program, DiagnosticBag& diagnostics);
 
+// What is wrong with a `matches` pattern (SQLite GLOB syntax); "" when it is well formed.
+std::string glob_pattern_problem(const std::string& pattern);
+
 // Parses a parameter value given on the command line in the type of `like`.
 std::optional<ast::Literal> parse_param_value(const std::string& text, const ast::Literal& like, std::string& error);
 

@@ -517,6 +517,21 @@ Type Resolver::resolve(const ast::Expr* expr) {
                     expr->literal.length);
             return remember(expr, Type::of(TypeKind::Bool));
         }
+        case ast::ExprKind::TextMatch: {
+            // Both sides are text; the pattern of `matches` is checked with the other values
+            // (check_values), once --param values are in.
+            const std::string op(ast::text_op_text(expr->text_op));
+            for (size_t side = 0; side < 2; ++side) {
+                const ast::Expr& operand = *expr->children[side];
+                const Type type = resolve(&operand);
+                if (type.is_error() || type.kind == TypeKind::Text) continue;
+                error(DiagnosticCode::Type, operand.location,
+                      "'" + op + "' " + (side == 0 ? "searches text" : "searches for text") + ", and this is " +
+                          describe(type) + (side == 0 ? "" : "; write the text in quotes: \"...\""),
+                      operand.length);
+            }
+            return remember(expr, Type::of(TypeKind::Bool));
+        }
         case ast::ExprKind::InList: {
             const Type left = resolve(expr->children[0].get());
             resolve_in_list(expr, left);

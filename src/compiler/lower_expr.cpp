@@ -316,6 +316,31 @@ sql::ExprPtr Lowering::aggregate_rows(const ast::Expr* expr, std::string& source
     return sql::scalar(list);
 }
 
+sql::ExprPtr Lowering::lower_text_match(const ast::Expr* expr) {
+    // No wildcards in contains / starts with / ends with: the text is found as it is, case and
+    // all, by position (instr, substr), never through LIKE, whose '%' and '_' would be wildcards
+    // and whose comparison ignores ASCII case. `matches` is SQLite's GLOB, pattern first. A
+    // value that is not known (NULL) gives NULL, so the test does not hold, as a comparison.
+    sql::ExprPtr text = lower(expr->children[0].get());
+    sql::ExprPtr searched = lower(expr->children[1].get());
+    switch (expr->text_op) {
+        case ast::TextOp::Contains:
+            return sql::binary(">", sql::function("instr", {text, searched}), sql::integer(0));
+        case ast::TextOp::StartsWith:
+            return sql::binary("=", sql::function("instr", {text, searched}), sql::integer(1));
+        case ast::TextOp::EndsWith: {
+            sql::ExprPtr text_length = sql::function("length", {text});
+            sql::ExprPtr searched_length = sql::function("length", {searched});
+            sql::ExprPtr tail = sql::function(
+                "substr", {text, sql::binary("+", sql::binary("-", text_length, searched_length), sql::integer(1))});
+            return sql::all_of({sql::binary(">=", text_length, searched_length), sql::binary("=", tail, searched)});
+        }
+        case ast::TextOp::Matches:
+            return sql::function("glob", {searched, text});
+    }
+    throw InternalError("a text predicate with no SQL form");
+}
+
 sql::ExprPtr Lowering::lower(const ast::Expr* expr) {
     const auto& info = rule_.info(expr);
     switch (expr->kind) {
@@ -361,6 +386,8 @@ sql::ExprPtr Lowering::lower(const ast::Expr* expr) {
             return sql::case_when({sql::function("json_valid", {content}),
                                    sql::function("coalesce", {filled, sql::integer(0)}), sql::integer(0)});
         }
+        case ast::ExprKind::TextMatch:
+            return lower_text_match(expr);
         case ast::ExprKind::Union:
             break;
     }

@@ -76,6 +76,7 @@ private:
     sql::ExprPtr lower_path(const ast::Expr* expr, const checker::ExprInfo& info);
     sql::ExprPtr lower_binary(const ast::Expr* expr);
     sql::ExprPtr lower_aggregate(const ast::Expr* expr);
+    sql::ExprPtr lower_text_match(const ast::Expr* expr);
 
     const checker::BoundRule& rule_;
     const schema::Catalog& catalog_;

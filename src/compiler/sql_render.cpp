@@ -191,8 +191,9 @@ private:
     // make that a checked fact rather than a convention.
     static void check_function(const std::string& name) {
         static const char* kAllowed[] = {
-            "date",   "julianday", "min",        "max",          "count", "sum",          "coalesce",
-            "printf", "ifnull",    "json_valid", "json_extract", "trim",  "group_concat", kKnownDateFunction};
+            "date",         "julianday",        "min",    "max",        "count",        "sum",
+            "coalesce",     "printf",           "ifnull", "json_valid", "json_extract", "trim",
+            "group_concat", kKnownDateFunction, "instr",  "substr",     "length",       "glob"};
         for (const char* allowed : kAllowed)
             if (name == allowed) return;
         throw InternalError("renderer: function '" + name + "' is not in the allowed list");

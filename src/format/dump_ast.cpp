@@ -80,6 +80,8 @@ const char* expr_kind(ast::ExprKind kind) {
             return "Coalesce";
         case ast::ExprKind::HasField:
             return "HasField";
+        case ast::ExprKind::TextMatch:
+            return "TextMatch";
     }
     return "?";
 }
@@ -105,6 +107,7 @@ void Dumper::expr(int depth, const std::string& role, const ast::Expr* expr) {
     if (expr->kind == ast::ExprKind::Aggregate)
         head += " op=" + std::string(ast::aggregate_op_name(expr->aggregate_op));
     if (expr->kind == ast::ExprKind::Path) head += " path=" + ast::path_text(expr->path);
+    if (expr->kind == ast::ExprKind::TextMatch) head += " op=" + std::string(ast::text_op_text(expr->text_op));
     if (expr->negated) head += " negated";
     line(depth, head);
     if (expr->kind == ast::ExprKind::Literal || expr->kind == ast::ExprKind::HasField)

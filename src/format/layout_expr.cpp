@@ -73,6 +73,7 @@ SourceLocation detail::expr_start(const ast::Expr& expr) {
         case ast::ExprKind::IsKnown:
         case ast::ExprKind::IsMissing:
         case ast::ExprKind::HasField:
+        case ast::ExprKind::TextMatch:
         case ast::ExprKind::InList:
         case ast::ExprKind::Between:
             if (!expr.children.empty()) {

@@ -104,6 +104,24 @@ bool keyword_name(size_t type) {
     switch (type) {
         case L::SOURCE:
         case L::START:
+        case L::CONTAINS:
+        case L::STARTS:
+        case L::ENDS:
+        case L::WITH:
+        case L::MATCHES:
+        case L::EFFECTIVE:
+        case L::UNTIL:
+        case L::CITE:
+        case L::DATED:
+        case L::EXTEND:
+        case L::UNLESS:
+        case L::EXISTS:
+        case L::NO:
+        case L::EARLIEST:
+        case L::LATEST:
+        case L::UNION:
+        case L::COALESCE:
+        case L::WORKING:
         case L::KNOWN:
         case L::MISSING:
         case L::COUNT:

@@ -104,8 +104,8 @@ ast::Comprehension Transformer::transform_comprehension(RuleParser::Comprehensio
     const auto expressions = context->expr();
     comprehension.value = transform_expr(expressions[0]);
     if (expressions.size() > 1) comprehension.where = transform_expr(expressions[1]);
-    comprehension.variable = context->IDENT()->getText();
-    comprehension.variable_location = location_of(context->IDENT()->getSymbol());
+    comprehension.variable = context->name()->getText();
+    comprehension.variable_location = location_of(context->name());
     comprehension.source = transform_source(context->source());
     comprehension.source_location = location_of(context->source());
     comprehension.source_locations = source_locations(context->source());
@@ -133,8 +133,8 @@ ast::ExprPtr Transformer::transform_primary(RuleParser::PrimaryContext* context)
         auto expr = make(ast::ExprKind::Aggregate, location, length);
         expr->aggregate_op = aggregate_op(c->op);
         expr->comprehension = std::make_unique<ast::Comprehension>();
-        expr->comprehension->variable = c->IDENT()->getText();
-        expr->comprehension->variable_location = location_of(c->IDENT()->getSymbol());
+        expr->comprehension->variable = c->name()->getText();
+        expr->comprehension->variable_location = location_of(c->name());
         expr->comprehension->source = transform_source(c->source());
         expr->comprehension->source_location = location_of(c->source());
         expr->comprehension->source_locations = source_locations(c->source());
@@ -146,8 +146,8 @@ ast::ExprPtr Transformer::transform_primary(RuleParser::PrimaryContext* context)
         expr->aggregate_op = aggregate_op(c->op);
         expr->comprehension = std::make_unique<ast::Comprehension>();
         if (c->value) expr->comprehension->value = transform_expr(c->value);
-        expr->comprehension->variable = c->IDENT()->getText();
-        expr->comprehension->variable_location = location_of(c->IDENT()->getSymbol());
+        expr->comprehension->variable = c->name()->getText();
+        expr->comprehension->variable_location = location_of(c->name());
         expr->comprehension->source = transform_source(c->source());
         expr->comprehension->source_location = location_of(c->source());
         expr->comprehension->source_locations = source_locations(c->source());
@@ -243,6 +243,17 @@ ast::ExprPtr Transformer::transform_expr(RuleParser::ExprContext* context) {
         expr->literal.text = decode_string(c->STRING());
         expr->literal.location = location_of(c->STRING()->getSymbol());
         expr->literal.length = token_length(c->STRING()->getSymbol());
+        return expr;
+    }
+    if (auto* c = dynamic_cast<RuleParser::TextMatchContext*>(context)) {
+        auto* op = c->textOp();
+        auto expr = make(ast::ExprKind::TextMatch, location_of(op), length);
+        expr->text_op = op->CONTAINS() ? ast::TextOp::Contains
+                        : op->STARTS() ? ast::TextOp::StartsWith
+                        : op->ENDS()   ? ast::TextOp::EndsWith
+                                       : ast::TextOp::Matches;
+        expr->children.push_back(transform_expr(c->expr()));
+        expr->children.push_back(transform_primary(c->pattern));
         return expr;
     }
     if (auto* c = dynamic_cast<RuleParser::InListContext*>(context)) {

@@ -172,8 +172,7 @@ void Transformer::transform_rule_clause(RuleParser::RuleClauseContext* clause, a
         set_once(rule.calendar, c->IDENT()->getText(), c, "calendar");
         rule.calendar_location = location_of(c->IDENT()->getSymbol());
     } else if (auto* c = dynamic_cast<RuleParser::RuleParamContext*>(clause)) {
-        rule.params.push_back(
-            {c->IDENT()->getText(), transform_literal(c->literal()), location_of(c->IDENT()->getSymbol())});
+        rule.params.push_back({c->name()->getText(), transform_literal(c->literal()), location_of(c->name())});
     } else if (auto* c = dynamic_cast<RuleParser::RuleSubjectContext*>(clause)) {
         if (rule.subject) {
             // The first subject stays, so names bound by it are not reported as unknown too.
@@ -184,14 +183,14 @@ void Transformer::transform_rule_clause(RuleParser::RuleClauseContext* clause, a
             return;
         }
         ast::Subject subject;
-        subject.variable = c->IDENT(0)->getText();
-        subject.table = c->IDENT(1)->getText();
-        subject.location = location_of(c->IDENT(0)->getSymbol());
-        subject.table_location = location_of(c->IDENT(1)->getSymbol());
+        subject.variable = c->name(0)->getText();
+        subject.table = c->name(1)->getText();
+        subject.location = location_of(c->name(0));
+        subject.table_location = location_of(c->name(1));
         if (c->expr()) subject.where = transform_expr(c->expr());
         rule.subject = std::move(subject);
     } else if (auto* c = dynamic_cast<RuleParser::RuleLetContext*>(clause)) {
-        rule.lets.push_back({c->IDENT()->getText(), transform_expr(c->expr()), location_of(c->IDENT()->getSymbol())});
+        rule.lets.push_back({c->name()->getText(), transform_expr(c->expr()), location_of(c->name())});
     } else if (auto* c = dynamic_cast<RuleParser::RuleDeadlineContext*>(clause)) {
         note_body(rule, c, "deadline");
         rule.deadline = transform_deadline(c);
@@ -215,8 +214,8 @@ void Transformer::transform_rule_clause(RuleParser::RuleClauseContext* clause, a
 ast::Requirement Transformer::transform_requirement(RuleParser::RequirementContext* context) {
     ast::Requirement requirement;
     requirement.location = location_of(context);
-    requirement.records.variable = context->IDENT()->getText();
-    requirement.records.variable_location = location_of(context->IDENT()->getSymbol());
+    requirement.records.variable = context->name()->getText();
+    requirement.records.variable_location = location_of(context->name());
     requirement.records.source = transform_source(context->source());
     requirement.records.source_location = location_of(context->source());
     requirement.records.source_locations = source_locations(context->source());
