@@ -167,17 +167,18 @@ std::string describe_expected(const antlr4::misc::IntervalSet& expected, const a
         for (auto it = remaining.begin(); it != remaining.end();)
             it = starts_value(*it) ? remaining.erase(it) : std::next(it);
     }
+    // Keywords that may be names (RuleParser.name) are covered by "a name" (before the groups:
+    // many clause keywords are names too, and a name is all that is expected then).
+    if (remaining.count(RuleLexer::IDENT)) {
+        for (auto it = remaining.begin(); it != remaining.end();)
+            it = keyword_name(*it) ? remaining.erase(it) : std::next(it);
+    }
     for (const auto& group : token_groups()) {
         const size_t present = static_cast<size_t>(
             std::count_if(group.signs.begin(), group.signs.end(), [&](size_t t) { return remaining.count(t) > 0; }));
         if (present < group.needed) continue;
         parts.push_back(group.description);
         for (size_t t : group.covers) remaining.erase(t);
-    }
-    // Keywords that may be names (RuleParser.name) are covered by "a name".
-    if (remaining.count(RuleLexer::IDENT)) {
-        for (auto it = remaining.begin(); it != remaining.end();)
-            it = keyword_name(*it) ? remaining.erase(it) : std::next(it);
     }
     std::set<std::string> singles;
     for (size_t type : remaining) singles.insert(token_description(vocabulary, type));
