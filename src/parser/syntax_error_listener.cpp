@@ -151,6 +151,7 @@ bool keyword_name(size_t type) {
         case L::AFTER:
         case L::AUTHORITY:
         case L::JURISDICTION:
+        case L::HAS:
             return true;
         default:
             return false;
