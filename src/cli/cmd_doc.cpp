@@ -26,7 +26,7 @@ void add_doc_command(CLI::App& app, int& exit_code) {
         if (!doc_format) throw InputError("unknown --format '" + format + "'");
         const auto load = load_options(paths, rule_options);
         const auto loaded = load_checked_rules(load, "no catalogue was written");
-        const auto catalogue = doc::build_catalogue(loaded.program);
+        const auto catalogue = doc::build_catalogue(loaded.program, paths);
         write_output(output, [&](std::ostream& out) {
             if (*doc_format == doc::DocFormat::Html)
                 doc::write_html(catalogue, out);

@@ -25,7 +25,7 @@ struct RuleDoc {
     std::string form;       // deadline, periodic, violation, signal
     std::string calendar;   // effective working-day calendar, "" when none is needed
     std::string effective;  // "from 2020-01-01", "" when always
-    std::string source;     // file:line where the rule is written
+    std::string source;     // file:line where the rule is written, relative to the rules given (published_path)
     std::vector<ParamDoc> params;
     // The obligation's form as labelled lines: applies to, trigger, period, required record ...
     std::vector<std::pair<std::string, std::string>> form_lines;
@@ -41,8 +41,14 @@ struct CatalogueDoc {
     std::vector<PackageDoc> packages;  // in package name order
 };
 
-// Everything the catalogue shows, read from checked rules (never from a database).
-CatalogueDoc build_catalogue(const checker::BoundProgram& program);
+// Everything the catalogue shows, read from checked rules (never from a database). `roots` are
+// the rule files and folders the rules were loaded from: rule files are named relative to them.
+CatalogueDoc build_catalogue(const checker::BoundProgram& program, const std::vector<std::string>& roots);
+
+// How the catalogue names a rule file: never a path of the machine it was made on. A file under a
+// root folder is "<the folder's name>/<path below it>" ("rules/cn/vehicles.rules" whether the
+// folder was given as rules/ or /usr/share/recallguard/rules); any other file, its name alone.
+std::string published_path(const std::string& file, const std::vector<std::string>& roots);
 
 enum class DocFormat { Markdown, Html };
 std::optional<DocFormat> parse_doc_format(const std::string& name);  // "md", "markdown", "html"

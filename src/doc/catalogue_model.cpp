@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <filesystem>
 #include <map>
 
 #include "ast/expr_text.h"
@@ -43,7 +44,16 @@ void add(std::vector<std::pair<std::string, std::string>>& lines, const std::str
     if (!text.empty()) lines.emplace_back(label, text);
 }
 
-RuleDoc rule_doc(const checker::BoundRule& bound) {
+// An absolute, normalised path without a trailing separator.
+std::filesystem::path comparable_path(const std::string& path) {
+    std::error_code error;
+    auto absolute = std::filesystem::absolute(path, error).lexically_normal();
+    if (error) absolute = std::filesystem::path(path).lexically_normal();
+    if (!absolute.has_filename() && absolute.has_parent_path()) absolute = absolute.parent_path();
+    return absolute;
+}
+
+RuleDoc rule_doc(const checker::BoundRule& bound, const std::vector<std::string>& roots) {
     const ast::Rule& rule = *bound.rule;
     RuleDoc doc;
     doc.id = rule.id;
@@ -55,7 +65,7 @@ RuleDoc rule_doc(const checker::BoundRule& bound) {
     doc.description = rule.description;
     doc.calendar = bound.calendar;
     doc.effective = effective_text(rule.effective);
-    doc.source = rule.location.file + ":" + std::to_string(rule.location.line);
+    doc.source = published_path(rule.location.file, roots) + ":" + std::to_string(rule.location.line);
     for (const auto& param : rule.params) {
         doc.params.push_back({param.name, literal_text(param.default_value)});
     }
@@ -93,7 +103,19 @@ RuleDoc rule_doc(const checker::BoundRule& bound) {
 
 }  // namespace
 
-CatalogueDoc build_catalogue(const checker::BoundProgram& program) {
+std::string published_path(const std::string& file, const std::vector<std::string>& roots) {
+    const auto path = comparable_path(file);
+    for (const auto& given : roots) {
+        const auto root = comparable_path(given);
+        if (root == path) return path.filename().string();
+        const auto below = path.lexically_relative(root);
+        if (below.empty() || *below.begin() == "..") continue;
+        return (root.filename() / below).generic_string();
+    }
+    return path.filename().string();
+}
+
+CatalogueDoc build_catalogue(const checker::BoundProgram& program, const std::vector<std::string>& roots) {
     std::map<std::string, PackageDoc> packages;
     for (const auto& bound : program.rules) {
         auto& package = packages[bound->package_name];
@@ -107,7 +129,7 @@ CatalogueDoc build_catalogue(const checker::BoundProgram& program) {
             package.source = p.source;
             package.effective = effective_text(p.effective);
         }
-        package.rules.push_back(rule_doc(*bound));
+        package.rules.push_back(rule_doc(*bound, roots));
     }
     CatalogueDoc catalogue;
     for (auto& [name, package] : packages) {

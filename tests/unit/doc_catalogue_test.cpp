@@ -21,7 +21,7 @@ engine::LoadedRules load(const std::vector<std::string>& paths) {
 TEST(DocCatalogue, StandardPacksInMarkdown) {
     const auto rules = load({std::string(RECALLGUARD_SOURCE_DIR) + "/rules"});
     ASSERT_FALSE(rules.diagnostics.has_errors());
-    const auto catalogue = build_catalogue(rules.program);
+    const auto catalogue = build_catalogue(rules.program, {});
     ASSERT_EQ(catalogue.packages.size(), 5u);
     size_t count = 0;
     for (const auto& package : catalogue.packages) count += package.rules.size();
@@ -49,11 +49,33 @@ TEST(DocCatalogue, StandardPacksInMarkdown) {
     EXPECT_NE(text.find("cn.consumer\\_products"), std::string::npos);
 }
 
+TEST(DocCatalogue, NamesRuleFilesWithoutPathsOfTheMachine) {
+    // The rules given by an absolute path: the published catalogue names the files below the
+    // folder given, never the folder's place on the machine that made the catalogue.
+    const std::string root = std::string(RECALLGUARD_SOURCE_DIR) + "/rules";
+    const auto rules = load({root});
+    ASSERT_FALSE(rules.diagnostics.has_errors());
+    const auto catalogue = build_catalogue(rules.program, {root});
+    std::ostringstream md, html;
+    write_markdown(catalogue, md);
+    write_html(catalogue, html);
+    for (const std::string text : {md.str(), html.str()}) {
+        EXPECT_EQ(text.find(RECALLGUARD_SOURCE_DIR), std::string::npos);
+        EXPECT_NE(text.find("rules/cn/vehicles.rules:"), std::string::npos);
+    }
+    // The same names whether the folder is given relative, with a trailing slash or absolute.
+    EXPECT_EQ(published_path(root + "/cn/vehicles.rules", {root + "/"}), "rules/cn/vehicles.rules");
+    EXPECT_EQ(published_path("rules/cn/vehicles.rules", {"rules"}), "rules/cn/vehicles.rules");
+    EXPECT_EQ(published_path("/srv/packs/us/cpsc.rules", {"/srv/other", "/srv/packs/us/cpsc.rules"}), "cpsc.rules");
+    // A file outside every root (an import from elsewhere): its name alone.
+    EXPECT_EQ(published_path("/home/someone/shared/common.rules", {"/srv/packs"}), "common.rules");
+}
+
 TEST(DocCatalogue, ExpressionsPrintAsWrittenWithNeededParentheses) {
     const auto rules = load({std::string(RECALLGUARD_SOURCE_DIR) + "/rules/signals"});
     ASSERT_FALSE(rules.diagnostics.has_errors());
     std::ostringstream md;
-    write_markdown(build_catalogue(rules.program), md);
+    write_markdown(build_catalogue(rules.program, {}), md);
     EXPECT_NE(md.str().find("`cluster_date + grace < as_of and no(d in p.defect_cases where d.opened_on <= "
                             "cluster_date + grace)`"),
               std::string::npos)
@@ -86,7 +108,7 @@ rule X-TAB {
     std::filesystem::remove_all(dir);
     ASSERT_FALSE(rules.diagnostics.has_errors()) << engine::render_diagnostics(rules);
     std::ostringstream md;
-    write_markdown(build_catalogue(rules.program), md);
+    write_markdown(build_catalogue(rules.program, {}), md);
     EXPECT_NE(md.str().find(R"(`c in defect_cases where c.case_id != "a\tb" and not (c.case_id = "x" or )"
                             R"(c.case_id = "y")`)"),
               std::string::npos)
@@ -117,7 +139,7 @@ rule X-ONE {
     std::filesystem::remove_all(dir);
     ASSERT_FALSE(rules.diagnostics.has_errors()) << engine::render_diagnostics(rules);
     std::ostringstream html;
-    write_html(build_catalogue(rules.program), html);
+    write_html(build_catalogue(rules.program, {}), html);
     const std::string page = html.str();
     EXPECT_EQ(page.find("<script>"), std::string::npos);
     EXPECT_EQ(page.find("<b>tags"), std::string::npos);
