@@ -7,6 +7,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-30}
+# The fuzz targets live in build-sanitize/tests/fuzz/, where no data folder is next to them.
+export RECALLGUARD_CALENDARS=$PWD/rules/calendars RECALLGUARD_SCHEMAS=$PWD/schemas/filings
 jobs=${RECALLGUARD_BUILD_JOBS:-$(nproc)}
 build=${RECALLGUARD_SANITIZE_DIR:-build-sanitize}
 if [[ ! -f $build/CMakeCache.txt ]]; then

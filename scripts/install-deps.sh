@@ -10,6 +10,7 @@ packages=(
   clang libclang-rt-14-dev clang-format
   chromium fonts-wqy-microhei
   neovim
+  dpkg-dev strace
 )
 # Node.js and npm (for the SARIF reference validator) may come from elsewhere than Debian;
 # Debian's own packages are installed only when no npm is on the machine.

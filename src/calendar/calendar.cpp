@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "calendar/calendar_format.h"
+#include "common/data_folders.h"
 #include "common/fingerprint.h"
 
 namespace recallguard::calendar {
@@ -238,7 +239,7 @@ CalendarSet CalendarSet::load_directory(const std::string& dir, DiagnosticBag& d
 }
 
 std::string bundled_calendar_directory() {
-    return std::string(RECALLGUARD_SOURCE_DIR) + "/rules/calendars";
+    return find_data_folder(DataFolder::Calendars);
 }
 
 }  // namespace recallguard::calendar

@@ -166,7 +166,8 @@ private:
     std::map<std::string, WorkingDayCalendar> calendars_;
 };
 
-// The calendars shipped with recallguard: <source dir>/rules/calendars.
+// The default calendars folder (common/data_folders.h: environment, next to the binary, install
+// prefix); throws InputError naming where it looked when there is none.
 std::string bundled_calendar_directory();
 
 }  // namespace recallguard::calendar

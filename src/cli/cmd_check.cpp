@@ -6,6 +6,7 @@
 #include "cli/command.h"
 #include "cli/output_file.h"
 #include "cli/rule_input.h"
+#include "common/data_folders.h"
 #include "common/errors.h"
 #include "engine/audit.h"
 #include "engine/compare.h"
@@ -43,7 +44,8 @@ struct CheckFlags {
 void add_check_command(CLI::App& app, int& exit_code) {
     auto* check = app.add_subcommand("check", "Audit a case database against rule packs and report the findings");
     static CheckFlags f;
-    check->add_option("RULES", f.paths, "Rule files or folders")->required();
+    check->add_option("RULES", f.paths,
+                      "Rule files or folders (default: the standard rule packs, $RECALLGUARD_RULES or installed)");
     check->add_option("--db", f.db, "The case database (SQLite) to audit; opened read-only")->required();
     check->add_option("--as-of", f.as_of, "Audit date YYYY-MM-DD (default: today)");
     check->add_option("--rule", f.rule_ids, "Run only this rule (repeatable)")->allow_extra_args(false);
@@ -72,6 +74,8 @@ void add_check_command(CLI::App& app, int& exit_code) {
     check->callback([&exit_code] {
         const auto format = report::parse_format(f.format.empty() ? "text" : f.format);
         if (!format) throw InputError("unknown --format '" + f.format + "'");
+        // No rules given: the standard packs (common/data_folders.h says where they are found).
+        if (f.paths.empty()) f.paths.push_back(find_data_folder(DataFolder::Rules));
         const auto load = load_options(f.paths, f.rule_options);
         sqldb::Database::set_busy_timeout_ms(static_cast<int>(f.busy_timeout * 1000));
         const auto loaded = load_checked_rules(load, "nothing was checked");

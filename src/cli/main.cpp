@@ -9,6 +9,7 @@
 #include "cli/command.h"
 #include "common/diagnostic.h"
 #include "common/errors.h"
+#include "schema/catalog.h"
 
 namespace {
 
@@ -46,7 +47,8 @@ int report_unknown_subcommand(const CLI::App& app, const std::string& word) {
 
 int main(int argc, char** argv) {
     CLI::App app{"recallguard: audits product-recall case data against rules written in the recall law's terms"};
-    app.set_version_flag("--version", std::string("recallguard ") + RECALLGUARD_VERSION);
+    app.set_version_flag("--version", std::string("recallguard ") + RECALLGUARD_VERSION + "\ncase data model version " +
+                                          std::to_string(recallguard::schema::kCaseDataModelVersion));
     app.require_subcommand(1);
     std::string log_level = "warn";
     bool verbose = false;

@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "common/data_folders.h"
 #include "common/errors.h"
 
 namespace recallguard::filing {
@@ -14,7 +15,7 @@ const std::vector<std::string>& filing_kinds() {
 }
 
 std::string FilingSchemas::bundled_directory() {
-    return std::string(RECALLGUARD_SOURCE_DIR) + "/schemas/filings";
+    return find_data_folder(DataFolder::Schemas);
 }
 
 FilingSchemas FilingSchemas::load(const std::string& directory) {

@@ -21,7 +21,8 @@ class FilingSchemas {
 public:
     // Throws InputError when a kind's schema is missing or unusable.
     static FilingSchemas load(const std::string& directory);
-    static std::string bundled_directory();  // <source>/schemas/filings
+    // The default schemas folder (common/data_folders.h); throws InputError when there is none.
+    static std::string bundled_directory();
     const JsonSchema* find(const std::string& kind) const;
 
 private:

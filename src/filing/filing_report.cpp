@@ -23,7 +23,8 @@ findings::RuleInfo problem_rule(const std::string& code) {
     info.description = "A filing that cannot be checked: " + info.title + ".";
     info.category = "malformed_filing";
     info.severity = findings::Severity::High;
-    info.location = SourceLocation{std::string(RECALLGUARD_SOURCE_DIR) + "/docs/filings.md", 1, 1};
+    // The documentation's own name, never a path of the machine that built or runs recallguard.
+    info.location = SourceLocation{"docs/filings.md", 1, 1};
     return info;
 }
 
