@@ -5,8 +5,19 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
-bash scripts/build.sh >/dev/null
+# Only what the audit needs: the recallguard binary, not the test programs. The screen shows the
+# build's progress; the compiler's own output goes to build/audit-build.log (printed on failure).
 mkdir -p build/examples
+echo "building recallguard (compiler output: build/audit-build.log)"
+set +o pipefail
+bash scripts/build.sh recallguard 2>&1 | tee build/audit-build.log |
+  sed -unE 's/^\[ *([0-9]+%)\] (Building CXX object|Linking CXX [a-z ]+) (CMakeFiles\/)?([A-Za-z0-9_]+).*/  \1  \4/p'
+built=${PIPESTATUS[0]}
+set -o pipefail
+if [ "$built" -ne 0 ]; then
+  cat build/audit-build.log >&2
+  exit "$built"
+fi
 db=build/examples/power-banks-2025.sqlite
 # Rebuilt from its CSV sources whenever a source is newer than the database.
 if [ ! -f "$db" ] || [ -n "$(find examples/power-banks-2025/data -newer "$db" -print -quit)" ]; then
