@@ -4,16 +4,17 @@
 #   share/recallguard/rules/        the standard rule packs (cn, us, signals) and their rule tests
 #   share/recallguard/calendars/    the working-day calendars
 #   share/recallguard/schemas/      the filing schemas (schemas/filings/)
-#   share/recallguard/model/        the case-data model
+#   share/recallguard/model/        the case-data model (its DDL, and its source files)
 #   share/recallguard/examples/     the power-bank example database, built from its CSV sources
 #   share/man/man1/recallguard.1    the man page, generated from the CLI's own help
 #   share/doc/recallguard/          README and docs/
 # The binary finds share/recallguard relative to itself (../share/recallguard), so an installed
 # tree can be moved; common/data_folders.h gives the whole order.
 
-# The case-data model files installed under share/recallguard/model/: one line to change when the
-# model moves to a folder of its own.
-set(RECALLGUARD_MODEL_FILES ${CMAKE_SOURCE_DIR}/src/schema/case_data_model_v1.sql)
+# The case-data model under share/recallguard/model/: its DDL as the binary prints it
+# (`recallguard schema`, the model the binary embeds, wherever its source lives), and the model's
+# source files listed here: the one line to change when the model gets a folder of its own.
+set(RECALLGUARD_MODEL_FILES "")
 
 # The build tree is laid out like an installed tree: build/share/recallguard/<folder> links to the
 # source folders, so build/recallguard (and the test programs in build/tests/) find the data next
@@ -41,6 +42,15 @@ add_custom_command(
   DEPENDS recallguard ${EXAMPLE_CSV} ${CMAKE_SOURCE_DIR}/examples/build_example.sh
   COMMENT "Building the example database power-banks-2025.sqlite")
 
+set(MODEL_DDL ${RECALLGUARD_BUILD_DATA_ROOT}/model/case_data_model.sql)
+add_custom_command(
+  OUTPUT ${MODEL_DDL}
+  COMMAND ${CMAKE_COMMAND} -E make_directory ${RECALLGUARD_BUILD_DATA_ROOT}/model
+  COMMAND $<TARGET_FILE:recallguard> schema > ${MODEL_DDL}.tmp
+  COMMAND ${CMAKE_COMMAND} -E rename ${MODEL_DDL}.tmp ${MODEL_DDL}
+  DEPENDS recallguard
+  COMMENT "Writing the case-data model's DDL")
+
 # The man page: a hand-written frame (docs/recallguard.1.in: description, environment, files, exit
 # status) around the help of every command and subcommand, as the binary prints it.
 set(MAN_PAGE ${CMAKE_BINARY_DIR}/share/man/man1/recallguard.1)
@@ -50,14 +60,14 @@ add_custom_command(
           -DOUTPUT=${MAN_PAGE} -DVERSION=${PROJECT_VERSION} -P ${CMAKE_SOURCE_DIR}/cmake/make_manpage.cmake
   DEPENDS recallguard ${CMAKE_SOURCE_DIR}/docs/recallguard.1.in ${CMAKE_SOURCE_DIR}/cmake/make_manpage.cmake
   COMMENT "Writing the man page from the commands' help")
-add_custom_target(recallguard_data ALL DEPENDS ${EXAMPLE_DATABASE} ${MAN_PAGE})
+add_custom_target(recallguard_data ALL DEPENDS ${EXAMPLE_DATABASE} ${MODEL_DDL} ${MAN_PAGE})
 
 install(TARGETS recallguard RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(DIRECTORY ${CMAKE_SOURCE_DIR}/rules/ DESTINATION ${RECALLGUARD_DATA_SUBDIR}/rules
         PATTERN calendars EXCLUDE)
 install(DIRECTORY ${CMAKE_SOURCE_DIR}/rules/calendars/ DESTINATION ${RECALLGUARD_DATA_SUBDIR}/calendars)
 install(DIRECTORY ${CMAKE_SOURCE_DIR}/schemas/filings/ DESTINATION ${RECALLGUARD_DATA_SUBDIR}/schemas/filings)
-install(FILES ${RECALLGUARD_MODEL_FILES} DESTINATION ${RECALLGUARD_DATA_SUBDIR}/model)
+install(FILES ${MODEL_DDL} ${RECALLGUARD_MODEL_FILES} DESTINATION ${RECALLGUARD_DATA_SUBDIR}/model)
 install(FILES ${EXAMPLE_DATABASE} DESTINATION ${RECALLGUARD_DATA_SUBDIR}/examples)
 install(FILES ${CMAKE_SOURCE_DIR}/examples/power-banks-2025/expected-findings.csv
         DESTINATION ${RECALLGUARD_DATA_SUBDIR}/examples RENAME power-banks-2025-expected-findings.csv)

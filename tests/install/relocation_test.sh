@@ -34,7 +34,9 @@ for file in bin/recallguard share/recallguard/rules/cn/consumer_products.rules s
   share/man/man1/recallguard.1 share/doc/recallguard/README.md share/doc/recallguard/docs/cli.md; do
   [[ -e $tree/$file ]] || fail "cmake --install did not install $file"
 done
-ls "$tree/share/recallguard/model/"* >/dev/null 2>&1 || fail "cmake --install did not install the data model"
+# The model's DDL is the one the binary embeds.
+"$rg" schema | cmp -s - "$tree/share/recallguard/model/case_data_model.sql" ||
+  fail "share/recallguard/model/case_data_model.sql is not the binary's DDL"
 [[ ! -e $tree/share/recallguard/rules/calendars ]] || fail "the calendars are installed twice"
 
 # --version: the version and the data model's version.
