@@ -10,7 +10,19 @@ topLevel
     : packageDecl                                          # TopPackage
     | IMPORT STRING                                        # TopImport
     | ruleDecl                                             # TopRule
+    | definition                                           # TopDefinition
     ;
+
+// Shared definitions, visible in their file and in every file that imports it: a constant, a
+// set of values (`x in eu_member_states`), a named condition over a row (`c.product is
+// cn_consumer_product`).
+definition
+    : DEFINE name EQ literal                               # DefineConstant
+    | DEFINE name EQ valueList                             # DefineSet
+    | DEFINE name FOR name IN name WHERE expr              # DefineCondition
+    ;
+
+valueList: LPAREN literal (COMMA literal)* RPAREN;
 
 packageDecl: PACKAGE qualifiedName LBRACE packageClause* RBRACE;
 
@@ -40,7 +52,7 @@ ruleClause
     | DESCRIPTION STRING                                   # RuleDescription
     | EFFECTIVE effectivePeriod                            # RuleEffective
     | CALENDAR IDENT                                       # RuleCalendar
-    | PARAM name EQ literal                                # RuleParam
+    | PARAM name EQ (literal | valueList)                  # RuleParam
     | FOR name IN name (WHERE expr)?                       # RuleSubject
     | LET name EQ expr                                     # RuleLet
     | DEADLINE LBRACE deadlineClause* RBRACE               # RuleDeadline
@@ -79,9 +91,11 @@ expr
     | expr op=(EQ | NEQ | LT | LE | GT | GE) expr          # Compare
     | expr IS KNOWN                                        # IsKnown
     | expr IS MISSING                                      # IsMissing
+    | expr IS NOT? name                                    # IsDefined
     | expr HAS STRING                                      # HasField
     | expr textOp pattern=primary                          # TextMatch
     | expr NOT? IN LPAREN literal (COMMA literal)* RPAREN  # InList
+    | expr NOT? IN name                                    # InSet
     | expr BETWEEN bound AND bound                         # Between
     | NOT expr                                             # Not
     | expr AND expr                                        # And

@@ -55,6 +55,8 @@ enum class ExprKind {
     Coalesce,   // children: first known value
     HasField,   // children[0] (a JSON column) has the field literal.text, present and not empty
     TextMatch,  // text_op: children[0] contains / starts with / ends with / matches children[1]
+    InSet,      // children[0] in the set named path[0] (a `define`d set or a list parameter); negated for `not in`
+    IsDefined,  // children[0] (a row) is the condition named path[0] (a `define`d condition); negated for `is not`
 };
 
 struct Expr {
@@ -92,8 +94,23 @@ struct Package {
 
 struct Param {
     std::string name;
-    Literal default_value;
+    Literal default_value;  // a list: its first value (the list's kind)
     SourceLocation location;
+    bool is_list = false;  // `param markets = ("CN", "HK")`
+    std::vector<Literal> list;
+};
+
+// `define name = ...` at the top of a file: visible in the file and in every file that imports it.
+struct Definition {
+    enum class Kind { Constant, Set, Condition } kind = Kind::Constant;
+    std::string name;
+    SourceLocation location;        // the name
+    SourceLocation start_location;  // `define`
+    Literal value;                  // Constant
+    std::vector<Literal> values;    // Set
+    std::string variable, table;    // Condition: `for variable in table where condition`
+    SourceLocation variable_location, table_location;
+    ExprPtr condition;
 };
 
 struct Let {
@@ -177,6 +194,11 @@ struct RuleFile {
     std::vector<Package> packages;
     std::vector<std::pair<std::string, SourceLocation>> imports;
     std::vector<Rule> rules;
+    std::vector<Definition> definitions;
+    // Set by the rule loader: this file's canonical path, and those of the files it imports (in
+    // the order of `imports`; "" for one that does not exist). Definitions are visible by them.
+    std::string key;
+    std::vector<std::string> import_keys;
     std::vector<Comment> comments;  // kept for the formatter
 };
 

@@ -51,6 +51,12 @@ std::string literal_text(const Literal& literal) {
     return count;
 }
 
+std::string list_text(const std::vector<Literal>& values) {
+    std::string out = "(";
+    for (size_t i = 0; i < values.size(); ++i) out += (i ? ", " : "") + literal_text(values[i]);
+    return out + ")";
+}
+
 std::string path_text(const std::vector<std::string>& parts) {
     std::string out;
     for (size_t i = 0; i < parts.size(); ++i) out += (i ? "." : "") + parts[i];
@@ -112,6 +118,12 @@ std::string expr_text(const Expr& expr) {
             for (size_t i = 0; i < expr.list.size(); ++i) out += (i ? ", " : "") + literal_text(expr.list[i]);
             return out + ")";
         }
+        case ExprKind::InSet:
+            return operand_text(*expr.children[0], kInListPrecedence) + (expr.negated ? " not in " : " in ") +
+                   path_text(expr.path);
+        case ExprKind::IsDefined:
+            return operand_text(*expr.children[0], kIsMissingPrecedence) + (expr.negated ? " is not " : " is ") +
+                   path_text(expr.path);
         case ExprKind::Between:
             return operand_text(*expr.children[0], kBetweenPrecedence) + " between " +
                    operand_text(*expr.children[1], kBetweenBoundPrecedence) + " and " +

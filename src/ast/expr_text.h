@@ -20,6 +20,9 @@ std::string operand_text(const Expr& child, int required);
 // A literal as written in rule source: 5, 2.5, "text", 2025-01-01, 10 working days, true.
 std::string literal_text(const Literal& literal);
 
+// A list of literals as written in rule source: ("CN", "HK").
+std::string list_text(const std::vector<Literal>& values);
+
 // A string literal as written in rule source: quoted, with \" \\ \n \t escaped.
 std::string quote_string(const std::string& value);
 

@@ -116,8 +116,10 @@ int precedence(const Expr& expr) {
         case ExprKind::TextMatch:
             return kIsKnownPrecedence;
         case ExprKind::IsMissing:
+        case ExprKind::IsDefined:
             return kIsMissingPrecedence;
         case ExprKind::InList:
+        case ExprKind::InSet:
             return kInListPrecedence;
         case ExprKind::Between:
             return kBetweenPrecedence;

@@ -5,6 +5,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -17,11 +18,13 @@ namespace recallguard::checker {
 
 // What a path expression (`c.product.market`, `threshold`, `period.end`) refers to.
 struct PathBinding {
-    enum class Kind { Column, Row, Param, Let, Value, PeriodField } kind = Kind::Column;
+    // Definition: a `define`d constant (a path), set (`in`) or condition (`is`).
+    enum class Kind { Column, Row, Param, Let, Value, PeriodField, Definition } kind = Kind::Column;
     std::string variable;                 // root variable (Column, Row, Value)
     std::vector<schema::Relation> steps;  // to-one steps from the variable's table
     std::string column;                   // Column
     std::string name;                     // Param / Let name; PeriodField: start, end, number
+    const ast::Definition* definition = nullptr;  // Definition
 };
 
 // Where an aggregate or requirement draws its rows or values from.
@@ -48,14 +51,32 @@ struct Placeholder {
 
 struct ParamValue {
     std::string name;
-    ast::Literal value;  // the default, or the run-time override
+    ast::Literal value;  // the default, or the run-time override; a list: its first value
     bool overridden = false;
+    bool is_list = false;            // `param markets = ("CN", "HK")`, used as `x in markets`
+    std::vector<ast::Literal> list;  // is_list: the values
+};
+
+// The `define`d names a file sees: its own and those of the files it imports.
+struct DefinitionScope {
+    std::map<std::string, const ast::Definition*> names;
+};
+
+// Every definition of a program, checked once.
+struct Definitions {
+    std::vector<std::unique_ptr<DefinitionScope>> scopes;
+    std::map<const ast::RuleFile*, const DefinitionScope*> by_file;
+    std::map<const ast::Definition*, const DefinitionScope*> home;  // the scope of the file it is in
+    std::map<const ast::Definition*, const ast::RuleFile*> file_of;
+    std::set<const ast::Definition*> with_errors;
 };
 
 struct BoundRule {
     const ast::Rule* rule = nullptr;
     const ast::Package* package = nullptr;  // may be null
     const ast::RuleFile* file = nullptr;
+    const Definitions* definitions = nullptr;    // may be null: no definitions
+    const DefinitionScope* scope = nullptr;      // the definitions this rule's file sees; may be null
     std::string package_name;
     std::string calendar;  // effective calendar name ("" = none needed)
     std::vector<ParamValue> params;
@@ -87,6 +108,7 @@ StaticDuration static_duration(const BoundRule& rule, const ast::Expr* expr);
 
 struct BoundProgram {
     std::vector<std::unique_ptr<ast::RuleFile>> files;
+    std::unique_ptr<Definitions> definitions;
     std::vector<std::unique_ptr<BoundRule>> rules;  // sorted by rule id, then effective_from
     // Rules that have errors, bound as far as checking got (names an editor can still explain);
     // nothing compiles or runs them.

@@ -3,7 +3,9 @@
 // is checked (a literal, a parameter or a let of one), a periodic obligation's period must be
 // at least 1, and no duration may be longer than 100 years (SQL dates end at 9999-12-31). The
 // compiler can then take every duration as it is.
+#include <algorithm>
 #include <functional>
+#include <set>
 
 #include "ast/expr_text.h"
 #include "checker/checker.h"
@@ -21,8 +23,11 @@ StaticDuration static_duration(const BoundRule& rule, const ast::Expr* expr) {
         const PathBinding& binding = *found->second.path;
         if (binding.kind == PathBinding::Kind::Param) {
             const ParamValue* param = rule.param(binding.name);
-            return param ? StaticDuration{&param->value, param} : StaticDuration{};
+            return param && !param->is_list ? StaticDuration{&param->value, param} : StaticDuration{};
         }
+        if (binding.kind == PathBinding::Kind::Definition && binding.definition &&
+            binding.definition->kind == ast::Definition::Kind::Constant)
+            return {&binding.definition->value, nullptr};
         if (binding.kind != PathBinding::Kind::Let) return {};
         const ast::Expr* next = nullptr;
         for (const auto& let : rule.rule->lets)
@@ -127,6 +132,13 @@ private:
         }
         if (expr->kind == ast::ExprKind::TextMatch && expr->text_op == ast::TextOp::Matches)
             pattern(expr->children[1].get());
+        if (expr->kind == ast::ExprKind::InSet) listed_values(expr);
+        // A condition's body is compiled where it is used: its durations are checked there too.
+        if (expr->kind == ast::ExprKind::IsDefined)
+            if (const auto found = rule_.expr_info.find(expr); found != rule_.expr_info.end() && found->second.path &&
+                                                               found->second.path->definition &&
+                                                               entered_.insert(found->second.path->definition).second)
+                walk(found->second.path->definition->condition.get());
         for (const auto& child : expr->children) walk(child.get());
         if (expr->comprehension) comprehension(*expr->comprehension);
         for (const auto& arm : expr->arms) comprehension(arm);
@@ -156,6 +168,30 @@ private:
             diagnostics_.error(DiagnosticCode::BadValue,
                                known.value->location.known() ? known.value->location : expr->location, problem,
                                known.value->length);
+        }
+    }
+
+    // A list given with --param: every value must be one the column can hold, as in the rule.
+    void listed_values(const ast::Expr* expr) {
+        const auto found = rule_.expr_info.find(expr);
+        const auto left = rule_.expr_info.find(expr->children[0].get());
+        if (found == rule_.expr_info.end() || !found->second.path || left == rule_.expr_info.end()) return;
+        const PathBinding& binding = *found->second.path;
+        if (binding.kind != PathBinding::Kind::Param) return;
+        const ParamValue* param = rule_.param(binding.name);
+        const schema::Column* column = left->second.type.column;
+        if (!param || !param->overridden || !column || column->enum_values.empty()) return;
+        for (const auto& value : param->list) {
+            const auto& allowed = column->enum_values;
+            if (value.kind != ast::Literal::Kind::String ||
+                std::find(allowed.begin(), allowed.end(), value.text) != allowed.end())
+                continue;
+            std::string listed;
+            for (const auto& one : allowed) listed += (listed.empty() ? "" : ", ") + one;
+            const std::string key = rule_.rule->id + "." + param->name;
+            diagnostics_.error(DiagnosticCode::ParamValue, {"--param " + key, 0, 0},
+                               "bad value for " + key + ": \"" + value.text + "\" is not a value of " + column->name +
+                                   " (one of: " + listed + "), so the rule could never match it");
         }
     }
 
@@ -192,6 +228,7 @@ private:
 
     const BoundRule& rule_;
     DiagnosticBag& diagnostics_;
+    std::set<const ast::Definition*> entered_;
 };
 
 }  // namespace

@@ -100,6 +100,60 @@ std::optional<ast::Literal> parse_param_value(const std::string& text, const ast
     return std::nullopt;
 }
 
+std::optional<std::vector<ast::Literal>> parse_param_list(const std::string& text, const ast::Literal& like,
+                                                         std::string& error) {
+    // `CN,HK`, `"CN", "HK"` or `("CN", "HK")`: values separated by commas, each in the list's
+    // type; double quotes keep commas and spaces inside a value.
+    auto trim = [](const std::string& value) {
+        const size_t begin = value.find_first_not_of(" \t");
+        const size_t end = value.find_last_not_of(" \t");
+        return begin == std::string::npos ? std::string() : value.substr(begin, end - begin + 1);
+    };
+    std::string body = trim(text);
+    if (body.size() >= 2 && body.front() == '(' && body.back() == ')') body = trim(body.substr(1, body.size() - 2));
+    if (body.empty()) {
+        error = "an empty list; give at least one value, e.g. CN,HK";
+        return std::nullopt;
+    }
+    std::vector<std::string> pieces(1);
+    bool quoted = false;
+    for (char c : body) {
+        if (c == '"') quoted = !quoted;
+        if (c == ',' && !quoted)
+            pieces.emplace_back();
+        else
+            pieces.back() += c;
+    }
+    if (quoted) {
+        error = "a quote is not closed";
+        return std::nullopt;
+    }
+    std::vector<ast::Literal> values;
+    for (const auto& raw : pieces) {
+        std::string piece = trim(raw);
+        const std::string position = "value " + std::to_string(values.size() + 1) + " of the list";
+        if (piece.size() >= 2 && piece.front() == '"' && piece.back() == '"') {
+            piece = piece.substr(1, piece.size() - 2);
+        } else if (piece.find('"') != std::string::npos || piece.empty()) {
+            error = position + (piece.empty() ? " is empty" : " has a stray quote") +
+                    "; give values separated by commas, e.g. CN,HK";
+            return std::nullopt;
+        }
+        if (piece.find('"') != std::string::npos) {
+            error = position + " has a stray quote; give values separated by commas, e.g. CN,HK";
+            return std::nullopt;
+        }
+        std::string item_error;
+        auto value = parse_param_value(piece, like, item_error);
+        if (!value) {
+            error = position + ": " + item_error;
+            return std::nullopt;
+        }
+        values.push_back(*value);
+    }
+    return values;
+}
+
 void apply_param_overrides(BoundProgram& program, const CheckOptions& options, DiagnosticBag& diagnostics) {
     for (const auto& [key, text] : options.param_overrides) {
         const size_t dot = key.rfind('.');
@@ -119,7 +173,15 @@ void apply_param_overrides(BoundProgram& program, const CheckOptions& options, D
                 if (param.name != name) continue;
                 found_param = true;
                 std::string error;
-                if (auto value = parse_param_value(text, param.value, error)) {
+                if (param.is_list) {
+                    if (auto list = parse_param_list(text, param.value, error)) {
+                        param.list = std::move(*list);
+                        param.value = param.list.front();
+                        param.overridden = true;
+                    } else {
+                        diagnostics.error(DiagnosticCode::ParamValue, location, "bad value for " + key + ": " + error);
+                    }
+                } else if (auto value = parse_param_value(text, param.value, error)) {
                     param.value = *value;
                     param.overridden = true;
                 } else {
@@ -157,17 +219,21 @@ BoundProgram check_program(std::vector<std::unique_ptr<ast::RuleFile>> files, co
                            const CheckOptions& options, DiagnosticBag& diagnostics) {
     BoundProgram program;
     check_metadata(files, options, diagnostics);
+    program.definitions = collect_definitions(files, catalog, diagnostics);
     for (const auto& file : files) {
         for (const auto& rule : file->rules) {
             DiagnosticBag rule_diagnostics;
             auto bound = std::make_unique<BoundRule>();
             bound->rule = &rule;
             bound->file = file.get();
+            bound->definitions = program.definitions.get();
+            bound->scope = program.definitions->by_file[file.get()];
             if (rule.package_index >= 0) {
                 bound->package = &file->packages[static_cast<size_t>(rule.package_index)];
                 bound->package_name = bound->package->name;
             }
-            for (const auto& param : rule.params) bound->params.push_back({param.name, param.default_value, false});
+            for (const auto& param : rule.params)
+                bound->params.push_back({param.name, param.default_value, false, param.is_list, param.list});
             bind_message(*bound, catalog, rule_diagnostics);
             resolve_rule(*bound, catalog, rule_diagnostics);
             bound->calendar = !rule.calendar.empty() ? rule.calendar : bound->package ? bound->package->calendar : "";

@@ -32,6 +32,12 @@ const std::vector<std::string>& rule_severities();
 // The passes, in the order check_program runs them (each in its own file).
 void check_metadata(const std::vector<std::unique_ptr<ast::RuleFile>>& files, const CheckOptions& options,
                     DiagnosticBag& diagnostics);
+// Shared definitions (definitions.cpp): the names each file sees, each checked once.
+std::unique_ptr<Definitions> collect_definitions(const std::vector<std::unique_ptr<ast::RuleFile>>& files,
+                                                 const schema::Catalog& catalog, DiagnosticBag& diagnostics);
+// A `define`d condition's body, checked on its own (resolve_rule.cpp).
+void resolve_definition(const ast::Definition& definition, const Definitions& definitions,
+                        const schema::Catalog& catalog, DiagnosticBag& diagnostics);
 void resolve_rule(BoundRule& bound, const schema::Catalog& catalog, DiagnosticBag& diagnostics);
 void bind_message(BoundRule& bound, const schema::Catalog& catalog, DiagnosticBag& diagnostics);
 void apply_param_overrides(BoundProgram& program, const CheckOptions& options, DiagnosticBag& diagnostics);
@@ -44,5 +50,9 @@ std::string glob_pattern_problem(const std::string& pattern);
 
 // Parses a parameter value given on the command line in the type of `like`.
 std::optional<ast::Literal> parse_param_value(const std::string& text, const ast::Literal& like, std::string& error);
+// A list parameter's value given on the command line: `CN,HK`, `"CN","HK"` or `("CN", "HK")`,
+// each value in the type of `like`; at least one.
+std::optional<std::vector<ast::Literal>> parse_param_list(const std::string& text, const ast::Literal& like,
+                                                         std::string& error);
 
 }  // namespace recallguard::checker

@@ -17,9 +17,11 @@ struct Variable {
 class Resolver {
 public:
     Resolver(BoundRule& bound, const schema::Catalog& catalog, DiagnosticBag& diagnostics)
-        : bound_(bound), catalog_(catalog), diagnostics_(diagnostics) {}
+        : bound_(bound), catalog_(catalog), diagnostics_(&diagnostics), definitions_(bound.scope) {}
 
     void run();
+    // A `define`d condition checked on its own, once: its problems are reported here.
+    void resolve_definition(const ast::Definition& definition);
 
 private:
     Type resolve(const ast::Expr* expr);
@@ -27,6 +29,14 @@ private:
     Type resolve_binary(const ast::Expr* expr);
     Type resolve_aggregate(const ast::Expr* expr);
     Type resolve_union(const ast::Expr* expr);
+    Type resolve_in_set(const ast::Expr* expr);
+    Type resolve_is_defined(const ast::Expr* expr);
+    // Resolves a condition's body where it is used, in the scope of its own file and with its
+    // variable only; problems go to the diagnostics when `report`, else only make it fail.
+    bool resolve_condition_body(const ast::Definition& definition, bool report);
+    const ast::Definition* find_definition(const std::string& name) const;
+    std::string where_defined(const ast::Definition& definition) const;
+    void check_not_a_definition(const std::string& name, const SourceLocation& location);
     void resolve_in_list(const ast::Expr* expr, const Type& left);
     bool bind_source(const ast::Comprehension& comprehension, Variable& bound_variable);
     void resolve_requirement(const ast::Requirement& requirement, bool periodic);
@@ -37,17 +47,20 @@ private:
     const Variable* find_variable(const std::string& name) const;
     void declare(const std::string& name, const SourceLocation& location, Variable variable);
     Diagnostic& error(DiagnosticCode code, const SourceLocation& location, const std::string& message, int length = 1) {
-        return diagnostics_.error(code, location, message, length);
+        return diagnostics_->error(code, location, message, length);
     }
     std::vector<std::string> names_in_scope() const;
 
     BoundRule& bound_;
     const schema::Catalog& catalog_;
-    DiagnosticBag& diagnostics_;
+    DiagnosticBag* diagnostics_;
     std::vector<Variable> scope_;
     std::map<std::string, Type> lets_;
     std::map<std::string, Type> params_;
     std::set<std::string> used_names_;
+    const DefinitionScope* definitions_;             // the `define`d names in scope
+    std::vector<const ast::Definition*> resolving_;  // conditions being resolved, to find a cycle
+    std::string cycle_;                              // the cycle found, "a -> b -> a"
 };
 
 Type literal_type(const ast::Literal& literal) {
@@ -120,7 +133,27 @@ std::vector<std::string> Resolver::names_in_scope() const {
     return names;
 }
 
+const ast::Definition* Resolver::find_definition(const std::string& name) const {
+    if (!definitions_) return nullptr;
+    const auto found = definitions_->names.find(name);
+    return found == definitions_->names.end() ? nullptr : found->second;
+}
+
+std::string Resolver::where_defined(const ast::Definition& definition) const {
+    return definition.location.file + ":" + std::to_string(definition.location.line);
+}
+
+// A rule's own name never hides a `define`d one: which of the two a use meant would be a guess.
+void Resolver::check_not_a_definition(const std::string& name, const SourceLocation& location) {
+    if (const ast::Definition* definition = find_definition(name))
+        error(DiagnosticCode::DuplicateName, location,
+              "'" + name + "' is already defined with `define` (" + where_defined(*definition) +
+                  "); choose another name",
+              static_cast<int>(name.size()));
+}
+
 void Resolver::declare(const std::string& name, const SourceLocation& location, Variable variable) {
+    check_not_a_definition(name, location);
     if (find_variable(name) || lets_.count(name) || params_.count(name))
         error(DiagnosticCode::DuplicateName, location,
               "'" + name + "' is already defined in this rule; choose another name", static_cast<int>(name.size()));
@@ -159,7 +192,7 @@ void Resolver::check_enum_literal(const Type& column, const ast::Literal& litera
                           "), so the rule could never match it";
     const std::string match = closest_match(literal.text, values);
     if (!match.empty()) message += "; did you mean \"" + match + "\"?";
-    diagnostics_.error(DiagnosticCode::ImpossibleValue, literal.location, message, literal.length).replacement =
+    diagnostics_->error(DiagnosticCode::ImpossibleValue, literal.location, message, literal.length).replacement =
         match.empty() ? "" : "\"" + match + "\"";  // enumeration values need no escapes
 }
 
@@ -219,10 +252,29 @@ Type Resolver::resolve_path(const ast::Expr* expr) {
         }
         return remember(expr, Type::row(table), binding);
     }
-    if (path.size() == 1 && params_.count(root))
+    if (path.size() == 1 && params_.count(root)) {
+        if (params_.at(root).kind == TypeKind::Values)
+            return name_error(0, DiagnosticCode::Type,
+                              "parameter '" + root + "' is a list of values; use it after 'in': x in " + root);
         return remember(expr, params_.at(root), PathBinding{PathBinding::Kind::Param, {}, {}, {}, root});
+    }
     if (path.size() == 1 && lets_.count(root))
         return remember(expr, lets_.at(root), PathBinding{PathBinding::Kind::Let, {}, {}, {}, root});
+    if (const ast::Definition* definition = find_definition(root)) {
+        if (path.size() > 1)
+            return name_error(1, DiagnosticCode::UnknownName, "'" + root + "' is a defined name; it has no fields");
+        if (definition->kind == ast::Definition::Kind::Set)
+            return name_error(0, DiagnosticCode::Type,
+                              "'" + root + "' is a set of values (" + where_defined(*definition) +
+                                  "); use it after 'in': x in " + root);
+        if (definition->kind == ast::Definition::Kind::Condition)
+            return name_error(0, DiagnosticCode::Type,
+                              "'" + root + "' is a condition on a row of " + definition->table + " (" +
+                                  where_defined(*definition) + "); use it after 'is': <row> is " + root);
+        PathBinding binding{PathBinding::Kind::Definition, {}, {}, {}, root};
+        binding.definition = definition;
+        return remember(expr, literal_type(definition->value), binding);
+    }
     std::string message = "'" + root + "' is not defined here";
     // Names that exist elsewhere in the language: say where, as the placeholder check does.
     if (root == "period")
@@ -407,6 +459,160 @@ void Resolver::resolve_in_list(const ast::Expr* expr, const Type& left) {
     }
 }
 
+Type Resolver::resolve_in_set(const ast::Expr* expr) {
+    const Type left = resolve(expr->children[0].get());
+    const std::string& name = expr->path[0];
+    const SourceLocation& at = expr->path_locations[0];
+    const int length = static_cast<int>(name.size());
+    used_names_.insert(name);
+    const std::vector<ast::Literal>* values = nullptr;
+    PathBinding binding{PathBinding::Kind::Param, {}, {}, {}, name};
+    const ast::Definition* definition = find_definition(name);
+    if (params_.count(name)) {
+        const ParamValue* param = bound_.param(name);
+        if (params_.at(name).kind != TypeKind::Values || !param) {
+            error(DiagnosticCode::Type, at,
+                  "parameter '" + name + "' is one value; compare with it (x = " + name +
+                      "), or give it a list: param " + name + " = (...)",
+                  length);
+            return remember(expr, Type::of(TypeKind::Error));
+        }
+        values = &param->list;
+    } else if (definition && definition->kind == ast::Definition::Kind::Set) {
+        values = &definition->values;
+        binding.kind = PathBinding::Kind::Definition;
+        binding.definition = definition;
+    } else if (definition) {
+        error(DiagnosticCode::Type, at,
+              "'" + name + "' is " +
+                  (definition->kind == ast::Definition::Kind::Constant ? std::string("one value")
+                                                                       : "a condition on a row") +
+                  " (" + where_defined(*definition) + "), not a set of values",
+              length);
+        return remember(expr, Type::of(TypeKind::Error));
+    } else {
+        std::vector<std::string> candidates;
+        for (const auto& [param, type] : params_)
+            if (type.kind == TypeKind::Values) candidates.push_back(param);
+        if (definitions_)
+            for (const auto& [defined, d] : definitions_->names)
+                if (d->kind == ast::Definition::Kind::Set) candidates.push_back(defined);
+        std::string message = "'" + name + "' is neither a set defined with `define` nor a list parameter";
+        const std::string match = closest_match(name, candidates);
+        if (!match.empty()) message += "; did you mean '" + match + "'?";
+        error(DiagnosticCode::UnknownName, at, message, length).replacement = match;
+        return remember(expr, Type::of(TypeKind::Error));
+    }
+    for (const auto& literal : *values) {
+        const Type type = literal_type(literal);
+        if (!comparable(left, type)) {
+            error(DiagnosticCode::Type, at, "cannot compare " + describe(left) + " with " + describe(type) + " (the values of '" + name + "')", length);
+            return remember(expr, Type::of(TypeKind::Error));
+        }
+        check_enum_literal(left, literal);
+    }
+    return remember(expr, Type::of(TypeKind::Bool), binding);
+}
+
+bool Resolver::resolve_condition_body(const ast::Definition& definition, bool report) {
+    if (std::find(resolving_.begin(), resolving_.end(), &definition) != resolving_.end()) {
+        cycle_.clear();
+        bool in_cycle = false;
+        for (const auto* d : resolving_) {
+            in_cycle = in_cycle || d == &definition;
+            if (in_cycle) cycle_ += d->name + " -> ";
+        }
+        cycle_ += definition.name;
+        return false;
+    }
+    if (!report && bound_.definitions && bound_.definitions->with_errors.count(&definition)) return false;
+    auto saved_scope = std::move(scope_);
+    auto saved_lets = std::move(lets_);
+    auto saved_params = std::move(params_);
+    const DefinitionScope* saved_definitions = definitions_;
+    DiagnosticBag* saved_diagnostics = diagnostics_;
+    DiagnosticBag scratch;
+    scope_.clear();
+    lets_.clear();
+    params_.clear();
+    if (bound_.definitions) {
+        const auto home = bound_.definitions->home.find(&definition);
+        if (home != bound_.definitions->home.end()) definitions_ = home->second;
+    }
+    if (!report) diagnostics_ = &scratch;
+    resolving_.push_back(&definition);
+    scope_.push_back(Variable{definition.variable, Type::row(definition.table), false});
+    expect(definition.condition.get(), TypeKind::Bool, "the condition of a definition");
+    resolving_.pop_back();
+    scope_ = std::move(saved_scope);
+    lets_ = std::move(saved_lets);
+    params_ = std::move(saved_params);
+    definitions_ = saved_definitions;
+    diagnostics_ = saved_diagnostics;
+    return !scratch.has_errors();
+}
+
+Type Resolver::resolve_is_defined(const ast::Expr* expr) {
+    const ast::Expr* row = expr->children[0].get();
+    const Type type = resolve(row);
+    const std::string& name = expr->path[0];
+    const SourceLocation& at = expr->path_locations[0];
+    const int length = static_cast<int>(name.size());
+    const ast::Definition* definition = find_definition(name);
+    if (!definition || definition->kind != ast::Definition::Kind::Condition) {
+        std::string message;
+        if (definition) {
+            message = "'" + name + "' is " +
+                      (definition->kind == ast::Definition::Kind::Constant ? std::string("one value")
+                                                                           : "a set of values") +
+                      " (" + where_defined(*definition) + "), not a condition on a row";
+        } else {
+            std::vector<std::string> candidates;
+            if (definitions_)
+                for (const auto& [defined, d] : definitions_->names)
+                    if (d->kind == ast::Definition::Kind::Condition) candidates.push_back(defined);
+            message = "there is no condition '" + name +
+                      "' here: 'is' takes known, missing or a condition defined with `define ... for x in ...`";
+            const std::string match = closest_match(name, candidates);
+            if (!match.empty()) message += "; did you mean '" + match + "'?";
+        }
+        error(definition ? DiagnosticCode::Type : DiagnosticCode::UnknownName, at, message, length);
+        return remember(expr, Type::of(TypeKind::Error));
+    }
+    if (type.is_error()) return remember(expr, Type::of(TypeKind::Error));
+    if (type.kind != TypeKind::Row || type.table != definition->table) {
+        error(DiagnosticCode::Type, row->location,
+              "'" + name + "' is a condition on a row of " + definition->table + "; this is " + describe(type),
+              row->length);
+        return remember(expr, Type::of(TypeKind::Error));
+    }
+    cycle_.clear();
+    if (!resolve_condition_body(*definition, false)) {
+        error(cycle_.empty() ? DiagnosticCode::Type : DiagnosticCode::Cycle, at,
+              cycle_.empty() ? "condition '" + name + "' (" + where_defined(*definition) +
+                                   ") has errors; they are reported where it is defined"
+                             : "condition '" + name + "' is part of a cycle of definitions: " + cycle_,
+              length);
+        return remember(expr, Type::of(TypeKind::Error));
+    }
+    PathBinding binding{PathBinding::Kind::Definition, {}, {}, {}, name};
+    binding.definition = definition;
+    return remember(expr, Type::of(TypeKind::Bool), binding);
+}
+
+void Resolver::resolve_definition(const ast::Definition& definition) {
+    if (!catalog_.find_table(definition.table)) {
+        std::string message = "there is no table '" + definition.table + "'";
+        const std::string match = closest_match(definition.table, catalog_.table_names());
+        if (!match.empty()) message += "; did you mean '" + match + "'?";
+        error(DiagnosticCode::UnknownTable, definition.table_location, message,
+              static_cast<int>(definition.table.size()))
+            .replacement = match;
+        return;
+    }
+    resolve_condition_body(definition, true);
+}
+
 Type Resolver::resolve_binary(const ast::Expr* expr) {
     using Op = ast::BinaryOp;
     const Op op = expr->binary_op;
@@ -532,6 +738,10 @@ Type Resolver::resolve(const ast::Expr* expr) {
             }
             return remember(expr, Type::of(TypeKind::Bool));
         }
+        case ast::ExprKind::InSet:
+            return resolve_in_set(expr);
+        case ast::ExprKind::IsDefined:
+            return resolve_is_defined(expr);
         case ast::ExprKind::InList: {
             const Type left = resolve(expr->children[0].get());
             resolve_in_list(expr, left);
@@ -588,7 +798,16 @@ void Resolver::run() {
         if (params_.count(param.name))
             error(DiagnosticCode::DuplicateName, param.location, "parameter '" + param.name + "' is defined twice",
                   static_cast<int>(param.name.size()));
+        check_not_a_definition(param.name, param.location);
         params_[param.name] = literal_type(param.default_value);
+        if (!param.is_list) continue;
+        for (const auto& value : param.list)
+            if (literal_type(value).kind != params_[param.name].kind)
+                error(DiagnosticCode::Type, value.location,
+                      "a list holds values of one kind: " + describe(params_[param.name]) + " vs " +
+                          describe(literal_type(value)),
+                      value.length);
+        params_[param.name] = Type::values(params_[param.name].kind);
     }
     if (!rule.subject) return;  // reported by the metadata pass
     const ast::Subject& subject = *rule.subject;
@@ -607,6 +826,7 @@ void Resolver::run() {
 
     for (const auto& let : rule.lets) {
         Type type = let.value->kind == ast::ExprKind::Union ? resolve_union(let.value.get()) : resolve(let.value.get());
+        check_not_a_definition(let.name, let.location);
         if (find_variable(let.name) || lets_.count(let.name) || params_.count(let.name))
             error(DiagnosticCode::DuplicateName, let.location, "'" + let.name + "' is already defined in this rule",
                   static_cast<int>(let.name.size()));
@@ -645,20 +865,29 @@ void Resolver::run() {
     }
 
     // A rule with errors may use a name where the error is; unused-name warnings would be noise.
-    if (diagnostics_.has_errors()) return;
+    if (diagnostics_->has_errors()) return;
     for (const auto& param : rule.params)
         if (!used_names_.count(param.name))
-            diagnostics_.warning(DiagnosticCode::UnusedParam, param.location,
+            diagnostics_->warning(DiagnosticCode::UnusedParam, param.location,
                                  "parameter '" + param.name + "' is never used", static_cast<int>(param.name.size()));
     for (const auto& let : rule.lets)
         if (!used_names_.count(let.name))
-            diagnostics_.warning(DiagnosticCode::UnusedLet, let.location,
+            diagnostics_->warning(DiagnosticCode::UnusedLet, let.location,
                                  "'" + let.name + "' is never used (it still shows in the evidence)",
                                  static_cast<int>(let.name.size()));
 }
 
 void resolve_rule(BoundRule& bound, const schema::Catalog& catalog, DiagnosticBag& diagnostics) {
     Resolver(bound, catalog, diagnostics).run();
+}
+
+void resolve_definition(const ast::Definition& definition, const Definitions& definitions,
+                        const schema::Catalog& catalog, DiagnosticBag& diagnostics) {
+    BoundRule scratch;
+    scratch.definitions = &definitions;
+    const auto home = definitions.home.find(&definition);
+    scratch.scope = home == definitions.home.end() ? nullptr : home->second;
+    Resolver(scratch, catalog, diagnostics).resolve_definition(definition);
 }
 
 }  // namespace recallguard::checker

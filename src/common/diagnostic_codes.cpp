@@ -43,7 +43,8 @@ constexpr std::array kCodes{
     DiagnosticCodeInfo{C::BadSeverity, "E-BAD-SEVERITY", D::Rules,
                        "the severity is not one of critical, high, medium, low, info"},
     DiagnosticCodeInfo{C::DuplicateName, "E-DUPLICATE-NAME", D::Rules,
-                       "a variable, `let` or parameter name is defined twice in a rule"},
+                       "a variable, `let` or parameter name is defined twice in a rule, or a `define`d name twice in "
+                       "the names a file sees"},
     DiagnosticCodeInfo{C::BadPlaceholder, "E-BAD-PLACEHOLDER", D::Rules,
                        "a message placeholder that is not a value, or not available in this kind of rule"},
     DiagnosticCodeInfo{C::Import, "E-IMPORT", D::Rules, "an imported file does not exist"},
@@ -55,6 +56,9 @@ constexpr std::array kCodes{
     DiagnosticCodeInfo{C::ImpossibleValue, "E-IMPOSSIBLE-VALUE", D::Rules,
                        "a value compared with a fixed-list column is not in its list: the test can never be true "
                        "(or, with != and not in, never false)"},
+    DiagnosticCodeInfo{C::Cycle, "E-CYCLE", D::Rules,
+                       "definitions that are defined in terms of each other, or rules that displace each other, in a "
+                       "cycle"},
     DiagnosticCodeInfo{C::NoCitation, "W-NO-CITATION", D::Rules, "a rule cites no article of law"},
     DiagnosticCodeInfo{C::UnusedParam, "W-UNUSED-PARAM", D::Rules, "a parameter is never used"},
     DiagnosticCodeInfo{C::UnusedLet, "W-UNUSED-LET", D::Rules, "a `let` is never used"},

@@ -36,6 +36,7 @@ enum class DiagnosticCode {
     Io,
     Calendar,
     ImpossibleValue,
+    Cycle,
     NoCitation,
     UnusedParam,
     UnusedLet,

@@ -148,6 +148,8 @@ sql::ExprPtr Lowering::lower_path(const ast::Expr* expr, const checker::ExprInfo
             const auto& variable = variables.at(binding.variable);
             return navigate(variable.alias, binding.steps, binding.column);
         }
+        case Kind::Definition:
+            return literal_value(binding.definition->value);
         case Kind::Row:
             break;
     }
@@ -341,6 +343,48 @@ sql::ExprPtr Lowering::lower_text_match(const ast::Expr* expr) {
     throw InternalError("a text predicate with no SQL form");
 }
 
+sql::ExprPtr Lowering::lower_in_set(const ast::Expr* expr) {
+    const auto& binding = *rule_.info(expr).path;
+    const std::vector<ast::Literal>& listed = binding.kind == checker::PathBinding::Kind::Definition
+                                                  ? binding.definition->values
+                                                  : rule_.param(binding.name)->list;
+    sql::ExprPtr operand = lower(expr->children[0].get());
+    std::vector<sql::ExprPtr> values;
+    for (const auto& literal : listed) values.push_back(literal_value(literal));
+    return sql::in_list(operand, values, expr->negated);
+}
+
+sql::ExprPtr Lowering::lower_is_defined(const ast::Expr* expr) {
+    // `row is condition`: the condition's body with its variable bound to the row. It holds or
+    // it does not: a body that is unknown (NULL) does not hold, so `is not` is its complement.
+    const ast::Definition& definition = *rule_.info(expr).path->definition;
+    const auto& row = *rule_.info(expr->children[0].get()).path;
+    const auto saved = variables;
+    sql::ExprPtr result;
+    if (row.steps.empty()) {
+        VariableBinding bound = variables.at(row.variable);
+        variables[definition.variable] = bound;
+        result = sql::function("coalesce", {lower(definition.condition.get()), sql::integer(0)});
+    } else {
+        // A related row (c.product): EXISTS over its table, joined on its key.
+        std::vector<schema::Relation> before(row.steps.begin(), row.steps.end() - 1);
+        const schema::Relation& last = row.steps.back();
+        sql::ExprPtr key = navigate(variables.at(row.variable).alias, before, last.from_column);
+        use_table(last.to_table);
+        const std::string alias = fresh_alias(last.to_table);
+        variables[definition.variable] = {VariableBinding::Kind::Row, alias, last.to_table, nullptr, nullptr, nullptr,
+                                          nullptr};
+        sql::ExprPtr condition = lower(definition.condition.get());
+        auto select = std::make_shared<sql::Select>();
+        select->columns.push_back({sql::integer(1), "", ""});
+        select->from.push_back({last.to_table, nullptr, alias, nullptr, false});
+        select->where = sql::all_of({sql::binary("=", sql::column(alias, last.to_column), key), condition});
+        result = sql::exists(select, false);
+    }
+    variables = saved;
+    return expr->negated ? sql::logical_not(result) : result;
+}
+
 sql::ExprPtr Lowering::lower(const ast::Expr* expr) {
     const auto& info = rule_.info(expr);
     switch (expr->kind) {
@@ -388,6 +432,10 @@ sql::ExprPtr Lowering::lower(const ast::Expr* expr) {
         }
         case ast::ExprKind::TextMatch:
             return lower_text_match(expr);
+        case ast::ExprKind::InSet:
+            return lower_in_set(expr);
+        case ast::ExprKind::IsDefined:
+            return lower_is_defined(expr);
         case ast::ExprKind::Union:
             break;
     }

@@ -77,6 +77,8 @@ private:
     sql::ExprPtr lower_binary(const ast::Expr* expr);
     sql::ExprPtr lower_aggregate(const ast::Expr* expr);
     sql::ExprPtr lower_text_match(const ast::Expr* expr);
+    sql::ExprPtr lower_in_set(const ast::Expr* expr);
+    sql::ExprPtr lower_is_defined(const ast::Expr* expr);
 
     const checker::BoundRule& rule_;
     const schema::Catalog& catalog_;

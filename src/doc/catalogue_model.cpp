@@ -8,6 +8,7 @@
 namespace recallguard::doc {
 
 using ast::expr_text;
+using ast::list_text;
 using ast::literal_text;
 
 std::string requirement_text(const ast::Requirement& requirement) {
@@ -67,7 +68,7 @@ RuleDoc rule_doc(const checker::BoundRule& bound, const std::vector<std::string>
     doc.effective = effective_text(rule.effective);
     doc.source = published_path(rule.location.file, roots) + ":" + std::to_string(rule.location.line);
     for (const auto& param : rule.params) {
-        doc.params.push_back({param.name, literal_text(param.default_value)});
+        doc.params.push_back({param.name, param.is_list ? list_text(param.list) : literal_text(param.default_value)});
     }
     auto& lines = doc.form_lines;
     if (rule.subject) {

@@ -123,10 +123,13 @@ LoadedRules load_rules(const LoadOptions& options) {
         parse_options.keep_intact_items = options.keep_intact_items;
         auto file =
             std::make_unique<ast::RuleFile>(parser::parse_rule_file(queue[i], text, loaded.diagnostics, parse_options));
+        file->key = canonical;
         for (const auto& [import, location] : file->imports) {
             const fs::path target = fs::path(queue[i]).parent_path() / import;
             std::error_code error;
+            file->import_keys.push_back(canonical_path(target.string()));
             if (!fs::is_regular_file(target, error) && !find_unsaved(unsaved, target.string())) {
+                file->import_keys.back().clear();
                 loaded.diagnostics.error(
                     DiagnosticCode::Import, location,
                     "imported file '" + import + "' does not exist (looked at " + target.string() + ")");
@@ -154,7 +157,9 @@ LoadedRules load_rules(const LoadOptions& options) {
     for (const auto& rule : loaded.program.rules)
         for (const auto& param : rule->params)
             if (param.overridden)
-                loaded.parameters.emplace_back(rule->rule->id + "." + param.name, ast::literal_text(param.value));
+                loaded.parameters.emplace_back(rule->rule->id + "." + param.name,
+                                               param.is_list ? ast::list_text(param.list)
+                                                             : ast::literal_text(param.value));
     std::sort(loaded.parameters.begin(), loaded.parameters.end());
     loaded.parameters.erase(std::unique(loaded.parameters.begin(), loaded.parameters.end()), loaded.parameters.end());
     for (const auto& [name, value] : loaded.parameters) hash.add_field("param " + name).add_field(value);

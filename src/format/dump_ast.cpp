@@ -82,6 +82,10 @@ const char* expr_kind(ast::ExprKind kind) {
             return "HasField";
         case ast::ExprKind::TextMatch:
             return "TextMatch";
+        case ast::ExprKind::InSet:
+            return "InSet";
+        case ast::ExprKind::IsDefined:
+            return "IsDefined";
     }
     return "?";
 }
@@ -106,7 +110,9 @@ void Dumper::expr(int depth, const std::string& role, const ast::Expr* expr) {
     if (expr->kind == ast::ExprKind::Binary) head += " op=" + std::string(ast::binary_op_text(expr->binary_op));
     if (expr->kind == ast::ExprKind::Aggregate)
         head += " op=" + std::string(ast::aggregate_op_name(expr->aggregate_op));
-    if (expr->kind == ast::ExprKind::Path) head += " path=" + ast::path_text(expr->path);
+    if (expr->kind == ast::ExprKind::Path || expr->kind == ast::ExprKind::InSet ||
+        expr->kind == ast::ExprKind::IsDefined)
+        head += " path=" + ast::path_text(expr->path);
     if (expr->kind == ast::ExprKind::TextMatch) head += " op=" + std::string(ast::text_op_text(expr->text_op));
     if (expr->negated) head += " negated";
     line(depth, head);
@@ -134,6 +140,21 @@ std::string Dumper::run(const ast::RuleFile& file) {
         field(1, "source", package.source);
         period(1, package.effective);
     }
+    for (const auto& definition : file.definitions) {
+        line(0, "define " + definition.name);
+        switch (definition.kind) {
+            case ast::Definition::Kind::Constant:
+                literal(1, "constant: ", definition.value);
+                break;
+            case ast::Definition::Kind::Set:
+                for (const auto& item : definition.values) literal(1, "item: ", item);
+                break;
+            case ast::Definition::Kind::Condition:
+                line(1, "for " + definition.variable + " in " + definition.table);
+                expr(2, "where: ", definition.condition.get());
+                break;
+        }
+    }
     for (const auto& rule : file.rules) {
         line(0, "rule " + rule.id + " package=" + std::to_string(rule.package_index) +
                     " bodies=" + std::to_string(rule.body_count));
@@ -145,7 +166,14 @@ std::string Dumper::run(const ast::RuleFile& file) {
         field(1, "calendar", rule.calendar);
         field(1, "message", rule.message);
         period(1, rule.effective);
-        for (const auto& param : rule.params) literal(1, "param " + param.name + " = ", param.default_value);
+        for (const auto& param : rule.params) {
+            if (!param.is_list) {
+                literal(1, "param " + param.name + " = ", param.default_value);
+                continue;
+            }
+            line(1, "param " + param.name + " = list");
+            for (const auto& item : param.list) literal(2, "item: ", item);
+        }
         if (rule.subject) {
             line(1, "for " + rule.subject->variable + " in " + rule.subject->table);
             expr(2, "where: ", rule.subject->where.get());

@@ -60,6 +60,10 @@ private:
         return leaf(detail::expr_start(expr), std::move(lines));
     }
     Item package_item(const ast::Package& package) const;
+    Item definition_item(const ast::Definition& definition) const;
+    // `prefix(a, b, c)`, filled up to the column limit, continued lines indented by `continuation`.
+    Lines value_list(const std::string& prefix, const std::vector<ast::Literal>& values, int indent,
+                     int continuation) const;
     Item rule_item(const ast::Rule& rule) const;
     Item deadline_item(const ast::Deadline& deadline, int indent) const;
     Item periodic_item(const ast::Periodic& periodic, int indent) const;
@@ -110,6 +114,42 @@ Item Layout::package_item(const ast::Package& package) const {
     if (package.effective) item.children.push_back(effective_item(*package.effective));
     clause("source", package.source, package.source_location, true);
     return item;
+}
+
+Lines Layout::value_list(const std::string& prefix, const std::vector<ast::Literal>& values, int indent,
+                         int continuation) const {
+    Lines lines{prefix + "("};
+    int column = indent + static_cast<int>(prefix.size()) + 1;
+    for (size_t i = 0; i < values.size(); ++i) {
+        const std::string text = ast::literal_text(values[i]) + (i + 1 == values.size() ? ")" : ",");
+        const bool first = lines.back().back() == '(';
+        const int width = static_cast<int>(text.size()) + (first ? 0 : 1);
+        if (!first && column + width > limit_) {
+            lines.push_back(spaces(continuation) + text);
+            column = continuation + static_cast<int>(text.size());
+            continue;
+        }
+        lines.back() += (first ? "" : " ") + text;
+        column += width;
+    }
+    return lines;
+}
+
+Item Layout::definition_item(const ast::Definition& definition) const {
+    const std::string head = "define " + definition.name;
+    switch (definition.kind) {
+        case ast::Definition::Kind::Constant:
+            return leaf(definition.start_location, {head + " = " + ast::literal_text(definition.value)});
+        case ast::Definition::Kind::Set:
+            return leaf(definition.start_location, value_list(head + " = ", definition.values, 0, 2));
+        case ast::Definition::Kind::Condition:
+            break;
+    }
+    Lines lines{head + " for " + definition.variable + " in " + definition.table};
+    Lines condition = detail::layout_expr(*definition.condition, 8, 4, limit_);
+    condition[0] = "  where " + condition[0];
+    lines.insert(lines.end(), condition.begin(), condition.end());
+    return leaf(definition.start_location, std::move(lines));
 }
 
 Item Layout::requirement_item(const ast::Requirement& requirement, int indent) const {
@@ -184,8 +224,10 @@ Item Layout::rule_item(const ast::Rule& rule) const {
     if (rule.effective) metadata.push_back(effective_item(*rule.effective));
     text_clause("calendar", rule.calendar, rule.calendar_location, false);
     for (const auto& param : rule.params)
-        metadata.push_back(
-            leaf(param.location, {"param " + param.name + " = " + ast::literal_text(param.default_value)}));
+        metadata.push_back(leaf(param.location, param.is_list ? value_list("param " + param.name + " = ", param.list,
+                                                                           indent, indent + 2)
+                                                              : Lines{"param " + param.name + " = " +
+                                                                      ast::literal_text(param.default_value)}));
 
     if (rule.subject) {
         const ast::Subject& s = *rule.subject;
@@ -370,12 +412,19 @@ std::string Layout::run() {
     for (const auto& [path, location] : file_.imports)
         items.push_back(leaf(location, {"import " + ast::quote_string(path)}));
     for (const auto& rule : file_.rules) items.push_back(rule_item(rule));
+    for (const auto& definition : file_.definitions) items.push_back(definition_item(definition));
     // Top-level items keep their source order: a rule belongs to the package before it.
     std::stable_sort(items.begin(), items.end(), [](const Item& a, const Item& b) { return a.start < b.start; });
+    auto one_line_kind = [](const Item& item) {
+        return item.block ? std::string() : item.lines[0].substr(0, item.lines[0].find(' '));
+    };
     for (size_t i = 1; i < items.size(); ++i) {
-        // Consecutive imports stay together; everything else is separated by a blank line.
-        const bool both_imports = !items[i].block && !items[i - 1].block;
-        items[i].blank_before = !both_imports;
+        // Consecutive imports stay together, as do consecutive one-line definitions; everything
+        // else is separated by a blank line.
+        const std::string kind = one_line_kind(items[i]);
+        const bool together = !kind.empty() && kind == one_line_kind(items[i - 1]) && items[i].lines.size() == 1 &&
+                              items[i - 1].lines.size() == 1;
+        items[i].blank_before = !together;
     }
     attach_comments(items);
     for (size_t i = 0; i < items.size(); ++i) emit(items[i], 0, i == 0);

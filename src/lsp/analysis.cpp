@@ -58,7 +58,8 @@ RuleScope scope_of(const checker::BoundRule& bound) {
         scope.names.push_back({ScopeName::Kind::Param,
                                param.name,
                                {},
-                               ast::literal_text(value ? value->value : param.default_value),
+                               param.is_list ? ast::list_text(value ? value->list : param.list)
+                                             : ast::literal_text(value ? value->value : param.default_value),
                                param.location,
                                length(param.name),
                                {}});

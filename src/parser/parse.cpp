@@ -50,7 +50,7 @@ bool within_limits(const std::vector<antlr4::Token*>& tokens, const std::string&
     for (const auto* token : tokens) {
         if (token->getChannel() != antlr4::Token::DEFAULT_CHANNEL || token->getType() == antlr4::Token::EOF) continue;
         const size_t type = token->getType();
-        if (type == L::RULE || type == L::PACKAGE) operators = 0;
+        if (type == L::RULE || type == L::PACKAGE || type == L::DEFINE) operators = 0;
         if (type == L::LPAREN || type == L::LBRACE) ++depth;
         if ((type == L::RPAREN || type == L::RBRACE) && depth > 0) --depth;
         prefix_run = (type == L::NOT || type == L::MINUS) ? prefix_run + 1 : 0;

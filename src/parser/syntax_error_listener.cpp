@@ -45,7 +45,10 @@ const std::vector<TokenGroup>& token_groups() {
          {L::START, L::EVERY, L::REQUIRE},
          3,
          {L::START, L::EVERY, L::UNTIL, L::WITHIN, L::REQUIRE}},
-        {"'package', 'import' or 'rule'", {L::PACKAGE, L::IMPORT, L::RULE}, 3, {L::PACKAGE, L::IMPORT, L::RULE}},
+        {"'package', 'import', 'define' or 'rule'",
+         {L::PACKAGE, L::IMPORT, L::RULE},
+         3,
+         {L::PACKAGE, L::IMPORT, L::DEFINE, L::RULE}},
         {"an operator (= != < <= > >= + - * / and or in is between)", operators, 8, operators},
     };
     return groups;
@@ -205,7 +208,8 @@ std::string hint_for(antlr4::Token* token) {
 }
 
 bool starts_top_level(size_t type) {
-    return type == RuleLexer::RULE || type == RuleLexer::PACKAGE || type == RuleLexer::IMPORT;
+    return type == RuleLexer::RULE || type == RuleLexer::PACKAGE || type == RuleLexer::IMPORT ||
+           type == RuleLexer::DEFINE;
 }
 
 }  // namespace

@@ -256,6 +256,22 @@ ast::ExprPtr Transformer::transform_expr(RuleParser::ExprContext* context) {
         expr->children.push_back(transform_primary(c->pattern));
         return expr;
     }
+    if (auto* c = dynamic_cast<RuleParser::InSetContext*>(context)) {
+        auto expr = make(ast::ExprKind::InSet, location, length);
+        expr->negated = c->NOT() != nullptr;
+        expr->children.push_back(transform_expr(c->expr()));
+        expr->path.push_back(c->name()->getText());
+        expr->path_locations.push_back(location_of(c->name()));
+        return expr;
+    }
+    if (auto* c = dynamic_cast<RuleParser::IsDefinedContext*>(context)) {
+        auto expr = make(ast::ExprKind::IsDefined, location, length);
+        expr->negated = c->NOT() != nullptr;
+        expr->children.push_back(transform_expr(c->expr()));
+        expr->path.push_back(c->name()->getText());
+        expr->path_locations.push_back(location_of(c->name()));
+        return expr;
+    }
     if (auto* c = dynamic_cast<RuleParser::InListContext*>(context)) {
         auto expr = make(ast::ExprKind::InList, location, length);
         expr->negated = c->NOT() != nullptr;

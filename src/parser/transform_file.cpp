@@ -90,11 +90,46 @@ void Transformer::transform_top_level(RuleParser::TopLevelContext* top, ast::Rul
         out.packages.push_back(transform_package(package->packageDecl()));
     } else if (auto* import = dynamic_cast<RuleParser::TopImportContext*>(top)) {
         out.imports.emplace_back(decode_string(import->STRING()), location_of(import));
+    } else if (auto* definition = dynamic_cast<RuleParser::TopDefinitionContext*>(top)) {
+        out.definitions.push_back(transform_definition(definition->definition()));
     } else if (auto* rule = dynamic_cast<RuleParser::TopRuleContext*>(top)) {
         ast::Rule transformed = transform_rule(rule->ruleDecl());
         transformed.package_index = static_cast<int>(out.packages.size()) - 1;
         out.rules.push_back(std::move(transformed));
     }
+}
+
+ast::Definition Transformer::transform_definition(RuleParser::DefinitionContext* context) {
+    ast::Definition definition;
+    definition.start_location = location_of(context);
+    if (auto* c = dynamic_cast<RuleParser::DefineConstantContext*>(context)) {
+        definition.kind = ast::Definition::Kind::Constant;
+        definition.name = c->name()->getText();
+        definition.location = location_of(c->name());
+        definition.value = transform_literal(c->literal());
+    } else if (auto* c = dynamic_cast<RuleParser::DefineSetContext*>(context)) {
+        definition.kind = ast::Definition::Kind::Set;
+        definition.name = c->name()->getText();
+        definition.location = location_of(c->name());
+        definition.values = transform_value_list(c->valueList());
+    } else if (auto* c = dynamic_cast<RuleParser::DefineConditionContext*>(context)) {
+        definition.kind = ast::Definition::Kind::Condition;
+        definition.name = c->name(0)->getText();
+        definition.location = location_of(c->name(0));
+        definition.variable = c->name(1)->getText();
+        definition.variable_location = location_of(c->name(1));
+        definition.table = c->name(2)->getText();
+        definition.table_location = location_of(c->name(2));
+        definition.condition = transform_expr(c->expr());
+    }
+    return definition;
+}
+
+std::vector<ast::Literal> Transformer::transform_value_list(RuleParser::ValueListContext* context) {
+    std::vector<ast::Literal> values;
+    if (!context) return values;
+    for (auto* literal : context->literal()) values.push_back(transform_literal(literal));
+    return values;
 }
 
 ast::Package Transformer::transform_package(RuleParser::PackageDeclContext* context) {
@@ -172,7 +207,17 @@ void Transformer::transform_rule_clause(RuleParser::RuleClauseContext* clause, a
         set_once(rule.calendar, c->IDENT()->getText(), c, "calendar");
         rule.calendar_location = location_of(c->IDENT()->getSymbol());
     } else if (auto* c = dynamic_cast<RuleParser::RuleParamContext*>(clause)) {
-        rule.params.push_back({c->name()->getText(), transform_literal(c->literal()), location_of(c->name())});
+        ast::Param param;
+        param.name = c->name()->getText();
+        param.location = location_of(c->name());
+        if (c->valueList()) {
+            param.is_list = true;
+            param.list = transform_value_list(c->valueList());
+            if (!param.list.empty()) param.default_value = param.list.front();
+        } else if (c->literal()) {
+            param.default_value = transform_literal(c->literal());
+        }
+        rule.params.push_back(std::move(param));
     } else if (auto* c = dynamic_cast<RuleParser::RuleSubjectContext*>(clause)) {
         if (rule.subject) {
             // The first subject stays, so names bound by it are not reported as unknown too.

@@ -24,6 +24,8 @@ public:
 private:
     // transform_file.cpp
     ast::Package transform_package(grammar::RuleParser::PackageDeclContext* context);
+    ast::Definition transform_definition(grammar::RuleParser::DefinitionContext* context);
+    std::vector<ast::Literal> transform_value_list(grammar::RuleParser::ValueListContext* context);
     ast::Rule transform_rule(grammar::RuleParser::RuleDeclContext* context);
     void transform_rule_clause(grammar::RuleParser::RuleClauseContext* context, ast::Rule& rule);
     // Counts a deadline/periodic/violation/signal clause; a second one is an error there.

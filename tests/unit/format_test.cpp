@@ -137,6 +137,26 @@ TEST(FormatRoundTrip, StandardRulesAreFormatted) {
     }
 }
 
+// The language's test packs (tests/packs) are formatted too, and read back as the same tree.
+TEST(FormatRoundTrip, LanguagePacksAreFormattedAndReadBackTheSame) {
+    for (const auto& entry : fs::recursive_directory_iterator(fs::path(RECALLGUARD_SOURCE_DIR) / "tests" / "packs")) {
+        if (entry.path().extension() != ".rules") continue;
+        SCOPED_TRACE(entry.path().string());
+        const std::string text = read_text(entry.path());
+        EXPECT_EQ(fmt(text), text) << "run `recallguard fmt tests/packs/`";
+        const std::string commented = with_comments_everywhere(text);
+        DiagnosticBag diagnostics;
+        const auto original = parse(commented, diagnostics);
+        ASSERT_FALSE(diagnostics.has_errors()) << commented;
+        const std::string once = format_rule_file(original);
+        DiagnosticBag again;
+        const auto reparsed = parse(once, again);
+        ASSERT_FALSE(again.has_errors()) << once;
+        EXPECT_EQ(dump_ast(reparsed), dump_ast(original)) << once;
+        EXPECT_EQ(format_rule_file(reparsed), once) << once;
+    }
+}
+
 // tests/golden/fmt/<case>/input.rules formats to expected.rules.
 TEST(FormatGolden, InputsFormatToTheirExpectedText) {
     const fs::path root = fs::path(RECALLGUARD_TEST_DATA_DIR) / "golden" / "fmt";
@@ -177,6 +197,13 @@ TEST(FormatExpr, AddsOnlyTheParenthesesThePrecedenceNeeds) {
     EXPECT_EQ(body("not (x between 1 and 2)"), "not x between 1 and 2");
     EXPECT_EQ(body("(x is known) = (y is missing)"), "(x is known) = (y is missing)");
     EXPECT_EQ(body("x <> 3"), "x != 3");
+    // Text predicates bind like `is known`; what they search for is a primary.
+    EXPECT_EQ(body("(x contains \"a\") = (y starts with (z))"), "(x contains \"a\") = (y starts with z)");
+    EXPECT_EQ(body("not (x matches p) and (a + b) ends with c"), "not x matches p and a + b ends with c");
+    EXPECT_EQ(body("x contains (a + b)"), "x contains (a + b)");
+    // Sets and named conditions.
+    EXPECT_EQ(body("(x in eu) and (c.product is not vehicle)"), "x in eu and c.product is not vehicle");
+    EXPECT_EQ(body("not (x not in eu)"), "not x not in eu");
 }
 
 TEST(FormatLayout, PutsClausesInCanonicalOrderWithGroupsAndEscapesStrings) {
