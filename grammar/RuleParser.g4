@@ -60,6 +60,8 @@ ruleClause
     | VIOLATION WHEN condition=expr (DATED dated=expr)?    # RuleViolation
     | SIGNAL WHEN condition=expr (DATED dated=expr)?       # RuleSignal
     | MESSAGE STRING                                       # RuleMessage
+    | UNLESS expr                                          # RuleUnless
+    | DISPLACES RULE_ID (COMMA RULE_ID)*                   # RuleDisplaces
     ;
 
 deadlineClause
@@ -152,5 +154,5 @@ name
     | SIGNAL | VIOLATION | WHEN | EVERY | DEADLINE | REQUIRE | WITHIN | AFTER | AUTHORITY | JURISDICTION | HAS
     | CONTAINS | STARTS | ENDS | WITH | MATCHES
     | EFFECTIVE | UNTIL | CITE | DATED | EXTEND | UNLESS | EXISTS | NO | EARLIEST | LATEST
-    | UNION | COALESCE | WORKING
+    | UNION | COALESCE | WORKING | DISPLACES
     ;

@@ -179,6 +179,14 @@ struct Rule {
     std::optional<Deadline> deadline;
     std::optional<Periodic> periodic;
     std::optional<Condition> condition;
+    // `unless <condition>` of the rule (any form): when it holds for a subject, the rule does not
+    // apply to it. A deadline may say it inside its block instead (Deadline::unless).
+    ExprPtr unless;
+    SourceLocation unless_location;
+    // `displaces RULE-ID, ...`: for a subject this rule applies to (its `for ... where` holds),
+    // those rules do not apply.
+    std::vector<std::pair<std::string, SourceLocation>> displaces;
+    SourceLocation displaces_location;  // the first `displaces` keyword
     int body_count = 0;  // deadline/periodic/violation/signal clauses written (exactly one is valid)
 };
 

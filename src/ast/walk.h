@@ -55,6 +55,7 @@ void walk_rule(const Rule& rule, OnExpr on_expr, OnComprehension on_comprehensio
         walk(rule.condition->when);
         walk(rule.condition->dated);
     }
+    walk(rule.unless);
 }
 
 }  // namespace recallguard::ast

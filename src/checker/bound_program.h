@@ -95,6 +95,10 @@ struct BoundRule {
     const ExprInfo& info(const ast::Expr* expr) const { return expr_info.at(expr); }
     const SourceBinding& source(const ast::Comprehension* c) const { return sources.at(c); }
     const ParamValue* param(const std::string& name) const;
+
+    // The rules (every version) that displace this one: for a subject in their scope (their
+    // `for ... where` holds), this rule does not apply. Set by check_program.
+    std::vector<const BoundRule*> displaced_by;
 };
 
 // A duration known when the rule is checked: a duration literal, a parameter (its default or its

@@ -106,6 +106,7 @@ public:
             walk(rule.condition->when.get());
             walk(rule.condition->dated.get());
         }
+        walk(rule.unless.get());
     }
 
 private:

@@ -279,6 +279,7 @@ BoundProgram check_program(std::vector<std::unique_ptr<ast::RuleFile>> files, co
     for (auto& rule : program.rules)
         if (versions[rule->rule->id] > 1)
             rule->version = rule->effective_from.value_or("") + ".." + rule->effective_until.value_or("");
+    check_displacement(program, diagnostics);
     apply_param_overrides(program, options, diagnostics);
     check_values(program, diagnostics);
     return program;

@@ -40,6 +40,9 @@ void resolve_definition(const ast::Definition& definition, const Definitions& de
                         const schema::Catalog& catalog, DiagnosticBag& diagnostics);
 void resolve_rule(BoundRule& bound, const schema::Catalog& catalog, DiagnosticBag& diagnostics);
 void bind_message(BoundRule& bound, const schema::Catalog& catalog, DiagnosticBag& diagnostics);
+// `displaces`: every rule named exists and judges the same kind of subject, no cycle; sets
+// BoundRule::displaced_by. A rule with such an error moves to rules_with_errors (displacement.cpp).
+void check_displacement(BoundProgram& program, DiagnosticBag& diagnostics);
 void apply_param_overrides(BoundProgram& program, const CheckOptions& options, DiagnosticBag& diagnostics);
 // After the overrides: every duration the rule computes with is known (static_duration) and
 // usable: a period of at least 1, nothing longer than 100 years.

@@ -855,6 +855,14 @@ void Resolver::run() {
         expect(rule.condition->when.get(), TypeKind::Bool, "the condition after 'when'");
         expect(rule.condition->dated.get(), TypeKind::Date, "the date of the act after 'dated'");
     }
+    if (rule.unless) {
+        expect(rule.unless.get(), TypeKind::Bool, "the condition after 'unless'");
+        if (rule.deadline && rule.deadline->unless)
+            error(DiagnosticCode::DuplicateClause, rule.unless_location,
+                  "this rule's deadline already has an 'unless' (line " +
+                      std::to_string(rule.deadline->unless->location.line) + "); keep one",
+                  6);
+    }
     // Message placeholders see the subject, the lets and the parameters.
     for (const auto& placeholder : bound_.synthesized) {
         const Type type = resolve(placeholder.get());

@@ -63,6 +63,11 @@ struct CompiledRule {
     std::string filter_sql;
     std::vector<sqldb::SqlValue> filter_params;
     std::vector<std::string> condition_parts;
+    // With explain_subject, violation and signal rules: the column of `condition_holds` (the
+    // condition alone), and of the rule's `unless` (1 when it exempts the subject; -1 without one).
+    int holds_column = -1;
+    int unless_column = -1;
+    std::string unless_text;
 };
 
 struct CompileOptions {

@@ -51,7 +51,7 @@ public:
         else
             compile_condition();
         build_count_query();
-        if (options_.explain_subject && ast_.subject->where) build_filter_query();
+        if (options_.explain_subject && (ast_.subject->where || !rule_.displaced_by.empty())) build_filter_query();
         for (const auto& table : lowering_.tables())
             if (catalog_.find_table(table)) compiled_.tables.push_back(table);
         add_columns_read(query_);
@@ -85,6 +85,7 @@ private:
         select->columns.push_back({key_of(*table_, alias), "rg_key", ""});
         select->columns.push_back({company_of(alias), "rg_company", ""});
         filter_ = ast_.subject->where ? lowering_.lower(ast_.subject->where.get()) : nullptr;
+        filter_ = sql::all_of({filter_, not_displaced(alias, lowering_, nullptr)});
         select->where = filter_;
         // Explaining one subject: only its row is evaluated, so a date that cannot be known is
         // reported for it, not for another subject met first.
@@ -217,6 +218,10 @@ private:
     void finish(const std::string& stage, ExprPtr trigger, ExprPtr due, ExprPtr done, ExprPtr period, ExprPtr record,
                 ExprPtr where, const std::vector<std::pair<std::string, ExprPtr>>& extra_evidence) {
         rebind(stage);
+        // A violation or signal rule's `unless` (deadline and periodic rules apply theirs earlier).
+        ExprPtr exempt;
+        if (ast_.unless && ast_.condition)
+            exempt = sql::function("coalesce", {lowering_.lower(ast_.unless.get()), sql::integer(0)});
         auto select = select_from(stage, stage);
         select->columns.push_back({sql::column(stage, "rg_key"), "rg_key", ""});
         select->columns.push_back({sql::column(stage, "rg_company"), "rg_company", ""});
@@ -271,12 +276,19 @@ private:
                         compiled_.evidence_names.push_back("condition part " +
                                                            std::to_string(compiled_.condition_parts.size()));
                     }
+                compiled_.holds_column = static_cast<int>(select->columns.size());
                 select->columns.push_back(
                     {sql::case_when({where, sql::integer(1), sql::integer(0)}), "rg_ev_condition_holds", ""});
                 compiled_.evidence_names.push_back("condition_holds");
+                if (exempt) {
+                    compiled_.unless_column = static_cast<int>(select->columns.size());
+                    compiled_.unless_text = ast::expr_text(*ast_.unless);
+                    select->columns.push_back({sql::case_when({exempt, sql::integer(1), sql::integer(0)}), "rg_unless", ""});
+                }
             }
             where = sql::binary("=", sql::column(stage, "rg_key"), sql::param(*options_.explain_subject));
         }
+        if (exempt && !options_.explain_subject) where = sql::all_of({where, sql::binary("=", exempt, sql::integer(0))});
         select->where = where;
         select->order_by.push_back({sql::column(stage, "rg_key"), false});
         if (period) select->order_by.push_back({period, false});
@@ -324,10 +336,9 @@ private:
         checked->columns.push_back({record, "rg_record", ""});
         checked->columns.push_back(
             {deadline.extend_to ? lowering_.lower(deadline.extend_to.get()) : sql::null(), "rg_extend", ""});
-        if (deadline.unless)
-            checked->where =
-                sql::binary("=", sql::function("coalesce", {lowering_.lower(deadline.unless.get()), sql::integer(0)}),
-                            sql::integer(0));
+        // The deadline's own `unless`, or the rule's (the checker allows one of them).
+        if (const ast::Expr* unless = deadline.unless ? deadline.unless.get() : ast_.unless.get())
+            checked->where = not_exempted(unless);
         query_.ctes.push_back({"checked", {}, checked, false});
         // Stage "judged": an extension moves the due date later, never earlier.
         auto judged = select_from("checked", "checked");
@@ -412,12 +423,48 @@ private:
         checked->where =
             sql::all_of({sql::binary("<=", sql::column("p", "rg_pend"), as_of),
                          sql::binary("OR", sql::is_null(sql::column("p", "rg_until"), false),
-                                     sql::binary("<", sql::column("p", "rg_pend"), sql::column("p", "rg_until")))});
+                                     sql::binary("<", sql::column("p", "rg_pend"), sql::column("p", "rg_until"))),
+                         ast_.unless ? not_exempted(ast_.unless.get()) : nullptr});
         lowering_.variables.erase("period");
         query_.ctes.push_back({"checked", {}, checked, false});
         finish("checked", sql::column("checked", "rg_pend"), sql::column("checked", "rg_due"),
                sql::column("checked", "rg_done"), sql::column("checked", "rg_k"), sql::column("checked", "rg_record"),
                deadline_outcome("checked"), {{"period_start", sql::column("checked", "rg_pstart")}});
+    }
+
+    // `unless` holds for the subject: coalesce(unless, 0) = 0 keeps the subjects it does not exempt
+    // (an unknown `unless` exempts nothing, as in a deadline).
+    ExprPtr not_exempted(const ast::Expr* unless) {
+        return sql::binary("=", sql::function("coalesce", {lowering_.lower(unless), sql::integer(0)}),
+                           sql::integer(0));
+    }
+
+    // The subject is not in the scope of a rule that displaces this one: for each such rule (each
+    // version), its `for ... where` on this subject's row, compiled by a lowering of that rule
+    // whose aliases cannot meet this one's. `parts` (for `why`) gets each one's text and value.
+    ExprPtr not_displaced(const std::string& alias, Lowering& into,
+                          std::vector<std::pair<std::string, ExprPtr>>* parts) {
+        std::vector<ExprPtr> conditions;
+        int index = 0;
+        for (const auto* other : rule_.displaced_by) {
+            Lowering lowering(*other, catalog_, options_);
+            lowering.set_alias_prefix("displacing" + std::to_string(++index) + "_");
+            lowering.variables[other->rule->subject->variable] =
+                VariableBinding{VariableBinding::Kind::Row, alias, table_->name, nullptr, nullptr, nullptr, nullptr};
+            const ast::Expr* where = other->rule->subject->where.get();
+            ExprPtr in_scope =
+                where ? sql::function("coalesce", {lowering.lower(where), sql::integer(0)}) : sql::integer(1);
+            for (const auto& table : lowering.tables()) into.use_table(table);
+            ExprPtr outside = sql::binary("=", in_scope, sql::integer(0));
+            conditions.push_back(outside);
+            if (parts)
+                parts->push_back({"not displaced by " + other->rule->id +
+                                      (other->version.empty() ? "" : " (version " + other->version + ")") +
+                                      (where ? ", whose subjects are those where " + ast::expr_text(*where)
+                                             : ", which takes every subject"),
+                                  outside});
+        }
+        return sql::all_of(conditions);
     }
 
     void compile_condition() {
@@ -444,6 +491,12 @@ private:
         for (const auto* part : parts) {
             compiled_.filter_parts.push_back(ast::expr_text(*part));
             select->columns.push_back({truth_of(parts_lowering.lower(part)), "", ""});
+        }
+        std::vector<std::pair<std::string, ExprPtr>> displaced;
+        not_displaced("subject", parts_lowering, &displaced);
+        for (const auto& [text, outside] : displaced) {
+            compiled_.filter_parts.push_back(text);
+            select->columns.push_back({truth_of(outside), "", ""});
         }
         select->where = sql::binary("=", key_of(*table_, "subject"), sql::param(*options_.explain_subject));
         auto rendered = render_alone(select);
@@ -472,7 +525,8 @@ private:
         Lowering counting = subject_row_lowering();
         auto select = select_from(table_->name, "subject");
         select->columns.push_back({sql::function("count", {sql::integer(1)}), "", ""});
-        if (ast_.subject->where) select->where = counting.lower(ast_.subject->where.get());
+        select->where = sql::all_of({ast_.subject->where ? counting.lower(ast_.subject->where.get()) : nullptr,
+                                     not_displaced("subject", counting, nullptr)});
         auto rendered = render_alone(select);
         compiled_.count_sql = std::move(rendered.text);
         compiled_.count_params = std::move(rendered.params);

@@ -17,7 +17,7 @@ sql::ExprPtr key_of(const schema::Table& table, const std::string& alias) {
 }
 
 std::string Lowering::fresh_alias(const std::string& stem) {
-    return stem + "_" + std::to_string(++alias_counter_);
+    return alias_prefix_ + stem + "_" + std::to_string(++alias_counter_);
 }
 
 sql::ExprPtr Lowering::literal_value(const ast::Literal& literal) {

@@ -68,6 +68,8 @@ public:
     const ast::Literal& duration_of(const ast::Expr* expr);  // literal or parameter
 
     std::string fresh_alias(const std::string& stem);
+    // Aliases of this lowering start with `prefix`: its SQL can go inside another lowering's.
+    void set_alias_prefix(std::string prefix) { alias_prefix_ = std::move(prefix); }
     const std::set<std::string>& tables() const { return tables_; }
     void use_table(const std::string& table) { tables_.insert(table); }
     const checker::BoundRule& rule() const { return rule_; }
@@ -85,6 +87,7 @@ private:
     const CompileOptions& options_;
     std::set<std::string> tables_;
     int alias_counter_ = 0;
+    std::string alias_prefix_;
 };
 
 }  // namespace recallguard::compiler

@@ -99,6 +99,14 @@ RuleDoc rule_doc(const checker::BoundRule& bound, const std::vector<std::string>
         add(lines, signal ? "Signal when" : "Violation when", or_empty(rule.condition->when));
         add(lines, "Act dated (decides the version that applies)", or_empty(rule.condition->dated));
     }
+    add(lines, "Unless", or_empty(rule.unless));
+    std::string displaces, displaced_by;
+    for (const auto& [id, location] : rule.displaces) displaces += (displaces.empty() ? "" : ", ") + id;
+    for (const auto* other : bound.displaced_by)
+        if (displaced_by.find(other->rule->id) == std::string::npos)
+            displaced_by += (displaced_by.empty() ? "" : ", ") + other->rule->id;
+    add(lines, "Displaces (for a subject this rule applies to)", displaces);
+    add(lines, "Displaced by (for a subject that rule applies to)", displaced_by);
     return doc;
 }
 

@@ -120,7 +120,9 @@ WhyAnswer why_version(const LoadedRules& rules, const checker::BoundRule& rule, 
     while (step()) {
         any = true;
         if (compiled.form == compiler::RuleForm::Violation || compiled.form == compiler::RuleForm::Signal) {
-            const bool holds = statement.column_int(statement.column_count() - 1) != 0;
+            const bool holds = statement.column_int(compiled.holds_column >= 0 ? compiled.holds_column
+                                                                               : statement.column_count() - 1) != 0;
+            const bool exempted = compiled.unless_column >= 0 && statement.column_int(compiled.unless_column) != 0;
             const size_t parts = compiled.condition_parts.size();
             const size_t values = compiled.evidence_names.size() - 1 - parts;
             for (size_t i = 0; i < values; ++i)
@@ -130,9 +132,13 @@ WhyAnswer why_version(const LoadedRules& rules, const checker::BoundRule& rule, 
             for (size_t i = 0; i < parts; ++i)
                 out << "    " << truth_text(statement, compiled.evidence_column + static_cast<int>(values + i)) << ": "
                     << compiled.condition_parts[i] << "\n";
+            if (compiled.unless_column >= 0)
+                out << "  " << (exempted ? "holds" : "does not hold") << ": unless " << compiled.unless_text << "\n";
             out << "verdict: "
-                << (holds ? (compiled.form == compiler::RuleForm::Violation ? "violation" : "signal")
-                          : "no finding (the condition does not hold)")
+                << (!holds      ? "no finding (the condition does not hold)"
+                    : exempted ? "no finding (the condition holds, but 'unless " + compiled.unless_text + "' exempts it)"
+                    : compiled.form == compiler::RuleForm::Violation ? "violation"
+                                                                       : "signal")
                 << "\n";
             continue;
         }

@@ -206,6 +206,8 @@ std::string Dumper::run(const ast::RuleFile& file) {
                  rule.condition->when.get());
             expr(2, "dated: ", rule.condition->dated.get());
         }
+        expr(1, "unless: ", rule.unless.get());
+        for (const auto& [id, location] : rule.displaces) line(1, "displaces " + id);
     }
     // Formatting may move a comment to the construct it annotates, so comments are compared as a set.
     std::vector<std::string> comments;

@@ -223,6 +223,11 @@ Item Layout::rule_item(const ast::Rule& rule) const {
     text_clause("description", rule.description, rule.description_location, true);
     if (rule.effective) metadata.push_back(effective_item(*rule.effective));
     text_clause("calendar", rule.calendar, rule.calendar_location, false);
+    if (!rule.displaces.empty()) {
+        std::string ids;
+        for (const auto& [id, location] : rule.displaces) ids += (ids.empty() ? "" : ", ") + id;
+        metadata.push_back(leaf(rule.displaces_location, {"displaces " + ids}));
+    }
     for (const auto& param : rule.params)
         metadata.push_back(leaf(param.location, param.is_list ? value_list("param " + param.name + " = ", param.list,
                                                                            indent, indent + 2)
@@ -259,6 +264,11 @@ Item Layout::rule_item(const ast::Rule& rule) const {
             condition.lines.insert(condition.lines.end(), date.begin(), date.end());
         }
         body.push_back(std::move(condition));
+    }
+    if (rule.unless) {
+        Item unless = keyword_expr("unless", *rule.unless, indent);
+        unless.start = pos_of(rule.unless_location);
+        body.push_back(std::move(unless));
     }
     if (!rule.message.empty())
         body.push_back(leaf(rule.message_location, {"message " + ast::quote_string(rule.message)}));

@@ -125,6 +125,7 @@ bool keyword_name(size_t type) {
         case L::UNION:
         case L::COALESCE:
         case L::WORKING:
+        case L::DISPLACES:
         case L::KNOWN:
         case L::MISSING:
         case L::COUNT:

@@ -250,6 +250,15 @@ void Transformer::transform_rule_clause(RuleParser::RuleClauseContext* clause, a
         note_body(rule, c, "signal when");
         rule.condition = ast::Condition{ast::Condition::Kind::Signal, transform_expr(c->condition), location_of(c),
                                         c->dated ? transform_expr(c->dated) : nullptr};
+    } else if (auto* c = dynamic_cast<RuleParser::RuleUnlessContext*>(clause)) {
+        if (rule.unless)
+            diagnostics_.error(DiagnosticCode::DuplicateClause, location_of(c), "'unless' is given twice; keep one",
+                               6);
+        rule.unless = transform_expr(c->expr());
+        rule.unless_location = location_of(c);
+    } else if (auto* c = dynamic_cast<RuleParser::RuleDisplacesContext*>(clause)) {
+        if (rule.displaces.empty()) rule.displaces_location = location_of(c);
+        for (auto* id : c->RULE_ID()) rule.displaces.emplace_back(id->getText(), location_of(id->getSymbol()));
     } else if (auto* c = dynamic_cast<RuleParser::RuleMessageContext*>(clause)) {
         set_once(rule.message, decode_string(c->STRING()), c, "message");
         rule.message_location = location_of(c->STRING()->getSymbol());

@@ -235,3 +235,64 @@ TEST_F(ExplainWhy, UnknownRuleIsBadInputWithASuggestion) {
 }
 
 }  // namespace
+
+// Displacement and `unless`: `why` names the rule that takes the subject, or the exemption; the
+// catalogue shows the displacement on both rules.
+TEST_F(ExplainWhy, WhyNamesTheDisplacingRuleAndTheExemption) {
+    const fs::path rules = dir_ / "exceptions.rules";
+    std::ofstream(rules) << R"(package t.exceptions {
+  title "T"
+  calendar CN
+}
+
+rule T-SPECIAL {
+  title "Power banks: a special regime"
+  cite "Art. 1"
+  category signal
+  severity low
+  displaces T-GENERAL
+  for c in defect_cases
+  where c.product.category = "power_bank"
+  signal when c.concluded_on is missing
+}
+
+rule T-GENERAL {
+  title "Every concluded defect"
+  cite "Art. 2"
+  category signal
+  severity low
+  for c in defect_cases
+  where c.conclusion = "defect"
+  signal when c.concluded_on is known
+}
+
+rule T-EXEMPT {
+  title "Concluded from a complaint, unless a fire"
+  cite "Art. 3"
+  category signal
+  severity low
+  for c in defect_cases
+  signal when c.source = "complaint"
+  unless c.hazard = "fire"
+}
+)";
+    const auto general = run_cli({"why", "T-GENERAL", rules.string(), "--db", db_, "--subject", "DC-XC-V20", "--as-of",
+                                  "2025-12-31"});
+    ASSERT_EQ(general.exit_code, 0) << general.err;
+    EXPECT_NE(general.out.find("the rule's filter leaves it out\n    holds: c.conclusion = \"defect\"\n"
+                               "    does not hold: not displaced by T-SPECIAL, whose subjects are those where "
+                               "c.product.category = \"power_bank\"\n"),
+              std::string::npos)
+        << general.out;
+    const auto exempt = run_cli({"why", "T-EXEMPT", rules.string(), "--db", db_, "--subject", "DC-XC-V20", "--as-of",
+                                 "2025-12-31"});
+    ASSERT_EQ(exempt.exit_code, 0) << exempt.err;
+    EXPECT_NE(exempt.out.find("verdict: no finding (the condition holds, but 'unless c.hazard = \"fire\"' exempts it)"),
+              std::string::npos)
+        << exempt.out;
+    const auto doc = run_cli({"doc", rules.string()});
+    ASSERT_EQ(doc.exit_code, 0) << doc.err;
+    EXPECT_NE(doc.out.find("Displaces (for a subject this rule applies to)"), std::string::npos) << doc.out;
+    EXPECT_NE(doc.out.find("Displaced by (for a subject that rule applies to)"), std::string::npos) << doc.out;
+    EXPECT_NE(doc.out.find("T-SPECIAL"), std::string::npos) << doc.out;
+}
