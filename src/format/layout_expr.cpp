@@ -74,6 +74,8 @@ SourceLocation detail::expr_start(const ast::Expr& expr) {
         case ast::ExprKind::IsMissing:
         case ast::ExprKind::HasField:
         case ast::ExprKind::TextMatch:
+        case ast::ExprKind::InSet:
+        case ast::ExprKind::IsDefined:
         case ast::ExprKind::InList:
         case ast::ExprKind::Between:
             if (!expr.children.empty()) {
