@@ -15,7 +15,7 @@ AND: 'and'; OR: 'or'; NOT: 'not'; IS: 'is'; KNOWN: 'known'; MISSING: 'missing'; 
 COUNT: 'count'; EXISTS: 'exists'; NO: 'no'; SUM: 'sum'; MIN: 'min'; MAX: 'max';
 EARLIEST: 'earliest'; LATEST: 'latest'; BY: 'by'; UNION: 'union'; COALESCE: 'coalesce';
 AS_OF: 'as_of'; TRUE: 'true'; FALSE: 'false'; HAS: 'has';
-DEFINE: 'define'; DISPLACES: 'displaces'; CONTAINS: 'contains'; STARTS: 'starts'; ENDS: 'ends'; WITH: 'with'; MATCHES: 'matches';
+DEFINE: 'define'; DISPLACES: 'displaces'; GROUP: 'group'; CONTAINS: 'contains'; STARTS: 'starts'; ENDS: 'ends'; WITH: 'with'; MATCHES: 'matches';
 DAY: 'day' | 'days'; MONTH: 'month' | 'months'; WORKING: 'working';
 
 // --- Literals -------------------------------------------------------------------

@@ -55,6 +55,7 @@ ruleClause
     | PARAM name EQ (literal | valueList)                  # RuleParam
     | FOR name IN name (WHERE expr)?                       # RuleSubject
     | LET name EQ expr                                     # RuleLet
+    | GROUP BY groupKey (COMMA groupKey)*                  # RuleGroup
     | DEADLINE LBRACE deadlineClause* RBRACE               # RuleDeadline
     | PERIODIC LBRACE periodicClause* RBRACE               # RulePeriodic
     | VIOLATION WHEN condition=expr (DATED dated=expr)?    # RuleViolation
@@ -63,6 +64,10 @@ ruleClause
     | UNLESS expr                                          # RuleUnless
     | DISPLACES RULE_ID (COMMA RULE_ID)*                   # RuleDisplaces
     ;
+
+// `group by company = i.product.company_id`: a named value of the subject row; the rule judges
+// each group of rows with equal values.
+groupKey: name EQ expr;
 
 deadlineClause
     : AFTER expr                                           # DeadlineAfter
@@ -154,5 +159,5 @@ name
     | SIGNAL | VIOLATION | WHEN | EVERY | DEADLINE | REQUIRE | WITHIN | AFTER | AUTHORITY | JURISDICTION | HAS
     | CONTAINS | STARTS | ENDS | WITH | MATCHES
     | EFFECTIVE | UNTIL | CITE | DATED | EXTEND | UNLESS | EXISTS | NO | EARLIEST | LATEST
-    | UNION | COALESCE | WORKING | DISPLACES
+    | UNION | COALESCE | WORKING | DISPLACES | GROUP
     ;

@@ -119,6 +119,13 @@ struct Let {
     SourceLocation location;
 };
 
+// `group by name = value, ...`: one key of the groups a grouped rule judges.
+struct GroupKey {
+    std::string name;
+    ExprPtr value;
+    SourceLocation location;
+};
+
 struct Subject {
     std::string variable;
     std::string table;
@@ -176,6 +183,10 @@ struct Rule {
     std::vector<Param> params;
     std::optional<Subject> subject;
     std::vector<Let> lets;
+    // `group by`: the rule judges groups of subject rows with equal keys, one finding per group;
+    // after it, the keys are names and `group` is the set of the group's rows.
+    std::vector<GroupKey> group_by;
+    SourceLocation group_location;
     std::optional<Deadline> deadline;
     std::optional<Periodic> periodic;
     std::optional<Condition> condition;

@@ -36,6 +36,7 @@ void walk_rule(const Rule& rule, OnExpr on_expr, OnComprehension on_comprehensio
         walk(requirement->dated);
     };
     if (rule.subject) walk(rule.subject->where);
+    for (const auto& key : rule.group_by) walk(key.value);
     for (const auto& let : rule.lets) walk(let.value);
     if (rule.deadline) {
         walk(rule.deadline->after);

@@ -29,7 +29,8 @@ struct PathBinding {
 
 // Where an aggregate or requirement draws its rows or values from.
 struct SourceBinding {
-    enum class Kind { Related, Table, LetValues } kind = Kind::Related;
+    // Group: the rows of the group being judged (`group` in a rule with `group by`).
+    enum class Kind { Related, Table, LetValues, Group } kind = Kind::Related;
     std::string variable;                   // Related: root variable
     std::vector<schema::Relation> to_one;   // Related: steps before the first to-many
     std::vector<schema::Relation> to_many;  // Related: the to-many chain (at least one)

@@ -85,6 +85,7 @@ public:
     void run() {
         const ast::Rule& rule = *rule_.rule;
         if (rule.subject) walk(rule.subject->where.get());
+        for (const auto& key : rule.group_by) walk(key.value.get());
         for (const auto& let : rule.lets) walk(let.value.get());
         if (rule.deadline) {
             const ast::Deadline& deadline = *rule.deadline;

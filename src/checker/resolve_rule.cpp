@@ -61,6 +61,7 @@ private:
     const DefinitionScope* definitions_;             // the `define`d names in scope
     std::vector<const ast::Definition*> resolving_;  // conditions being resolved, to find a cycle
     std::string cycle_;                              // the cycle found, "a -> b -> a"
+    bool grouped_ = false;                           // the rule has `group by`: `group` is a source
 };
 
 Type literal_type(const ast::Literal& literal) {
@@ -301,6 +302,13 @@ bool Resolver::bind_source(const ast::Comprehension& comprehension, Variable& va
             replacement;
         return false;
     };
+    if (path.size() == 1 && path[0] == "group" && grouped_ && !find_variable(path[0]) && !lets_.count(path[0])) {
+        binding.kind = SourceBinding::Kind::Group;
+        binding.table = bound_.subject_table;
+        variable.type = Type::row(bound_.subject_table);
+        bound_.sources[&comprehension] = binding;
+        return true;
+    }
     if (path.size() == 1 && !find_variable(path[0])) {
         if (lets_.count(path[0]) && lets_.at(path[0]).kind == TypeKind::Values) {
             used_names_.insert(path[0]);
@@ -823,6 +831,39 @@ void Resolver::run() {
     declare(subject.variable, subject.location, Variable{subject.variable, Type::row(subject.table), false});
     used_names_.insert(subject.variable);
     if (subject.where) expect(subject.where.get(), TypeKind::Bool, "the subject filter after 'where'");
+    if (!rule.group_by.empty()) {
+        // The keys are values of the subject row; after them the row itself is gone: the rule
+        // sees the keys, and `group`, the rows of the group.
+        std::vector<Variable> keys;
+        for (const auto& key : rule.group_by) {
+            Type type = resolve(key.value.get());
+            if (!type.is_error() && (!type.is_scalar() || type.is_duration() || type.kind == TypeKind::Bool)) {
+                error(DiagnosticCode::Type, key.value->location,
+                      "a group key is a text, number or date of the row, not " + describe(type), key.value->length);
+                type = Type::of(TypeKind::Error);
+            }
+            keys.push_back(Variable{key.name, type, false});
+        }
+        scope_.pop_back();
+        for (size_t i = 0; i < keys.size(); ++i) {
+            if (rule.group_by[i].name == "group")
+                error(DiagnosticCode::DuplicateName, rule.group_by[i].location,
+                      "'group' names the rows of the group; give the key another name", 5);
+            declare(rule.group_by[i].name, rule.group_by[i].location, keys[i]);
+        }
+        grouped_ = true;
+        if (!rule.condition)
+            error(DiagnosticCode::Type, rule.group_location,
+                  "'group by' judges groups with 'signal when' or 'violation when'; a deadline or periodic "
+                  "obligation is judged per row",
+                  5);
+        for (const auto& let : rule.lets)
+            if (let.value->kind == ast::ExprKind::Union)
+                error(DiagnosticCode::Type, let.value->location,
+                      "a union of values is not available in a rule with 'group by'; take the values from "
+                      "`group` in the aggregate itself",
+                      5);
+    }
 
     for (const auto& let : rule.lets) {
         Type type = let.value->kind == ast::ExprKind::Union ? resolve_union(let.value.get()) : resolve(let.value.get());

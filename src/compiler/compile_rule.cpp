@@ -43,7 +43,10 @@ public:
         table_ = catalog_.find_table(rule_.subject_table);
         if (!table_) throw InternalError("rule " + ast_.id + " has no subject table");
         lowering_.use_table(table_->name);
-        build_subjects();
+        if (ast_.group_by.empty())
+            build_subjects();
+        else
+            build_groups();
         if (ast_.deadline)
             compile_deadline();
         else if (ast_.periodic)
@@ -51,7 +54,8 @@ public:
         else
             compile_condition();
         build_count_query();
-        if (options_.explain_subject && (ast_.subject->where || !rule_.displaced_by.empty())) build_filter_query();
+        if (options_.explain_subject && ast_.group_by.empty() && (ast_.subject->where || !rule_.displaced_by.empty()))
+            build_filter_query();
         for (const auto& table : lowering_.tables())
             if (catalog_.find_table(table)) compiled_.tables.push_back(table);
         add_columns_read(query_);
@@ -69,8 +73,18 @@ private:
 
     // Points the subject variable and the lets at the columns of a later stage.
     void rebind(const std::string& alias) {
-        lowering_.variables[ast_.subject->variable] =
-            VariableBinding{VariableBinding::Kind::Row, alias, table_->name, nullptr, nullptr, nullptr, nullptr};
+        if (ast_.group_by.empty()) {
+            lowering_.variables[ast_.subject->variable] =
+                VariableBinding{VariableBinding::Kind::Row, alias, table_->name, nullptr, nullptr, nullptr, nullptr};
+        } else {
+            lowering_.variables.erase(ast_.subject->variable);
+            for (size_t i = 0; i < ast_.group_by.size(); ++i) {
+                VariableBinding key;
+                key.kind = VariableBinding::Kind::Value;
+                key.value = sql::column(alias, "rg_g" + std::to_string(i));
+                lowering_.variables[ast_.group_by[i].name] = key;
+            }
+        }
         for (size_t i = 0; i < ast_.lets.size(); ++i)
             if (!lowering_.hoisted_sets.count(ast_.lets[i].name))
                 lowering_.let_values[ast_.lets[i].name] = sql::column(alias, "rg_let_" + std::to_string(i));
@@ -109,6 +123,73 @@ private:
                 {ast_.periodic->until ? lowering_.lower(ast_.periodic->until.get()) : sql::null(), "rg_until", ""});
         }
         query_.ctes.push_back({kSubjects, {}, select, true});
+    }
+
+    // `group by`: the subject rows that pass the filter, with their keys (rg_members); then one
+    // subject per group of equal keys, its key the keys joined by '/' ("CO1/power_bank", a key
+    // the data leaves empty shown as "(none)"), its company the members' one if they share it.
+    void build_groups() {
+        const std::string alias = "subject";
+        lowering_.variables[ast_.subject->variable] =
+            VariableBinding{VariableBinding::Kind::Row, alias, table_->name, nullptr, nullptr, nullptr, nullptr};
+        auto members = select_from(table_->name, alias);
+        members->columns.push_back({nullptr, "", alias});
+        members->columns.push_back({key_of(*table_, alias), "rg_member", ""});
+        members->columns.push_back({company_of(alias), "rg_member_company", ""});
+        filter_ = ast_.subject->where ? lowering_.lower(ast_.subject->where.get()) : nullptr;
+        filter_ = sql::all_of({filter_, not_displaced(alias, lowering_, nullptr)});
+        members->where = filter_;
+        for (size_t i = 0; i < ast_.group_by.size(); ++i)
+            members->columns.push_back({lowering_.lower(ast_.group_by[i].value.get()), "rg_g" + std::to_string(i), ""});
+        query_.ctes.push_back({kMembersTable, {}, members, true});
+
+        auto groups = select_from(kMembersTable, kMembersTable);
+        ExprPtr key;
+        for (size_t i = 0; i < ast_.group_by.size(); ++i) {
+            ExprPtr value = sql::column(kMembersTable, "rg_g" + std::to_string(i));
+            groups->columns.push_back({value, "rg_g" + std::to_string(i), ""});
+            groups->group_by.push_back(value);
+            ExprPtr shown = sql::function("ifnull", {value, sql::param(std::string("(none)"))});
+            key = key ? sql::binary("||", sql::binary("||", key, sql::param(std::string("/"))), shown) : shown;
+        }
+        ExprPtr company = sql::column(kMembersTable, "rg_member_company");
+        groups->columns.push_back(
+            {sql::case_when({sql::binary("=", sql::function("min", {company}), sql::function("max", {company})),
+                             sql::function("min", {company}), sql::null()}),
+             "rg_company", ""});
+        groups->columns.push_back({key, "rg_key", ""});
+        query_.ctes.push_back({"rg_groups", {}, groups, true});
+
+        rebind("rg_groups");
+        auto select = select_from("rg_groups", "rg_groups");
+        select->columns.push_back({nullptr, "", "rg_groups"});
+        if (options_.explain_subject)
+            select->where = sql::binary("=", sql::column("rg_groups", "rg_key"), sql::param(*options_.explain_subject));
+        for (size_t i = 0; i < ast_.lets.size(); ++i) {
+            ExprPtr value = lowering_.lower(ast_.lets[i].value.get());
+            lowering_.let_values[ast_.lets[i].name] = value;
+            select->columns.push_back({value, "rg_let_" + std::to_string(i), ""});
+        }
+        query_.ctes.push_back({kSubjects, {}, select, true});
+    }
+
+    // The keys of a group's rows, in order, for the evidence of its finding.
+    ExprPtr group_members() {
+        const std::string alias = lowering_.fresh_alias("member");
+        auto rows = select_from(kMembersTable, alias);
+        std::vector<ExprPtr> same;
+        for (size_t i = 0; i < ast_.group_by.size(); ++i)
+            same.push_back(sql::binary("IS", sql::column(alias, "rg_g" + std::to_string(i)),
+                                       lowering_.variables.at(ast_.group_by[i].name).value));
+        rows->where = sql::all_of(same);
+        rows->columns.push_back({sql::column(alias, "rg_member"), "k", ""});
+        rows->order_by.push_back({sql::column(alias, "rg_member"), false});
+        const std::string list = lowering_.fresh_alias("members");
+        auto joined = std::make_shared<sql::Select>();
+        joined->from.push_back({"", rows, list, nullptr, false});
+        joined->columns.push_back(
+            {sql::function("group_concat", {sql::column(list, "k"), sql::param(std::string(", "))}), "", ""});
+        return sql::scalar(joined);
     }
 
     // `let x = union(...)`: one CTE of (subject key, value) for all subjects, so that every
@@ -478,7 +559,12 @@ private:
         if (ast_.condition->dated)
             when = sql::all_of({when, in_effect(sql::function("coalesce", {lowering_.lower(ast_.condition->dated.get()),
                                                                            sql::param(options_.as_of)}))});
-        finish(kSubjects, nullptr, nullptr, nullptr, nullptr, nullptr, when, {});
+        std::vector<std::pair<std::string, ExprPtr>> evidence;
+        if (!ast_.group_by.empty()) {
+            rebind(kSubjects);
+            evidence.push_back({"members", group_members()});
+        }
+        finish(kSubjects, nullptr, nullptr, nullptr, nullptr, nullptr, when, evidence);
     }
 
     // For `why`: each part of the subject filter on the explained row, so that "not a subject"
@@ -521,6 +607,18 @@ private:
     }
 
     void build_count_query() {
+        if (!ast_.group_by.empty()) {  // the groups
+            sql::Query count = query_;
+            count.ctes.resize(2);  // rg_members, rg_groups
+            auto select = select_from("rg_groups", "rg_groups");
+            select->columns.push_back({sql::function("count", {sql::integer(1)}), "", ""});
+            count.body = select;
+            add_columns_read(count);
+            auto rendered = sql::render(count);
+            compiled_.count_sql = std::move(rendered.text);
+            compiled_.count_params = std::move(rendered.params);
+            return;
+        }
         // Subject count for the run status: the subject filter alone, without lets.
         Lowering counting = subject_row_lowering();
         auto select = select_from(table_->name, "subject");

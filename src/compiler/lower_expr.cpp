@@ -223,6 +223,19 @@ Lowering::SourcePlan Lowering::plan_source(const ast::Comprehension& comprehensi
         plan.variable.value = sql::column(alias, "v");
         return plan;
     }
+    if (binding.kind == Kind::Group) {
+        // The rows of the group being judged: the members whose keys are the group's (IS: a key
+        // the data leaves empty is a group of its own, as GROUP BY makes it).
+        const std::string alias = fresh_alias("member");
+        plan.from.push_back({kMembersTable, nullptr, alias, nullptr, false});
+        std::vector<sql::ExprPtr> same;
+        for (size_t i = 0; i < rule_.rule->group_by.size(); ++i)
+            same.push_back(sql::binary("IS", sql::column(alias, "rg_g" + std::to_string(i)),
+                                       variables.at(rule_.rule->group_by[i].name).value));
+        plan.correlation = sql::all_of(same);
+        plan.variable = {VariableBinding::Kind::Row, alias, binding.table, nullptr, nullptr, nullptr, nullptr};
+        return plan;
+    }
     if (binding.kind == Kind::Table) {
         use_table(binding.table);
         const std::string alias = fresh_alias(binding.table);

@@ -20,6 +20,9 @@ struct VariableBinding {
     sql::ExprPtr period_start, period_end, period_number;  // Period
 };
 
+// A grouped rule's CTE of subject rows (every column, with rg_member and the keys rg_g0, ...).
+inline constexpr const char* kMembersTable = "rg_members";
+
 // The primary key of a row as one text value ("R1" or "R1/2025-03-31").
 sql::ExprPtr key_of(const schema::Table& table, const std::string& alias);
 

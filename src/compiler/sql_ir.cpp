@@ -125,6 +125,7 @@ struct ColumnWalk {
             if (t.join_on) expr(*t.join_on);
         }
         if (s.where) expr(*s.where);
+        for (const auto& e : s.group_by) expr(*e);
         for (const auto& [e, descending] : s.order_by) expr(*e);
         for (const auto& arm : s.union_all) select(*arm);
     }

@@ -84,6 +84,7 @@ struct Select {
     std::vector<OutputColumn> columns;
     std::vector<TableRef> from;
     ExprPtr where;
+    std::vector<ExprPtr> group_by;
     std::vector<std::pair<ExprPtr, bool>> order_by;  // (expr, descending)
     std::optional<int64_t> limit;
     std::vector<SelectPtr> union_all;  // further arms, same columns

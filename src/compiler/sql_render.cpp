@@ -72,6 +72,10 @@ public:
             out(" WHERE ");
             expr(*s.where);
         }
+        for (size_t i = 0; i < s.group_by.size(); ++i) {
+            out(i == 0 ? " GROUP BY " : ", ");
+            expr(*s.group_by[i]);
+        }
         for (const auto& arm : s.union_all) {
             out(" UNION ALL ");
             select(*arm);
@@ -199,7 +203,7 @@ private:
         throw InternalError("renderer: function '" + name + "' is not in the allowed list");
     }
     static void check_operator(const std::string& op) {
-        static const char* kAllowed[] = {"=", "!=", "<", "<=", ">", ">=", "+", "-", "*", "/", "AND", "OR", "||"};
+        static const char* kAllowed[] = {"=", "!=", "<", "<=", ">", ">=", "+", "-", "*", "/", "AND", "OR", "||", "IS"};
         for (const char* allowed : kAllowed)
             if (op == allowed) return;
         throw InternalError("renderer: operator '" + op + "' is not in the allowed list");

@@ -178,6 +178,7 @@ std::string Dumper::run(const ast::RuleFile& file) {
             line(1, "for " + rule.subject->variable + " in " + rule.subject->table);
             expr(2, "where: ", rule.subject->where.get());
         }
+        for (const auto& key : rule.group_by) expr(1, "group by " + key.name + " = ", key.value.get());
         for (const auto& let : rule.lets) expr(1, "let " + let.name + " = ", let.value.get());
         if (rule.deadline) {
             line(1, "deadline");

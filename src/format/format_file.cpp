@@ -244,6 +244,12 @@ Item Layout::rule_item(const ast::Rule& rule) const {
         }
         subject.push_back(leaf(s.location, std::move(lines)));
     }
+    if (!rule.group_by.empty()) {
+        std::string keys;
+        for (const auto& key : rule.group_by)
+            keys += (keys.empty() ? "" : ", ") + key.name + " = " + ast::expr_text(*key.value);
+        subject.push_back(leaf(rule.group_location, {"group by " + keys}));
+    }
     for (const auto& let : rule.lets) {
         const std::string prefix = "let " + let.name + " = ";
         Lines lines = detail::layout_expr(*let.value, indent + static_cast<int>(prefix.size()), indent + 2, limit_);

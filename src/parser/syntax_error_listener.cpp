@@ -126,6 +126,7 @@ bool keyword_name(size_t type) {
         case L::COALESCE:
         case L::WORKING:
         case L::DISPLACES:
+        case L::GROUP:
         case L::KNOWN:
         case L::MISSING:
         case L::COUNT:

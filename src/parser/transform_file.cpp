@@ -250,6 +250,13 @@ void Transformer::transform_rule_clause(RuleParser::RuleClauseContext* clause, a
         note_body(rule, c, "signal when");
         rule.condition = ast::Condition{ast::Condition::Kind::Signal, transform_expr(c->condition), location_of(c),
                                         c->dated ? transform_expr(c->dated) : nullptr};
+    } else if (auto* c = dynamic_cast<RuleParser::RuleGroupContext*>(clause)) {
+        if (!rule.group_by.empty())
+            diagnostics_.error(DiagnosticCode::DuplicateClause, location_of(c),
+                               "'group by' is given twice; list every key in one", 5);
+        rule.group_location = location_of(c);
+        for (auto* key : c->groupKey())
+            rule.group_by.push_back({key->name()->getText(), transform_expr(key->expr()), location_of(key->name())});
     } else if (auto* c = dynamic_cast<RuleParser::RuleUnlessContext*>(clause)) {
         if (rule.unless)
             diagnostics_.error(DiagnosticCode::DuplicateClause, location_of(c), "'unless' is given twice; keep one",
