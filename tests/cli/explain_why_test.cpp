@@ -296,3 +296,38 @@ rule T-EXEMPT {
     EXPECT_NE(doc.out.find("Displaced by (for a subject that rule applies to)"), std::string::npos) << doc.out;
     EXPECT_NE(doc.out.find("T-SPECIAL"), std::string::npos) << doc.out;
 }
+
+// `group by`: one finding per group of rows with equal keys, the group's rows as evidence.
+TEST_F(ExplainWhy, AGroupedSignalReportsOneFindingPerGroupWithItsMembers) {
+    const fs::path rules = dir_ / "groups.rules";
+    std::ofstream(rules) << R"(package t.groups {
+  title "T"
+}
+
+rule T-PER-PRODUCT-HAZARD {
+  title "Two or more serious incidents of one hazard on one product"
+  cite "Art. 1"
+  category signal
+  severity low
+
+  for i in incidents
+  where i.outcome in ("death", "serious_injury")
+  group by product = i.product_id, hazard = i.hazard
+  let incidents = count(m in group)
+
+  signal when incidents >= 2
+  message "{product}: {incidents} serious {hazard} incidents."
+}
+)";
+    const auto r = run_cli({"check", rules.string(), "--db", db_, "--as-of", "2025-12-31", "--format", "json"});
+    ASSERT_EQ(r.exit_code, 1) << r.err << r.out;
+    const auto report = nlohmann::json::parse(r.out);
+    bool found = false;
+    for (const auto& finding : report["findings"]) {
+        if (finding["subject"]["key"] != "QY-S5/overheating") continue;
+        found = true;
+        EXPECT_EQ(finding["message"], "QY-S5: 2 serious overheating incidents.") << finding.dump();
+        EXPECT_NE(finding.dump().find("INC-QY-S5-1, INC-QY-S5-2"), std::string::npos) << finding.dump();
+    }
+    EXPECT_TRUE(found) << r.out;
+}
