@@ -198,7 +198,7 @@ struct Rule {
     // those rules do not apply.
     std::vector<std::pair<std::string, SourceLocation>> displaces;
     SourceLocation displaces_location;  // the first `displaces` keyword
-    int body_count = 0;  // deadline/periodic/violation/signal clauses written (exactly one is valid)
+    int body_count = 0;                 // deadline/periodic/violation/signal clauses written (exactly one is valid)
 };
 
 struct Comment {

@@ -20,10 +20,10 @@ namespace recallguard::checker {
 struct PathBinding {
     // Definition: a `define`d constant (a path), set (`in`) or condition (`is`).
     enum class Kind { Column, Row, Param, Let, Value, PeriodField, Definition } kind = Kind::Column;
-    std::string variable;                 // root variable (Column, Row, Value)
-    std::vector<schema::Relation> steps;  // to-one steps from the variable's table
-    std::string column;                   // Column
-    std::string name;                     // Param / Let name; PeriodField: start, end, number
+    std::string variable;                         // root variable (Column, Row, Value)
+    std::vector<schema::Relation> steps;          // to-one steps from the variable's table
+    std::string column;                           // Column
+    std::string name;                             // Param / Let name; PeriodField: start, end, number
     const ast::Definition* definition = nullptr;  // Definition
 };
 
@@ -76,8 +76,8 @@ struct BoundRule {
     const ast::Rule* rule = nullptr;
     const ast::Package* package = nullptr;  // may be null
     const ast::RuleFile* file = nullptr;
-    const Definitions* definitions = nullptr;    // may be null: no definitions
-    const DefinitionScope* scope = nullptr;      // the definitions this rule's file sees; may be null
+    const Definitions* definitions = nullptr;  // may be null: no definitions
+    const DefinitionScope* scope = nullptr;    // the definitions this rule's file sees; may be null
     std::string package_name;
     std::string calendar;  // effective calendar name ("" = none needed)
     std::vector<ParamValue> params;

@@ -101,7 +101,7 @@ std::optional<ast::Literal> parse_param_value(const std::string& text, const ast
 }
 
 std::optional<std::vector<ast::Literal>> parse_param_list(const std::string& text, const ast::Literal& like,
-                                                         std::string& error) {
+                                                          std::string& error) {
     // `CN,HK`, `"CN", "HK"` or `("CN", "HK")`: values separated by commas, each in the list's
     // type; double quotes keep commas and spaces inside a value.
     auto trim = [](const std::string& value) {

@@ -56,6 +56,6 @@ std::optional<ast::Literal> parse_param_value(const std::string& text, const ast
 // A list parameter's value given on the command line: `CN,HK`, `"CN","HK"` or `("CN", "HK")`,
 // each value in the type of `like`; at least one.
 std::optional<std::vector<ast::Literal>> parse_param_list(const std::string& text, const ast::Literal& like,
-                                                         std::string& error);
+                                                          std::string& error);
 
 }  // namespace recallguard::checker

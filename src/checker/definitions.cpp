@@ -48,10 +48,10 @@ std::unique_ptr<Definitions> collect_definitions(const std::vector<std::unique_p
             definitions->file_of[&definition] = file.get();
             const auto [it, added] = scope->names.emplace(definition.name, &definition);
             if (!added)
-                diagnostics.error(DiagnosticCode::DuplicateName, definition.location,
-                                  "'" + definition.name + "' is already defined (" + where(*it->second) +
-                                      "); choose another name",
-                                  static_cast<int>(definition.name.size()));
+                diagnostics.error(
+                    DiagnosticCode::DuplicateName, definition.location,
+                    "'" + definition.name + "' is already defined (" + where(*it->second) + "); choose another name",
+                    static_cast<int>(definition.name.size()));
         }
         definitions->by_file[file.get()] = scope.get();
         definitions->scopes.push_back(std::move(scope));
@@ -88,12 +88,12 @@ std::unique_ptr<Definitions> collect_definitions(const std::vector<std::unique_p
                                          value.kind == ast::Literal::Kind::Date;
                     const bool same = value.kind == first.kind || (numeric(value.kind) && numeric(first.kind));
                     if (allowed && same) continue;
-                    found.error(DiagnosticCode::Type, value.location,
-                                allowed ? std::string("a set holds values of one kind: this is ") +
-                                              kind_name(value.kind) + ", the first is " + kind_name(first.kind)
-                                        : std::string("a set holds text, numbers or dates; this is ") +
-                                              kind_name(value.kind),
-                                value.length);
+                    found.error(
+                        DiagnosticCode::Type, value.location,
+                        allowed ? std::string("a set holds values of one kind: this is ") + kind_name(value.kind) +
+                                      ", the first is " + kind_name(first.kind)
+                                : std::string("a set holds text, numbers or dates; this is ") + kind_name(value.kind),
+                        value.length);
                     break;
                 }
             } else if (definition.kind == ast::Definition::Kind::Condition) {

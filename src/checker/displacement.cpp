@@ -31,8 +31,7 @@ void check_displacement(BoundProgram& program, DiagnosticBag& diagnostics) {
             const int length = static_cast<int>(target.size());
             const auto found = by_id.find(target);
             if (target == rule->rule->id) {
-                fail(rule.get(), DiagnosticCode::Cycle, location, "rule " + target + " cannot displace itself",
-                     length);
+                fail(rule.get(), DiagnosticCode::Cycle, location, "rule " + target + " cannot displace itself", length);
                 continue;
             }
             if (found == by_id.end()) {

@@ -147,10 +147,10 @@ std::string Resolver::where_defined(const ast::Definition& definition) const {
 // A rule's own name never hides a `define`d one: which of the two a use meant would be a guess.
 void Resolver::check_not_a_definition(const std::string& name, const SourceLocation& location) {
     if (const ast::Definition* definition = find_definition(name))
-        error(DiagnosticCode::DuplicateName, location,
-              "'" + name + "' is already defined with `define` (" + where_defined(*definition) +
-                  "); choose another name",
-              static_cast<int>(name.size()));
+        error(
+            DiagnosticCode::DuplicateName, location,
+            "'" + name + "' is already defined with `define` (" + where_defined(*definition) + "); choose another name",
+            static_cast<int>(name.size()));
 }
 
 void Resolver::declare(const std::string& name, const SourceLocation& location, Variable variable) {
@@ -514,7 +514,9 @@ Type Resolver::resolve_in_set(const ast::Expr* expr) {
     for (const auto& literal : *values) {
         const Type type = literal_type(literal);
         if (!comparable(left, type)) {
-            error(DiagnosticCode::Type, at, "cannot compare " + describe(left) + " with " + describe(type) + " (the values of '" + name + "')", length);
+            error(DiagnosticCode::Type, at,
+                  "cannot compare " + describe(left) + " with " + describe(type) + " (the values of '" + name + "')",
+                  length);
             return remember(expr, Type::of(TypeKind::Error));
         }
         check_enum_literal(left, literal);
@@ -570,10 +572,10 @@ Type Resolver::resolve_is_defined(const ast::Expr* expr) {
     if (!definition || definition->kind != ast::Definition::Kind::Condition) {
         std::string message;
         if (definition) {
-            message = "'" + name + "' is " +
-                      (definition->kind == ast::Definition::Kind::Constant ? std::string("one value")
-                                                                           : "a set of values") +
-                      " (" + where_defined(*definition) + "), not a condition on a row";
+            message =
+                "'" + name + "' is " +
+                (definition->kind == ast::Definition::Kind::Constant ? std::string("one value") : "a set of values") +
+                " (" + where_defined(*definition) + "), not a condition on a row";
         } else {
             std::vector<std::string> candidates;
             if (definitions_)
@@ -918,12 +920,12 @@ void Resolver::run() {
     for (const auto& param : rule.params)
         if (!used_names_.count(param.name))
             diagnostics_->warning(DiagnosticCode::UnusedParam, param.location,
-                                 "parameter '" + param.name + "' is never used", static_cast<int>(param.name.size()));
+                                  "parameter '" + param.name + "' is never used", static_cast<int>(param.name.size()));
     for (const auto& let : rule.lets)
         if (!used_names_.count(let.name))
             diagnostics_->warning(DiagnosticCode::UnusedLet, let.location,
-                                 "'" + let.name + "' is never used (it still shows in the evidence)",
-                                 static_cast<int>(let.name.size()));
+                                  "'" + let.name + "' is never used (it still shows in the evidence)",
+                                  static_cast<int>(let.name.size()));
 }
 
 void resolve_rule(BoundRule& bound, const schema::Catalog& catalog, DiagnosticBag& diagnostics) {

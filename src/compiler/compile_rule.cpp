@@ -364,12 +364,14 @@ private:
                 if (exempt) {
                     compiled_.unless_column = static_cast<int>(select->columns.size());
                     compiled_.unless_text = ast::expr_text(*ast_.unless);
-                    select->columns.push_back({sql::case_when({exempt, sql::integer(1), sql::integer(0)}), "rg_unless", ""});
+                    select->columns.push_back(
+                        {sql::case_when({exempt, sql::integer(1), sql::integer(0)}), "rg_unless", ""});
                 }
             }
             where = sql::binary("=", sql::column(stage, "rg_key"), sql::param(*options_.explain_subject));
         }
-        if (exempt && !options_.explain_subject) where = sql::all_of({where, sql::binary("=", exempt, sql::integer(0))});
+        if (exempt && !options_.explain_subject)
+            where = sql::all_of({where, sql::binary("=", exempt, sql::integer(0))});
         select->where = where;
         select->order_by.push_back({sql::column(stage, "rg_key"), false});
         if (period) select->order_by.push_back({period, false});
@@ -516,8 +518,7 @@ private:
     // `unless` holds for the subject: coalesce(unless, 0) = 0 keeps the subjects it does not exempt
     // (an unknown `unless` exempts nothing, as in a deadline).
     ExprPtr not_exempted(const ast::Expr* unless) {
-        return sql::binary("=", sql::function("coalesce", {lowering_.lower(unless), sql::integer(0)}),
-                           sql::integer(0));
+        return sql::binary("=", sql::function("coalesce", {lowering_.lower(unless), sql::integer(0)}), sql::integer(0));
     }
 
     // The subject is not in the scope of a rule that displaces this one: for each such rule (each

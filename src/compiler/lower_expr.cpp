@@ -385,8 +385,8 @@ sql::ExprPtr Lowering::lower_is_defined(const ast::Expr* expr) {
         sql::ExprPtr key = navigate(variables.at(row.variable).alias, before, last.from_column);
         use_table(last.to_table);
         const std::string alias = fresh_alias(last.to_table);
-        variables[definition.variable] = {VariableBinding::Kind::Row, alias, last.to_table, nullptr, nullptr, nullptr,
-                                          nullptr};
+        variables[definition.variable] = {
+            VariableBinding::Kind::Row, alias, last.to_table, nullptr, nullptr, nullptr, nullptr};
         sql::ExprPtr condition = lower(definition.condition.get());
         auto select = std::make_shared<sql::Select>();
         select->columns.push_back({sql::integer(1), "", ""});

@@ -135,10 +135,11 @@ WhyAnswer why_version(const LoadedRules& rules, const checker::BoundRule& rule, 
             if (compiled.unless_column >= 0)
                 out << "  " << (exempted ? "holds" : "does not hold") << ": unless " << compiled.unless_text << "\n";
             out << "verdict: "
-                << (!holds      ? "no finding (the condition does not hold)"
-                    : exempted ? "no finding (the condition holds, but 'unless " + compiled.unless_text + "' exempts it)"
+                << (!holds ? "no finding (the condition does not hold)"
+                    : exempted
+                        ? "no finding (the condition holds, but 'unless " + compiled.unless_text + "' exempts it)"
                     : compiled.form == compiler::RuleForm::Violation ? "violation"
-                                                                       : "signal")
+                                                                     : "signal")
                 << "\n";
             continue;
         }

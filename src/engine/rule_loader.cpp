@@ -157,9 +157,9 @@ LoadedRules load_rules(const LoadOptions& options) {
     for (const auto& rule : loaded.program.rules)
         for (const auto& param : rule->params)
             if (param.overridden)
-                loaded.parameters.emplace_back(rule->rule->id + "." + param.name,
-                                               param.is_list ? ast::list_text(param.list)
-                                                             : ast::literal_text(param.value));
+                loaded.parameters.emplace_back(rule->rule->id + "." + param.name, param.is_list
+                                                                                      ? ast::list_text(param.list)
+                                                                                      : ast::literal_text(param.value));
     std::sort(loaded.parameters.begin(), loaded.parameters.end());
     loaded.parameters.erase(std::unique(loaded.parameters.begin(), loaded.parameters.end()), loaded.parameters.end());
     for (const auto& [name, value] : loaded.parameters) hash.add_field("param " + name).add_field(value);

@@ -229,10 +229,10 @@ Item Layout::rule_item(const ast::Rule& rule) const {
         metadata.push_back(leaf(rule.displaces_location, {"displaces " + ids}));
     }
     for (const auto& param : rule.params)
-        metadata.push_back(leaf(param.location, param.is_list ? value_list("param " + param.name + " = ", param.list,
-                                                                           indent, indent + 2)
-                                                              : Lines{"param " + param.name + " = " +
-                                                                      ast::literal_text(param.default_value)}));
+        metadata.push_back(
+            leaf(param.location, param.is_list
+                                     ? value_list("param " + param.name + " = ", param.list, indent, indent + 2)
+                                     : Lines{"param " + param.name + " = " + ast::literal_text(param.default_value)}));
 
     if (rule.subject) {
         const ast::Subject& s = *rule.subject;

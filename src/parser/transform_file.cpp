@@ -259,8 +259,7 @@ void Transformer::transform_rule_clause(RuleParser::RuleClauseContext* clause, a
             rule.group_by.push_back({key->name()->getText(), transform_expr(key->expr()), location_of(key->name())});
     } else if (auto* c = dynamic_cast<RuleParser::RuleUnlessContext*>(clause)) {
         if (rule.unless)
-            diagnostics_.error(DiagnosticCode::DuplicateClause, location_of(c), "'unless' is given twice; keep one",
-                               6);
+            diagnostics_.error(DiagnosticCode::DuplicateClause, location_of(c), "'unless' is given twice; keep one", 6);
         rule.unless = transform_expr(c->expr());
         rule.unless_location = location_of(c);
     } else if (auto* c = dynamic_cast<RuleParser::RuleDisplacesContext*>(clause)) {

@@ -276,16 +276,16 @@ rule T-EXEMPT {
   unless c.hazard = "fire"
 }
 )";
-    const auto general = run_cli({"why", "T-GENERAL", rules.string(), "--db", db_, "--subject", "DC-XC-V20", "--as-of",
-                                  "2025-12-31"});
+    const auto general =
+        run_cli({"why", "T-GENERAL", rules.string(), "--db", db_, "--subject", "DC-XC-V20", "--as-of", "2025-12-31"});
     ASSERT_EQ(general.exit_code, 0) << general.err;
     EXPECT_NE(general.out.find("the rule's filter leaves it out\n    holds: c.conclusion = \"defect\"\n"
                                "    does not hold: not displaced by T-SPECIAL, whose subjects are those where "
                                "c.product.category = \"power_bank\"\n"),
               std::string::npos)
         << general.out;
-    const auto exempt = run_cli({"why", "T-EXEMPT", rules.string(), "--db", db_, "--subject", "DC-XC-V20", "--as-of",
-                                 "2025-12-31"});
+    const auto exempt =
+        run_cli({"why", "T-EXEMPT", rules.string(), "--db", db_, "--subject", "DC-XC-V20", "--as-of", "2025-12-31"});
     ASSERT_EQ(exempt.exit_code, 0) << exempt.err;
     EXPECT_NE(exempt.out.find("verdict: no finding (the condition holds, but 'unless c.hazard = \"fire\"' exempts it)"),
               std::string::npos)
