@@ -160,7 +160,7 @@ TEST(SqlRender, FunctionOutsideTheAllowListIsRefused) {
 }
 
 TEST(SqlRender, OperatorOutsideTheAllowListIsRefused) {
-    for (const char* op : {"; DROP TABLE t; --", "LIKE", "GLOB", "==", "IS"}) {
+    for (const char* op : {"; DROP TABLE t; --", "LIKE", "GLOB", "==", "IS NOT"}) {
         auto select = select_from("t", "t");
         select->columns.push_back({binary(op, column("t", "a"), integer(1)), "", ""});
         EXPECT_THROW(render(query_of(select)), InternalError) << op;
