@@ -201,12 +201,16 @@ sql::ExprPtr Lowering::lower_binary(const ast::Expr* expr) {
         return add_duration(lower(expr->children[0].get()), duration_of(expr->children[1].get()), op == Op::Subtract);
     if (op == Op::Add && left_type.is_duration() && right_type.kind == TypeKind::Date)
         return add_duration(lower(expr->children[1].get()), duration_of(expr->children[0].get()), false);
+    // Operands are lowered one after the other, left first: lowering names subqueries, and the
+    // order of a call's arguments is unspecified, so lowering both inside one call would let the
+    // compiler (and its flags) decide the SQL text.
+    sql::ExprPtr left = lower(expr->children[0].get());
+    sql::ExprPtr right = lower(expr->children[1].get());
     if (op == Op::Subtract && left_type.kind == TypeKind::Date && right_type.kind == TypeKind::Date)
-        return sql::cast_integer(sql::binary("-", sql::function("julianday", {lower(expr->children[0].get())}),
-                                             sql::function("julianday", {lower(expr->children[1].get())})));
-    if (op == Op::Divide)
-        return sql::binary("/", sql::cast_real(lower(expr->children[0].get())), lower(expr->children[1].get()));
-    return sql::binary(sql_operator(op), lower(expr->children[0].get()), lower(expr->children[1].get()));
+        return sql::cast_integer(
+            sql::binary("-", sql::function("julianday", {left}), sql::function("julianday", {right})));
+    if (op == Op::Divide) return sql::binary("/", sql::cast_real(left), right);
+    return sql::binary(sql_operator(op), left, right);
 }
 
 Lowering::SourcePlan Lowering::plan_source(const ast::Comprehension& comprehension) {
@@ -422,9 +426,13 @@ sql::ExprPtr Lowering::lower(const ast::Expr* expr) {
             for (const auto& literal : expr->list) values.push_back(literal_value(literal));
             return sql::in_list(lower(expr->children[0].get()), values, expr->negated);
         }
-        case ast::ExprKind::Between:
-            return sql::between(lower(expr->children[0].get()), lower(expr->children[1].get()),
-                                lower(expr->children[2].get()));
+        case ast::ExprKind::Between: {
+            // In sequence, left first (see lower_binary).
+            sql::ExprPtr value = lower(expr->children[0].get());
+            sql::ExprPtr low = lower(expr->children[1].get());
+            sql::ExprPtr high = lower(expr->children[2].get());
+            return sql::between(value, low, high);
+        }
         case ast::ExprKind::Aggregate:
             return lower_aggregate(expr);
         case ast::ExprKind::Coalesce: {
