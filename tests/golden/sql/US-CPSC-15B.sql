@@ -5,7 +5,7 @@
 
 -- the rule's query
 WITH "subjects" AS MATERIALIZED (
-SELECT "subject".*, "subject"."incident_id" AS "rg_key", (SELECT "products_1"."company_id" FROM "products" AS "products_1" WHERE ("products_1"."product_id" = "subject"."product_id")) AS "rg_company", "subject"."known_on" AS "rg_trigger" FROM "incidents" AS "subject" WHERE ((((SELECT "products_3"."market" FROM "products" AS "products_3" WHERE ("products_3"."product_id" = "subject"."product_id")) = ?1) AND ((SELECT "products_2"."category" FROM "products" AS "products_2" WHERE ("products_2"."product_id" = "subject"."product_id")) != ?2)) AND ("subject"."outcome" IN (?3, ?4)))
+SELECT "subject".*, "subject"."incident_id" AS "rg_key", (SELECT "products_1"."company_id" FROM "products" AS "products_1" WHERE ("products_1"."product_id" = "subject"."product_id")) AS "rg_company", "subject"."known_on" AS "rg_trigger" FROM "incidents" AS "subject" WHERE ((((SELECT "products_2"."market" FROM "products" AS "products_2" WHERE ("products_2"."product_id" = "subject"."product_id")) = ?1) AND ((SELECT "products_3"."category" FROM "products" AS "products_3" WHERE ("products_3"."product_id" = "subject"."product_id")) != ?2)) AND ("subject"."outcome" IN (?3, ?4)))
 ),
 "dues" AS (
 SELECT "subjects".*, (SELECT coalesce(date("subjects"."rg_trigger", ?5), rg_known_date("subjects"."rg_trigger", ?6, ?7, ?8, ?9, "subjects"."incident_id"))) AS "rg_due0" FROM "subjects" AS "subjects" WHERE ("subjects"."rg_trigger" IS NOT NULL)
@@ -32,7 +32,7 @@ SELECT "judged"."rg_key" AS "rg_key", "judged"."rg_company" AS "rg_company", "ju
 -- ?12 = '2025-12-31' (text)
 
 -- subjects evaluated
-SELECT count(1) FROM "incidents" AS "subject" WHERE ((((SELECT "products_2"."market" FROM "products" AS "products_2" WHERE ("products_2"."product_id" = "subject"."product_id")) = ?1) AND ((SELECT "products_1"."category" FROM "products" AS "products_1" WHERE ("products_1"."product_id" = "subject"."product_id")) != ?2)) AND ("subject"."outcome" IN (?3, ?4)))
+SELECT count(1) FROM "incidents" AS "subject" WHERE ((((SELECT "products_1"."market" FROM "products" AS "products_1" WHERE ("products_1"."product_id" = "subject"."product_id")) = ?1) AND ((SELECT "products_2"."category" FROM "products" AS "products_2" WHERE ("products_2"."product_id" = "subject"."product_id")) != ?2)) AND ("subject"."outcome" IN (?3, ?4)))
 ;
 -- ?1 = 'US' (text)
 -- ?2 = 'vehicle' (text)

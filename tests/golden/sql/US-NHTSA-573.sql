@@ -5,7 +5,7 @@
 
 -- the rule's query
 WITH "subjects" AS MATERIALIZED (
-SELECT "subject".*, "subject"."case_id" AS "rg_key", (SELECT "products_1"."company_id" FROM "products" AS "products_1" WHERE ("products_1"."product_id" = "subject"."product_id")) AS "rg_company", "subject"."concluded_on" AS "rg_trigger" FROM "defect_cases" AS "subject" WHERE ((((SELECT "products_3"."market" FROM "products" AS "products_3" WHERE ("products_3"."product_id" = "subject"."product_id")) = ?1) AND ((SELECT "products_2"."category" FROM "products" AS "products_2" WHERE ("products_2"."product_id" = "subject"."product_id")) = ?2)) AND ("subject"."conclusion" = ?3))
+SELECT "subject".*, "subject"."case_id" AS "rg_key", (SELECT "products_1"."company_id" FROM "products" AS "products_1" WHERE ("products_1"."product_id" = "subject"."product_id")) AS "rg_company", "subject"."concluded_on" AS "rg_trigger" FROM "defect_cases" AS "subject" WHERE ((((SELECT "products_2"."market" FROM "products" AS "products_2" WHERE ("products_2"."product_id" = "subject"."product_id")) = ?1) AND ((SELECT "products_3"."category" FROM "products" AS "products_3" WHERE ("products_3"."product_id" = "subject"."product_id")) = ?2)) AND ("subject"."conclusion" = ?3))
 ),
 "dues" AS (
 SELECT "subjects".*, coalesce((SELECT "working_day_5"."day" FROM "rg_working_days" AS "working_day_5" WHERE (("working_day_5"."calendar" = ?4) AND ("working_day_5"."ord" = (SELECT ("calendar_day_4"."ord" + ?5) FROM "rg_calendar_days" AS "calendar_day_4" WHERE (("calendar_day_4"."calendar" = ?6) AND ("calendar_day_4"."day" = "subjects"."rg_trigger")))))), rg_known_date("subjects"."rg_trigger", ?7, ?8, ?9, ?10, "subjects"."case_id")) AS "rg_due0" FROM "subjects" AS "subjects" WHERE ("subjects"."rg_trigger" IS NOT NULL)
@@ -33,7 +33,7 @@ SELECT "judged"."rg_key" AS "rg_key", "judged"."rg_company" AS "rg_company", "ju
 -- ?13 = '2025-12-31' (text)
 
 -- subjects evaluated
-SELECT count(1) FROM "defect_cases" AS "subject" WHERE ((((SELECT "products_2"."market" FROM "products" AS "products_2" WHERE ("products_2"."product_id" = "subject"."product_id")) = ?1) AND ((SELECT "products_1"."category" FROM "products" AS "products_1" WHERE ("products_1"."product_id" = "subject"."product_id")) = ?2)) AND ("subject"."conclusion" = ?3))
+SELECT count(1) FROM "defect_cases" AS "subject" WHERE ((((SELECT "products_1"."market" FROM "products" AS "products_1" WHERE ("products_1"."product_id" = "subject"."product_id")) = ?1) AND ((SELECT "products_2"."category" FROM "products" AS "products_2" WHERE ("products_2"."product_id" = "subject"."product_id")) = ?2)) AND ("subject"."conclusion" = ?3))
 ;
 -- ?1 = 'US' (text)
 -- ?2 = 'vehicle' (text)
