@@ -6,7 +6,7 @@ packages=(
   build-essential cmake pkg-config git
   antlr4 libantlr4-runtime-dev
   libsqlite3-dev sqlite3 libspdlog-dev libfmt-dev nlohmann-json3-dev libcli11-dev
-  libgtest-dev libgmock-dev googletest libbenchmark-dev libpugixml-dev libxxhash-dev
+  libgtest-dev libgmock-dev googletest libbenchmark-dev libpugixml-dev libxxhash-dev libssl-dev
   clang libclang-rt-14-dev clang-format
   chromium fonts-wqy-microhei
   neovim

@@ -2,9 +2,9 @@
 # so its library links downward only, an include of a layer above it does not compile, and the
 # folder-level include graph has no cycle. A new folder of src/ is declared here.
 
-# Source positions, diagnostics, dates, UTF-8, files, fingerprints, where the data folders are: no
-# dependency on anything else.
-recallguard_layer(common LIBRARIES PkgConfig::XXHASH SOURCES ${INSTALL_CONFIG_CPP})
+# Source positions, diagnostics, dates, UTF-8, files, fingerprints, SHA-256 digests, where the data
+# folders are: no dependency on anything else.
+recallguard_layer(common LIBRARIES PkgConfig::XXHASH PRIVATE_LIBRARIES OpenSSL::Crypto SOURCES ${INSTALL_CONFIG_CPP})
 # SQL databases: the value type, identifier quoting, and the SQLite connection (the only SQLite user).
 recallguard_layer(sqldb USES common PRIVATE_LIBRARIES SQLite::SQLite3)
 # The rule language's tree.

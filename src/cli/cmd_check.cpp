@@ -1,11 +1,13 @@
 // `recallguard check`: audits a case database with rule packs and reports the findings.
 #include <unistd.h>
 
+#include <cstdlib>
 #include <iostream>
 
 #include "cli/command.h"
 #include "cli/output_file.h"
 #include "cli/rule_input.h"
+#include "cli/sarif_options.h"
 #include "common/data_folders.h"
 #include "common/errors.h"
 #include "engine/audit.h"
@@ -25,6 +27,10 @@ struct CheckFlags {
     std::vector<std::string> rule_ids, packages, paths;
     RuleOptions rule_options;
     std::string format;
+    std::string color = "auto";
+    std::string uri_base;
+    std::string catalogue_url;
+    size_t sarif_max_results = report::kSarifMaxResults;
     std::string output;
     std::string fail_on = "low";
     bool include_pending = false;
@@ -53,6 +59,12 @@ void add_check_command(CLI::App& app, int& exit_code) {
     add_rule_options(*check, f.rule_options);
     check->add_option("--format", f.format, "text, json, jsonl, csv, sarif, junit or html (default: text)");
     check->add_option("-o,--output", f.output, "Write the report to this file (whole or not at all)");
+    check
+        ->add_option("--color", f.color,
+                     "Colour the text report: auto (on a terminal, unless NO_COLOR is set or TERM=dumb), always, "
+                     "never (default: auto)")
+        ->check(CLI::IsMember({"auto", "always", "never"}));
+    add_sarif_options(*check, f.uri_base, f.catalogue_url, &f.sarif_max_results);
     check->add_option("--fail-on", f.fail_on, "Exit 1 when a finding has this severity or higher")
         ->check(CLI::IsMember({"info", "low", "medium", "high", "critical"}));
     check->add_flag("--include-pending", f.include_pending, "Also report obligations not yet due (status pending)");
@@ -126,8 +138,15 @@ void add_check_command(CLI::App& app, int& exit_code) {
         if (with_baseline) engine::apply_baseline(audit, baseline);
 
         report::ReportOptions report_options;
-        report_options.color = f.output.empty() && *format == report::Format::Text && isatty(STDOUT_FILENO);
+        const bool to_terminal = f.output.empty() && isatty(STDOUT_FILENO);
+        report_options.color = *format == report::Format::Text &&
+                               report::use_color(report::parse_color_mode(f.color).value_or(report::ColorMode::Auto),
+                                                 to_terminal, std::getenv("NO_COLOR"), std::getenv("TERM"));
         report_options.include_timings = f.timings;
+        set_sarif_options(report_options, f.uri_base, f.catalogue_url, f.sarif_max_results);
+        if (*format == report::Format::Sarif && f.sarif_max_results > 0 && audit.findings.size() > f.sarif_max_results)
+            std::cerr << "recallguard: " << report::sarif_truncation_message(audit.findings.size(), f.sarif_max_results)
+                      << "\n";
         write_output(f.output, [&](std::ostream& out) { report::write_report(audit, *format, out, report_options); });
 
         const auto threshold = findings::parse_severity(f.fail_on).value_or(findings::Severity::Low);

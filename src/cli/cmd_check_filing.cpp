@@ -5,6 +5,7 @@
 #include "cli/command.h"
 #include "cli/output_file.h"
 #include "cli/rule_input.h"
+#include "cli/sarif_options.h"
 #include "common/errors.h"
 #include "engine/rule_loader.h"
 #include "filing/check_filing.h"
@@ -28,6 +29,7 @@ struct FilingFlags {
     std::vector<std::string> rule_ids, packages;
     int jobs = 0;
     std::string sarif_uri_base;
+    std::string catalogue_url;
 };
 
 bool ends_with(const std::string& text, const std::string& suffix) {
@@ -54,8 +56,7 @@ void add_filing_command(CLI::App& app, int& exit_code) {
     cmd->add_option("--rule", f.rule_ids, "Run only this rule (repeatable)")->allow_extra_args(false);
     cmd->add_option("--package", f.packages, "Run only this package (repeatable)")->allow_extra_args(false);
     cmd->add_option("--jobs", f.jobs, "Validation and rules run in parallel on this many connections (default: cores)");
-    cmd->add_option("--sarif-uri-base", f.sarif_uri_base,
-                    "Make SARIF file URIs relative to this folder (the repository root)");
+    add_sarif_options(*cmd, f.sarif_uri_base, f.catalogue_url, nullptr);
     cmd->callback([&exit_code] {
         filing::CheckFilingOptions options;
         std::vector<std::string> rule_paths;
@@ -97,7 +98,7 @@ void add_filing_command(CLI::App& app, int& exit_code) {
             if (format == "text") return filing::write_filing_text(result, out);
             if (format == "json") return filing::write_filing_json(result, out);
             report::ReportOptions report_options;
-            report_options.sarif_uri_base = f.sarif_uri_base;
+            set_sarif_options(report_options, f.sarif_uri_base, f.catalogue_url, report::kSarifMaxResults);
             report::write_report(filing::filing_audit_report(result),
                                  format == "sarif" ? report::Format::Sarif : report::Format::Junit, out,
                                  report_options);

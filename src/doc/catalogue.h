@@ -9,6 +9,7 @@
 
 #include "ast/ast.h"
 #include "checker/bound_program.h"
+#include "report/catalogue_link.h"
 
 namespace recallguard::doc {
 
@@ -57,8 +58,8 @@ void write_markdown(const CatalogueDoc& catalogue, std::ostream& out);
 // One self-contained page (inline CSS, no scripts, no external resources); every text escaped.
 void write_html(const CatalogueDoc& catalogue, std::ostream& out);
 
-// A link target made only of [A-Za-z0-9-] ("rule-CN-CP-PLAN"), safe in HTML and Markdown alike.
-std::string anchor_id(const std::string& prefix, const std::string& name);
+// The catalogue's anchors are those the reports link to (report/catalogue_link.h).
+using report::anchor_id;
 
 // `f in c.filings where ... dated f.filed_on`, as written in the rule language.
 std::string requirement_text(const ast::Requirement& requirement);

@@ -149,16 +149,6 @@ CatalogueDoc build_catalogue(const checker::BoundProgram& program, const std::ve
     return catalogue;
 }
 
-std::string anchor_id(const std::string& prefix, const std::string& name) {
-    std::string out = prefix;
-    for (char ch : name) {
-        const bool plain =
-            (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '-';
-        out += plain ? ch : '-';
-    }
-    return out;
-}
-
 std::optional<DocFormat> parse_doc_format(const std::string& name) {
     if (name == "md" || name == "markdown") return DocFormat::Markdown;
     if (name == "html") return DocFormat::Html;

@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <fstream>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <set>
@@ -17,10 +18,13 @@
 #include "common/errors.h"
 #include "common/files.h"
 #include "common/fingerprint.h"
+#include "common/sha256.h"
 #include "compiler/compile.h"
 #include "engine/audit_schedule.h"
 #include "exec/executor.h"
 #include "exec/snapshot.h"
+#include "sqldb/identifier.h"
+#include "sqldb/sqlite.h"
 
 namespace recallguard::engine {
 namespace {
@@ -39,6 +43,32 @@ std::string utc_now() {
     char buffer[32];
     std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
     return buffer;
+}
+
+// Each finding's company legal name, from companies.name of the audited database. A company the
+// database does not name (possible only with --no-validate) keeps an empty name: reports then show
+// its id alone rather than a name from elsewhere.
+void fill_company_names(const std::string& database, std::vector<findings::Finding>& found) {
+    if (found.empty()) return;
+    auto db = sqldb::Database::open(database, sqldb::Database::Mode::ReadOnly);
+    {
+        auto exists = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1");
+        exists.bind_text(1, "companies");
+        if (!exists.step()) return;
+    }
+    auto lookup =
+        db.prepare("SELECT " + sqldb::quote_identifier("name") + " FROM " + sqldb::quote_identifier("companies") +
+                   " WHERE " + sqldb::quote_identifier("company_id") + " = ?1");
+    std::map<std::string, std::string> names;
+    for (auto& finding : found) {
+        auto [it, inserted] = names.try_emplace(finding.company_id);
+        if (inserted) {
+            lookup.reset();
+            lookup.bind_text(1, finding.company_id);
+            if (lookup.step()) it->second = lookup.column_optional_text(0).value_or("");
+        }
+        finding.company_name = it->second;
+    }
 }
 
 bool in_force_yet(const checker::BoundRule& rule, const std::string& date) {
@@ -60,6 +90,16 @@ std::string file_fingerprint(const std::string& path) {
     Fingerprint hash;
     read_file_chunks(path, [&](std::string_view chunk) { hash.add(chunk); });
     return hash.hex();
+}
+
+FileDigests file_digests(const std::string& path) {
+    Fingerprint fast;
+    Sha256 secure;
+    read_file_chunks(path, [&](std::string_view chunk) {
+        fast.add(chunk);
+        secure.add(chunk);
+    });
+    return {fast.hex(), secure.hex()};
 }
 
 std::vector<const checker::BoundRule*> select_rules(const checker::BoundProgram& program,
@@ -100,6 +140,12 @@ findings::AuditReport run_audit(const LoadedRules& rules, const AuditOptions& op
     report.run.database = options.database;
     report.run.rules_fingerprint = rules.fingerprint;
     report.run.rule_files = rules.files;
+    // Digests of the texts the rules were checked from (not of the files as they are now).
+    for (const auto& file : rules.files) {
+        const auto source = rules.sources.find(file);
+        if (source == rules.sources.end()) throw InternalError("no source text kept for rule file " + file);
+        report.run.rule_file_sha256.emplace_back(file, sha256_hex(source->second));
+    }
     report.run.parameters = rules.parameters;
     report.run.started_at = utc_now();
 
@@ -135,8 +181,10 @@ findings::AuditReport run_audit(const LoadedRules& rules, const AuditOptions& op
     const auto milliseconds_since = [](auto from) {
         return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - from).count();
     };
-    report.run.database_fingerprint = file_fingerprint(options.database);
-    spdlog::debug("database fingerprint in {:.0f} ms", milliseconds_since(started));
+    const auto digests = file_digests(options.database);
+    report.run.database_fingerprint = digests.fingerprint;
+    report.run.database_sha256 = digests.sha256;
+    spdlog::debug("database digests in {:.0f} ms", milliseconds_since(started));
     auto snapshot = exec::Snapshot::prepare(options.database, columns, options.as_of, catalog, rules.calendars, jobs);
 
     // One pool of `jobs` workers copies the working database's parts and runs the rules (see
@@ -208,6 +256,7 @@ findings::AuditReport run_audit(const LoadedRules& rules, const AuditOptions& op
 
     for (auto& findings_of_rule : results)
         for (auto& finding : findings_of_rule) report.findings.push_back(std::move(finding));
+    fill_company_names(options.database, report.findings);
     std::sort(report.findings.begin(), report.findings.end(), findings::finding_less);
     report.statuses = std::move(statuses);
     report.run.finished_at = utc_now();

@@ -35,6 +35,13 @@ findings::AuditReport run_audit(const LoadedRules& rules, const AuditOptions& op
 // 16 hex digits identifying a file's bytes.
 std::string file_fingerprint(const std::string& path);
 
+struct FileDigests {
+    std::string fingerprint;  // XXH3, 16 hex digits
+    std::string sha256;       // 64 hex digits
+};
+// Both digests of a file's bytes, from one read of the file.
+FileDigests file_digests(const std::string& path);
+
 // Today's date (UTC) as YYYY-MM-DD, the default audit date.
 std::string today();
 

@@ -55,6 +55,12 @@ std::vector<findings::Finding> read_json_findings(const std::string& path) {
             f.subject_key = item.at("subject").at("key").get<std::string>();
             if (item.contains("period") && !item["period"].is_null()) f.period = item["period"].get<int>();
             f.company_id = item.value("company_id", "");
+            if (item.contains("company_name") && item["company_name"].is_string())
+                f.company_name = item["company_name"].get<std::string>();
+            if (item.contains("instrument") && item["instrument"].is_object()) {
+                f.instrument = item["instrument"].value("title", "");
+                f.instrument_source = item["instrument"].value("source", "");
+            }
             const auto status = findings::parse_status(item.at("status").get<std::string>());
             if (!status) throw InputError("unknown status");
             f.status = *status;
@@ -63,6 +69,8 @@ std::vector<findings::Finding> read_json_findings(const std::string& path) {
             f.done = optional_string(item, "done");
             if (item.contains("days_late") && !item["days_late"].is_null())
                 f.days_late = item["days_late"].get<int64_t>();
+            if (item.contains("days_overdue") && !item["days_overdue"].is_null())
+                f.days_overdue = item["days_overdue"].get<int64_t>();
             f.message = item.value("message", "");
             out.push_back(std::move(f));
         } catch (const std::exception& e) {

@@ -104,6 +104,10 @@ findings::RuleInfo rule_info(const checker::BoundRule& rule) {
     info.id = rule.rule->id;
     info.version = rule.version;
     info.package = rule.package_name;
+    if (rule.package) {
+        info.instrument = rule.package->title;
+        info.instrument_source = rule.package->source;
+    }
     info.title = rule.rule->title;
     info.citation = rule.rule->citation;
     info.description = rule.rule->description;
@@ -147,6 +151,10 @@ RuleOutcome execute_rule(Database& db, const compiler::CompiledRule& compiled, c
             finding.rule_id = rule.id;
             finding.rule_version = bound.version;
             finding.package = bound.package_name;
+            if (bound.package) {
+                finding.instrument = bound.package->title;
+                finding.instrument_source = bound.package->source;
+            }
             finding.citation = rule.citation;
             finding.category = rule.category;
             finding.severity = severity_of(bound);
@@ -182,7 +190,9 @@ RuleOutcome execute_rule(Database& db, const compiler::CompiledRule& compiled, c
                         finding.status = Status::Late;
                         finding.days_late = Date::parse(*finding.done)->days() - Date::parse(*finding.due)->days();
                     } else {
-                        finding.status = *Date::parse(*finding.due) < as_of ? Status::Missing : Status::Pending;
+                        const Date due = *Date::parse(*finding.due);
+                        finding.status = due < as_of ? Status::Missing : Status::Pending;
+                        if (finding.status == Status::Missing) finding.days_overdue = as_of.days() - due.days();
                     }
                     break;
                 }

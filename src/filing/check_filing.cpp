@@ -163,13 +163,36 @@ FilingCheckResult check_filings(const engine::LoadedRules& rules, const CheckFil
         }
         result.outcomes.push_back(std::move(outcome));
     }
+    // A filing with a problem is reported and left out of the batch; the others are still audited.
+    // Leaving one out can break a reference another filing of the batch made to it, so the
+    // references are checked again until no filing left has a problem.
+    const auto files_with_errors = [](const DiagnosticBag& bag) {
+        std::set<std::string> files;
+        for (const auto& d : bag.items())
+            if (d.severity == Severity::Error) files.insert(d.location.file);
+        return files;
+    };
+    std::set<std::string> malformed = files_with_errors(result.problems);
     std::vector<const Filing*> batch;
-    for (const auto& f : filings) batch.push_back(&f);
+    for (const auto& f : filings)
+        if (!malformed.count(f.path)) batch.push_back(&f);
     {
         auto db = sqldb::Database::open(options.database, sqldb::Database::Mode::ReadOnly);
-        result.problems.append(check_references(db, batch, result.as_of));
+        for (;;) {
+            const auto found = check_references(db, batch, result.as_of);
+            const auto failing = files_with_errors(found);
+            if (failing.empty()) {
+                result.problems.append(found);
+                break;
+            }
+            for (const auto& d : found.items())
+                if (failing.count(d.location.file)) result.problems.add(d);
+            malformed.insert(failing.begin(), failing.end());
+            std::erase_if(batch, [&](const Filing* f) { return failing.count(f->path) > 0; });
+        }
     }
-    if (result.problems.has_errors()) return result;
+    for (auto& outcome : result.outcomes) outcome.malformed = malformed.count(outcome.path) > 0;
+    if (batch.empty()) return result;
 
     TempDirectory folder("filings");
     const std::string overlay = (fs::path(folder.path()) / "with-filings.sqlite").string();
@@ -190,7 +213,8 @@ FilingCheckResult check_filings(const engine::LoadedRules& rules, const CheckFil
     std::set<std::string> after_ids;
     for (const auto& f : result.after.findings) after_ids.insert(identity(f));
     std::map<std::string, size_t> outcome_of;  // filing id -> index into outcomes
-    for (size_t i = 0; i < result.outcomes.size(); ++i) outcome_of[result.outcomes[i].filing_id] = i;
+    for (size_t i = 0; i < result.outcomes.size(); ++i)
+        if (!result.outcomes[i].malformed) outcome_of[result.outcomes[i].filing_id] = i;
     std::map<std::string, const Filing*> by_id;
     for (const auto* f : batch) by_id[f->filing_id] = f;
 

@@ -30,6 +30,9 @@ struct FilingOutcome {
     std::string path;
     std::string filing_id;  // "" when the file could not be read as a filing
     std::string kind;
+    // The filing has a problem (it is malformed or names what does not exist): it is reported
+    // and left out of the batch; the other filings are still audited.
+    bool malformed = false;
     // Findings the filing causes: its own violations (completeness) and obligations it meets
     // late. Each carries `filing_location`.
     std::vector<findings::Finding> findings;
@@ -47,7 +50,7 @@ struct FilingCheckResult {
     std::map<std::string, std::string> sources;  // filing path -> text, for carets
     std::vector<FilingOutcome> outcomes;         // one per filing path, in the order given
     findings::AuditReport before, after;         // the audits without and with the batch
-    bool audited = false;                        // false when problems stopped the check first
+    bool audited = false;                        // false when no filing was left to audit
 
     // 2 when a filing is malformed or a rule could not complete, 1 when a filing causes
     // findings, 0 when every filing passes.

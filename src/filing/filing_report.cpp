@@ -108,8 +108,13 @@ void write_filing_text(const FilingCheckResult& result, std::ostream& out) {
         const bool show = it != result.sources.end() && d.code != code_text(DiagnosticCode::FilingUtf8);
         out << render_diagnostic(d, show ? it->second : std::string());
     }
-    size_t causing = 0, caused = 0;
+    size_t causing = 0, caused = 0, malformed = 0;
     for (const auto& outcome : result.outcomes) {
+        if (outcome.malformed) {
+            ++malformed;
+            if (result.audited) out << outcome.path << ": malformed (see above); not audited\n";
+            continue;
+        }
         if (!result.audited) break;
         out << outcome.path << ": filing " << outcome.filing_id << " (" << outcome.kind << "), as of " << result.as_of
             << "\n";
@@ -131,12 +136,14 @@ void write_filing_text(const FilingCheckResult& result, std::ostream& out) {
             << " filing(s); no rule was run and nothing was written to " << result.database << "\n";
         return;
     }
-    out << "check-filing: " << total << " filing(s) checked against " << result.database << " as of " << result.as_of
-        << ": ";
+    out << "check-filing: " << total - malformed << " of " << total << " filing(s) checked against " << result.database
+        << " as of " << result.as_of << ": ";
     if (causing == 0)
-        out << "all pass\n";
+        out << (malformed ? "the others pass" : "all pass");
     else
-        out << causing << " with findings (" << caused << " finding(s))\n";
+        out << causing << " with findings (" << caused << " finding(s))";
+    if (malformed) out << "; " << malformed << " malformed, not audited";
+    out << "\n";
 }
 
 void write_filing_json(const FilingCheckResult& result, std::ostream& out) {

@@ -32,6 +32,9 @@ struct RuleInfo {
     std::string id;
     std::string version;
     std::string package;
+    // The instrument the rule encodes: its package's `title` and `source` ("" when not given).
+    std::string instrument;
+    std::string instrument_source;
     std::string title;
     std::string citation;
     std::string description;
@@ -44,6 +47,9 @@ struct Finding {
     std::string rule_id;
     std::string rule_version;  // the version of the rule that found it (see rule_key)
     std::string package;
+    // The instrument (the package's `title` and `source`) and the article (`citation`) it breaks.
+    std::string instrument;
+    std::string instrument_source;
     std::string citation;
     std::string category;
     Severity severity = Severity::Medium;
@@ -51,11 +57,15 @@ struct Finding {
     std::string subject_key;
     std::optional<int> period;  // periodic obligations: k = 1, 2, ...
     std::string company_id;
+    // The company's legal name (companies.name); "" when the database names no such company.
+    std::string company_name;
     Status status = Status::Missing;
     std::optional<std::string> trigger_date;
     std::optional<std::string> due;
     std::optional<std::string> done;  // date of the record that satisfied it, if any
     std::optional<int64_t> days_late;
+    // Missing records: calendar days from the due date to the audit date (as_of - due, > 0).
+    std::optional<int64_t> days_overdue;
     std::string message;
     nlohmann::ordered_json evidence = nlohmann::ordered_json::object();  // the rows and values that decided it
     SourceLocation rule_location;
@@ -87,9 +97,13 @@ struct RunInfo {
     std::string tool_version;
     std::string as_of;
     std::string database;              // path as given
-    std::string database_fingerprint;  // hash of the database file's bytes
-    std::string rules_fingerprint;     // hash of the rule sources
-    std::string started_at;            // UTC, ISO-8601
+    std::string database_fingerprint;  // XXH3 of the database file's bytes (fast identity, not evidence)
+    std::string rules_fingerprint;     // XXH3 of the rule sources, calendars and parameters set
+    // The audit record: SHA-256 (64 hex digits) of the database file's bytes as audited, and of each
+    // rule file's text as it was checked, by path in rule_files order.
+    std::string database_sha256;
+    std::vector<std::pair<std::string, std::string>> rule_file_sha256;
+    std::string started_at;  // UTC, ISO-8601
     std::string finished_at;
     std::vector<std::string> rule_files;
     // Rule parameters set for this run (--param), "RULE-ID.name" -> the value used, in the

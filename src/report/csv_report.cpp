@@ -10,8 +10,8 @@ namespace recallguard::report {
 namespace {
 
 constexpr std::string_view kHeader =
-    "rule_id,package,severity,category,company_id,subject_table,subject_key,period,status,"
-    "trigger_date,due,done,days_late,citation,message";
+    "rule_id,package,severity,category,company_id,company_name,subject_table,subject_key,period,status,"
+    "trigger_date,due,done,days_late,days_overdue,instrument,instrument_source,citation,message";
 
 bool is_digit(char c) {
     return c >= '0' && c <= '9';
@@ -67,6 +67,7 @@ void write_csv(const findings::AuditReport& report, std::ostream& out) {
             findings::severity_name(f->severity),
             f->category,
             f->company_id,
+            f->company_name,
             f->subject_table,
             f->subject_key,
             text_of(f->period),
@@ -75,6 +76,9 @@ void write_csv(const findings::AuditReport& report, std::ostream& out) {
             text_of(f->due),
             text_of(f->done),
             text_of(f->days_late),
+            text_of(f->days_overdue),
+            f->instrument,
+            f->instrument_source,
             f->citation,
             f->message,
         };

@@ -70,6 +70,7 @@ td.message { min-width: 160px; white-space: pre-wrap; overflow-wrap: anywhere; }
 td.rule code { white-space: nowrap; }
 td.subject { min-width: 140px; max-width: 220px; overflow-wrap: anywhere; }
 td.citation { min-width: 80px; }
+.instrument, .legal-name { color: var(--muted); font-size: 12px; }
 td.evidence { min-width: 170px; }
 .table-wrap { overflow-x: auto; }
 code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 12px; }

@@ -102,18 +102,23 @@ void write_facts(const AuditReport& report, std::ostream& out) {
     const auto& run = report.run;
     std::string files;
     for (const auto& file : run.rule_files) files += (files.empty() ? "" : "\n") + file;
+    std::string digests;
+    for (const auto& [file, digest] : run.rule_file_sha256)
+        digests += (digests.empty() ? "" : "\n") + digest + "  " + file;
     std::string parameters;
     for (const auto& [name, value] : run.parameters)
         parameters += (parameters.empty() ? "" : "\n") + name + " = " + value;
     const std::vector<std::pair<std::string, std::string>> facts{
         {"As of", run.as_of},
         {"Database", run.database},
+        {"Database SHA-256", run.database_sha256},
         {"Database fingerprint", run.database_fingerprint},
         {"Rules fingerprint", run.rules_fingerprint},
         {"Started", run.started_at},
         {"Finished", run.finished_at},
         {"Tool", run.tool_name + (run.tool_version.empty() ? "" : " " + run.tool_version)},
         {"Rule files", files.empty() ? "—" : files},
+        {"Rule files SHA-256", digests},
         {"Parameters set for this run", parameters.empty() ? "none: every rule as published" : parameters},
     };
     out << "<dl class=\"facts\">";
@@ -166,7 +171,8 @@ void write_findings_table(const std::vector<const Finding*>& all, std::ostream& 
         << "</span></div>\n";
     out << "<div class=\"table-wrap\"><table "
            "id=\"findings\"><thead><tr><th>Rule</th><th>Citation</th><th>Company</th><th>Subject</th>"
-           "<th>Status</th><th>Due</th><th>Done</th><th data-type=\"number\">Days late</th><th>Message</th>"
+           "<th>Status</th><th>Due</th><th>Done</th><th data-type=\"number\">Days late</th>"
+           "<th data-type=\"number\">Days overdue</th><th>Message</th>"
            "<th>Evidence</th></tr></thead>\n<tbody>\n";
     for (const auto* f : all) {
         const std::string status = findings::status_name(f->status);
@@ -176,13 +182,20 @@ void write_findings_table(const std::vector<const Finding*>& all, std::ostream& 
         out << "<tr class=\"finding\" data-status=\"" << status << "\" data-severity=\"" << severity << "\">"
             << "<td class=\"rule\"><code>" << esc(findings::rule_key(f->rule_id, f->rule_version))
             << "</code><br><span class=\"sev " << severity << "\">" << severity << "</span></td>"
-            << "<td class=\"citation\">" << esc(f->citation) << "</td>"
-            << "<td>" << esc(f->company_id) << "</td>"
+            << "<td class=\"citation\">" << esc(f->citation)
+            << (f->instrument.empty() && f->instrument_source.empty()
+                    ? ""
+                    : "<br><span class=\"instrument\">" + esc(instrument_text(f->instrument, f->instrument_source)) +
+                          "</span>")
+            << "</td><td class=\"company\">" << esc(f->company_id)
+            << (f->company_name.empty() ? "" : "<br><span class=\"legal-name\">" + esc(f->company_name) + "</span>")
+            << "</td>"
             << "<td class=\"subject\"><code>" << esc(subject) << "</code></td>"
             << "<td><span class=\"badge " << status << "\">" << status << "</span></td>"
             << "<td class=\"date\">" << or_dash(f->due) << "</td>"
             << "<td class=\"date\">" << or_dash(f->done) << "</td>"
             << "<td class=\"num\">" << (f->days_late ? std::to_string(*f->days_late) : "") << "</td>"
+            << "<td class=\"num\">" << (f->days_overdue ? std::to_string(*f->days_overdue) : "") << "</td>"
             << "<td class=\"message\">" << esc(f->message) << "</td>"
             << "<td class=\"evidence\">" << evidence_html(f->evidence) << "</td></tr>\n";
     }

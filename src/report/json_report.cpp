@@ -33,6 +33,7 @@ Json rule_json(const RuleRow& row, bool include_timings) {
     Json json = {
         {"id", row.id},
         {"package", text(&findings::RuleInfo::package)},
+        {"instrument", info ? Json{{"title", info->instrument}, {"source", info->instrument_source}} : Json(nullptr)},
         {"title", text(&findings::RuleInfo::title)},
         {"citation", text(&findings::RuleInfo::citation)},
         {"category", text(&findings::RuleInfo::category)},
@@ -60,17 +61,20 @@ Json finding_json(const Finding& finding) {
     Json json = {
         {"rule_id", finding.rule_id},
         {"package", finding.package},
+        {"instrument", {{"title", finding.instrument}, {"source", finding.instrument_source}}},
         {"citation", finding.citation},
         {"category", finding.category},
         {"severity", findings::severity_name(finding.severity)},
         {"subject", {{"table", finding.subject_table}, {"key", finding.subject_key}}},
         {"period", optional_json(finding.period)},
         {"company_id", finding.company_id},
+        {"company_name", finding.company_name.empty() ? Json(nullptr) : Json(finding.company_name)},
         {"status", findings::status_name(finding.status)},
         {"trigger_date", optional_json(finding.trigger_date)},
         {"due", optional_json(finding.due)},
         {"done", optional_json(finding.done)},
         {"days_late", optional_json(finding.days_late)},
+        {"days_overdue", optional_json(finding.days_overdue)},
         {"message", finding.message},
         {"evidence", finding.evidence},
     };
@@ -92,7 +96,11 @@ void write_json(const AuditReport& report, std::ostream& out, const ReportOption
         {"started_at", run.started_at},
         {"finished_at", run.finished_at},
         {"rule_files", run.rule_files},
+        {"database_sha256", run.database_sha256},
+        {"rule_files_sha256", Json::object()},
     };
+    // The audit record: SHA-256 of the database as audited and of each rule file as checked.
+    for (const auto& [file, digest] : run.rule_file_sha256) json["run"]["rule_files_sha256"][file] = digest;
     // Each rule parameter set for this run: a reader of the report must know the rules were changed.
     json["run"]["parameters"] = Json::object();
     for (const auto& [name, value] : run.parameters) json["run"]["parameters"][name] = value;

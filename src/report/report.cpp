@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <string_view>
 
 #include "common/errors.h"
 #include "report/formats.h"
@@ -48,6 +49,28 @@ std::vector<std::string> format_names() {
     std::vector<std::string> names;
     for (auto format : kFormats) names.emplace_back(format_name(format));
     return names;
+}
+
+std::optional<ColorMode> parse_color_mode(const std::string& name) {
+    if (name == "auto") return ColorMode::Auto;
+    if (name == "always") return ColorMode::Always;
+    if (name == "never") return ColorMode::Never;
+    return std::nullopt;
+}
+
+bool use_color(ColorMode mode, bool to_terminal, const char* no_color, const char* term) {
+    switch (mode) {
+        case ColorMode::Always:
+            return true;
+        case ColorMode::Never:
+            return false;
+        case ColorMode::Auto:
+            break;
+    }
+    if (!to_terminal) return false;
+    if (no_color && *no_color) return false;
+    if (term && std::string_view(term) == "dumb") return false;
+    return true;
 }
 
 void write_report(const findings::AuditReport& report, Format format, std::ostream& out, const ReportOptions& options) {

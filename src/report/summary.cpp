@@ -93,6 +93,16 @@ Summary summarize(const AuditReport& report) {
     return summary;
 }
 
+std::string instrument_text(const std::string& title, const std::string& source) {
+    if (title.empty()) return source;
+    if (source.empty()) return title;
+    return title + "; " + source;
+}
+
+std::string company_text(const std::string& id, const std::string& name) {
+    return name.empty() ? id : id + " (" + name + ")";
+}
+
 size_t count_of(const Counts& counts, const std::string& key) {
     for (const auto& [name, count] : counts)
         if (name == key) return count;

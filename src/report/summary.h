@@ -43,6 +43,11 @@ struct Summary {
 
 Summary summarize(const findings::AuditReport& report);
 
+// How every human-readable format names an instrument: "TITLE; SOURCE", or whichever is given.
+std::string instrument_text(const std::string& title, const std::string& source);
+// How every human-readable format names a company: "ID (LEGAL NAME)", or the id alone without a name.
+std::string company_text(const std::string& id, const std::string& name);
+
 // The count stored under `key`, 0 when absent.
 size_t count_of(const Counts& counts, const std::string& key);
 

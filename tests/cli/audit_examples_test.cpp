@@ -3,8 +3,10 @@
 // (worked out by hand from the standard-rules spec).
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
 
@@ -90,4 +92,79 @@ TEST(ExampleAudits, PowerBanks2025ReproducesTheExpectedFindings) {
 
 TEST(ExampleAudits, VehiclesReproducesTheExpectedFindings) {
     audit_example("vehicles");
+}
+
+// Every finding names the instrument it breaks (its package's title and source) beside the article,
+// the company's legal name from companies.name, and, when a record is missing, the days overdue on
+// the audit date.
+TEST(ExampleAudits, FindingsNameTheInstrumentTheCompanyAndTheDaysOverdue) {
+    const fs::path dir = fs::temp_directory_path() / ("recallguard-example-names-" + std::to_string(getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    const std::string db = (dir / "cases.sqlite").string();
+    const std::string build = "RECALLGUARD='" + std::string(RECALLGUARD_BINARY) + "' '" +
+                              (kRepo / "examples" / "power-banks-2025" / "build.sh").string() + "' '" + db +
+                              "' > /dev/null";
+    ASSERT_EQ(std::system(build.c_str()), 0) << build;
+    const auto result =
+        run_cli({"check", "--db", db, "--as-of", "2025-12-31", "--format", "json", (kRepo / "rules").string()});
+    ASSERT_EQ(result.exit_code, 1) << result.err;
+    const auto report = nlohmann::json::parse(result.out);
+    int checked = 0;
+    for (const auto& f : report["findings"]) {
+        const std::string rule = f["rule_id"], company = f["company_id"], status = f["status"];
+        if (company == "XINGCHEN") {
+            EXPECT_EQ(f["company_name"], "杭州星辰移动电源有限公司 (Hangzhou Xingchen Mobile Power Co. Ltd.)");
+        }
+        EXPECT_TRUE(f["company_name"].is_string()) << rule << " " << company;
+        if (rule.rfind("CN-CP-", 0) == 0) {
+            EXPECT_EQ(f["instrument"]["title"],
+                      "消费品召回管理暂行规定 (Interim Provisions on the Administration of Consumer Product Recalls)");
+            EXPECT_EQ(f["instrument"]["source"], "SAMR Order No. 19 of 2019-11-21, in force 2020-01-01");
+        }
+        if (rule == "CN-CP-PUBLISH" && status == "missing") {
+            EXPECT_EQ(f["due"], "2025-10-27");
+            EXPECT_EQ(f["days_overdue"], 65);  // 2025-10-27 .. 2025-12-31
+            ++checked;
+        }
+        if (rule == "CN-CP-STAGE-REPORT" && status == "missing") {
+            EXPECT_EQ(f["days_overdue"], 14);  // 2025-12-17 .. 2025-12-31
+            ++checked;
+        }
+        if (status != "missing") EXPECT_TRUE(f["days_overdue"].is_null()) << rule;
+    }
+    EXPECT_EQ(checked, 2);
+    // The audit record: SHA-256 of the database and of each rule file, as sha256sum computes them.
+    const auto sha256sum = [](const std::string& path) {
+        const std::string command = "sha256sum '" + path + "'";
+        FILE* pipe = popen(command.c_str(), "r");
+        char digest[65] = {};
+        const bool ok = pipe && std::fscanf(pipe, "%64s", digest) == 1;
+        if (pipe) pclose(pipe);
+        return ok ? std::string(digest) : std::string("sha256sum failed");
+    };
+    EXPECT_EQ(report["run"]["database_sha256"], sha256sum(db));
+    ASSERT_EQ(report["run"]["rule_files_sha256"].size(), report["run"]["rule_files"].size());
+    for (const auto& file : report["run"]["rule_files"]) {
+        const std::string path = file;
+        EXPECT_EQ(report["run"]["rule_files_sha256"][path], sha256sum(path)) << path;
+    }
+    for (const auto& r : report["rules"])
+        if (r["id"] == "CN-CP-PLAN")
+            EXPECT_EQ(r["instrument"]["source"], "SAMR Order No. 19 of 2019-11-21, in force 2020-01-01");
+
+    const auto text =
+        run_cli({"check", "--db", db, "--as-of", "2025-12-31", "--format", "text", (kRepo / "rules").string()});
+    EXPECT_NE(text.out.find("XINGCHEN (杭州星辰移动电源有限公司 (Hangzhou Xingchen Mobile Power Co. Ltd.))"),
+              std::string::npos)
+        << text.out;
+    EXPECT_NE(text.out.find("under 消费品召回管理暂行规定"), std::string::npos) << text.out;
+    EXPECT_NE(text.out.find("(65 days overdue)"), std::string::npos) << text.out;
+    EXPECT_EQ(text.out.find('\x1b'), std::string::npos);  // --color auto: stdout is not a terminal here
+    const auto coloured =
+        run_cli({"check", "--db", db, "--as-of", "2025-12-31", "--color", "always", (kRepo / "rules").string()});
+    EXPECT_NE(coloured.out.find("\x1b[1m"), std::string::npos);
+    const auto bad = run_cli({"check", "--db", db, "--color", "sometimes", (kRepo / "rules").string()});
+    EXPECT_EQ(bad.exit_code, 2) << bad.err;
+    fs::remove_all(dir);
 }

@@ -298,6 +298,27 @@ TEST_F(CheckFiling, SarifCarriesSchemaProblemsAsResultsAndPassesTheValidator) {
     EXPECT_EQ(validate_sarif(r.out), "");
 }
 
+// One malformed filing of a batch is reported; the others are still audited.
+TEST_F(CheckFiling, AMalformedFilingDoesNotStopTheOthers) {
+    const auto r = check({example("broken-bad-date.json"), example("xingchen-plan-late.json")}, "2025-10-20");
+    EXPECT_EQ(r.exit_code, 2) << r.out << r.err;  // a malformed filing is still bad input
+    EXPECT_NE(r.out.find(example("broken-bad-date.json") + ":9:"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find(example("broken-bad-date.json") + ": malformed (see above); not audited"), std::string::npos)
+        << r.out;
+    EXPECT_NE(r.out.find("filing F-XC-06-LATE (recall_plan), as of 2025-10-20"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("finding:    late CN-CP-PLAN"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("check-filing: 1 of 2 filing(s) checked"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("1 malformed, not audited"), std::string::npos) << r.out;
+
+    const auto j = check({example("broken-bad-date.json"), example("xingchen-plan-late.json")}, "2025-10-20",
+                         {"--format", "json"});
+    const auto report = json::parse(j.out);
+    EXPECT_EQ(report["audited"], true);
+    ASSERT_EQ(report["filings"].size(), 2u);
+    EXPECT_EQ(report["filings"][0]["status"], "malformed");
+    EXPECT_EQ(report["filings"][1]["status"], "findings");
+}
+
 TEST_F(CheckFiling, JunitReportHasAFailureForTheLatePlan) {
     const auto out = scratch_->path() / "junit.xml";
     const auto r = check({example("xingchen-plan-late.json")}, "2025-10-20", {"--format", "junit", "-o", out.string()});
@@ -306,6 +327,9 @@ TEST_F(CheckFiling, JunitReportHasAFailureForTheLatePlan) {
     EXPECT_EQ(xml.rfind("<?xml", 0), 0u) << xml;
     EXPECT_NE(xml.find("CN-CP-PLAN"), std::string::npos) << xml;
     EXPECT_NE(xml.find("<failure"), std::string::npos) << xml;
+    // Each test case names the file the problem is in (here the filing), each suite its time.
+    EXPECT_NE(xml.find("file=\"" + example("xingchen-plan-late.json") + "\""), std::string::npos) << xml;
+    EXPECT_NE(xml.find(" time=\""), std::string::npos) << xml;
 }
 
 TEST_F(CheckFiling, UsageErrorsExitTwo) {

@@ -53,14 +53,15 @@ TEST(JsonReport, HasTheDocumentedShapeInOrder) {
     std::vector<std::string> ids;
     for (const auto& rule : json["rules"]) ids.push_back(rule["id"]);
     EXPECT_TRUE(std::is_sorted(ids.begin(), ids.end()));
-    EXPECT_EQ(keys_of(json["rules"][0]),
-              (std::vector<std::string>{"id", "package", "title", "citation", "category", "severity", "status",
-                                        "subjects_evaluated", "findings", "elapsed_ms", "detail", "location"}));
+    EXPECT_EQ(
+        keys_of(json["rules"][0]),
+        (std::vector<std::string>{"id", "package", "instrument", "title", "citation", "category", "severity", "status",
+                                  "subjects_evaluated", "findings", "elapsed_ms", "detail", "location"}));
     ASSERT_EQ(json["findings"].size(), 8u);
     EXPECT_EQ(keys_of(json["findings"][0]),
-              (std::vector<std::string>{"rule_id", "package", "citation", "category", "severity", "subject", "period",
-                                        "company_id", "status", "trigger_date", "due", "done", "days_late", "message",
-                                        "evidence"}));
+              (std::vector<std::string>{"rule_id", "package", "instrument", "citation", "category", "severity",
+                                        "subject", "period", "company_id", "company_name", "status", "trigger_date",
+                                        "due", "done", "days_late", "days_overdue", "message", "evidence"}));
     EXPECT_EQ(keys_of(json["summary"]),
               (std::vector<std::string>{"findings", "by_status", "by_severity", "by_rule", "by_company", "rules_ok",
                                         "rules_error", "rules_skipped"}));
@@ -104,6 +105,10 @@ TEST(JsonReport, AbsentValuesAreNullAndHostileStringsSurvive) {
     ASSERT_TRUE(missing);
     EXPECT_TRUE((*missing)["done"].is_null());
     EXPECT_TRUE((*missing)["days_late"].is_null());
+    EXPECT_EQ((*missing)["days_overdue"], 188);
+    EXPECT_EQ((*missing)["company_name"], "Acme Power \"Shenzhen\" Co., Ltd. <b>");
+    EXPECT_EQ((*missing)["instrument"],
+              Json({{"title", "消费品召回管理暂行规定 (Interim Provisions)"}, {"source", "SAMR Order No. 19 <2019>"}}));
     EXPECT_TRUE((*missing)["period"].is_null());
     EXPECT_EQ((*missing)["message"], "<script>alert(1)</script>");
     EXPECT_EQ((*missing)["baseline_state"], "new");
@@ -123,6 +128,8 @@ TEST(JsonReport, AbsentValuesAreNullAndHostileStringsSurvive) {
     ASSERT_TRUE(chinese);
     EXPECT_EQ((*chinese)["company_id"], "深圳电源有限公司");
     EXPECT_EQ((*chinese)["days_late"], 13);
+    EXPECT_TRUE((*chinese)["days_overdue"].is_null());
+    EXPECT_TRUE((*chinese)["company_name"].is_null());  // the database names no such company
     EXPECT_EQ((*chinese)["filing_location"], Json({{"file", "filings/2025 plan#1.json"}, {"line", 12}, {"column", 5}}));
 
     const Json* stage = finding_with_key(list, "R-1");

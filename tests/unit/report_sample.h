@@ -23,6 +23,13 @@ inline findings::RuleInfo sample_rule(std::string id, std::string title, std::st
     rule.citation = std::move(citation);
     rule.description = "Checks: " + rule.title + ".";
     rule.category = std::move(category);
+    if (rule.package == "cn-consumer") {
+        rule.instrument = "消费品召回管理暂行规定 (Interim Provisions)";
+        rule.instrument_source = "SAMR Order No. 19 <2019>";
+    } else if (rule.package == "us") {
+        rule.instrument = "Consumer Product Safety Act §15(b) reporting";
+        rule.instrument_source = "15 U.S.C. 2064(b)";
+    }
     rule.severity = severity;
     rule.location = {std::move(file), line, 1};
     return rule;
@@ -33,12 +40,17 @@ inline findings::Finding sample_finding(const findings::RuleInfo& rule, std::str
     findings::Finding f;
     f.rule_id = rule.id;
     f.package = rule.package;
+    f.instrument = rule.instrument;
+    f.instrument_source = rule.instrument_source;
     f.citation = rule.citation;
     f.category = rule.category;
     f.severity = rule.severity;
     f.subject_table = std::move(table);
     f.subject_key = std::move(key);
     f.company_id = std::move(company);
+    // Legal names as companies.name holds them; one company (深圳电源有限公司) has none.
+    if (f.company_id == "ACME-CN") f.company_name = "Acme Power \"Shenzhen\" Co., Ltd. <b>";
+    if (f.company_id == "US-CO") f.company_name = "US Consumer Goods, Inc.";
     f.status = status;
     f.message = std::move(message);
     f.rule_location = rule.location;
@@ -57,6 +69,12 @@ inline findings::AuditReport sample_report() {
     report.run.started_at = "2025-10-08T09:00:00Z";
     report.run.finished_at = "2025-10-08T09:00:02Z";
     report.run.rule_files = {"rules/cn_consumer.rule", "rules/signals.rule", "rules/us.rule"};
+    report.run.database_sha256 = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+    report.run.rule_file_sha256 = {
+        {"rules/cn_consumer.rule", "2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae"},
+        {"rules/signals.rule", "fcde2b2edba56bf408601fb721fe9b5c338d10ee429ea04fae5511b68fbf8fb9"},
+        {"rules/us.rule", "baa5a0964d3320fbc0c6a922140453c8513ea24ab8fd0577034804a967248096"},
+    };
 
     // Deliberately not in id order: reporters sort rules themselves.
     const auto harm =
@@ -118,6 +136,7 @@ inline findings::AuditReport sample_report() {
     auto f2 = sample_finding(harm, "ACME-CN", "incidents", "INC-2", Status::Missing, "<script>alert(1)</script>");
     f2.trigger_date = "2025-04-01";
     f2.due = "2025-04-03";
+    f2.days_overdue = 188;
     f2.evidence = {{"known_on", "2025-04-01"}, {"outcome", "death"}};
     f2.baseline_state = "new";
     list.push_back(f2);
@@ -126,6 +145,7 @@ inline findings::AuditReport sample_report() {
         sample_finding(stage, "ACME-CN", "recalls", "R-1", Status::Missing, "Stage report for period 2\nnever filed");
     f3.period = 2;
     f3.due = "2025-07-14";
+    f3.days_overdue = 86;
     f3.evidence = {{"period_end", "2025-06-30"}, {"filings", nlohmann::ordered_json::array({"F-3", "F-9"})}};
     list.push_back(f3);
 
@@ -147,6 +167,7 @@ inline findings::AuditReport sample_report() {
     auto f6 = sample_finding(cpsc, "US-CO", "incidents", "I-9", Status::Missing, "=1+2 %s%n reported nowhere");
     f6.trigger_date = "2025-08-01";
     f6.due = "2025-08-02";
+    f6.days_overdue = 67;
     list.push_back(f6);
 
     auto f7 = sample_finding(fire, "US-CO", "products", "-P-7", Status::Signal, "nul\0byte and a \x1b[31mred\x1b[0m"s);

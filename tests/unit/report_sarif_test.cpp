@@ -1,10 +1,13 @@
 // The SARIF report: structure GitHub code scanning relies on, URIs, and the reference validator.
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "golden.h"
+#include "report/catalogue_link.h"
 #include "report/report.h"
 #include "report_sample.h"
 #include "run_command.h"
@@ -72,13 +75,24 @@ TEST(SarifReport, ResultsPointAtTheirRuleAndCarryAFingerprint) {
     EXPECT_EQ((*late)["level"], "error");  // high severity
     EXPECT_EQ((*late)["partialFingerprints"]["recallguardFindingKey/v1"], "CN-CP-HARM-REPORT|incidents|INC-1|");
     EXPECT_EQ((*late)["properties"]["days_late"], 2);
+    EXPECT_EQ((*late)["properties"]["company_name"], "Acme Power \"Shenzhen\" Co., Ltd. <b>");
+    EXPECT_EQ((*late)["properties"]["instrument"]["source"], "SAMR Order No. 19 <2019>");
+    // The alert's text itself names the company and the law.
+    EXPECT_NE(
+        (*late)["message"]["text"].get<std::string>().find(
+            "Company: ACME-CN (Acme Power \"Shenzhen\" Co., Ltd. <b>). Basis: Art. 8(1)(1), 消费品召回管理暂行规定 "
+            "(Interim Provisions); SAMR Order No. 19 <2019>."),
+        std::string::npos);
+    EXPECT_EQ((*result_with_key(run["results"], "INC-2"))["properties"]["days_overdue"], 188);
     EXPECT_EQ((*late)["properties"]["evidence"]["filing_id"], "F-17");
     const Json& location = (*late)["locations"][0]["physicalLocation"];
     EXPECT_EQ(location["artifactLocation"], Json({{"uri", "rules/cn_consumer.rule"}, {"uriBaseId", "%SRCROOT%"}}));
     EXPECT_EQ(location["region"]["startLine"], 12);
 
     EXPECT_EQ((*result_with_key(run["results"], "R-1"))["level"], "warning");  // medium
-    EXPECT_EQ((*result_with_key(run["results"], "P-1"))["level"], "note");     // low
+    // A signal is a warning whatever its severity: it warrants investigation, it proves nothing.
+    EXPECT_EQ((*result_with_key(run["results"], "P-1"))["level"], "warning");
+    EXPECT_EQ((*result_with_key(run["results"], "I-9"))["level"], "error");  // high
     EXPECT_EQ((*result_with_key(run["results"], "INC-2"))["baselineState"], "new");
     EXPECT_FALSE(result_with_key(run["results"], "INC-1")->contains("baselineState"));
 }
@@ -101,13 +115,77 @@ TEST(SarifReport, UrisAreMadeRelativeToTheRepositoryRoot) {
     report.findings[0].filing_location = SourceLocation{"/elsewhere/filing ü.json", 3, 0};
     ReportOptions options;
     options.sarif_uri_base = "/work/repo/";
-    const Json run = sarif_of(report, options)["runs"][0];
-    EXPECT_EQ(run["originalUriBaseIds"]["%SRCROOT%"]["uri"], "file:///work/repo/");
+    const std::string text = render(report, Format::Sarif, options);
+    const Json run = Json::parse(text)["runs"][0];
+    // Never a file:/// URI of the machine that ran the audit: everything relative to %SRCROOT%.
+    EXPECT_EQ(text.find("file:"), std::string::npos);
+    EXPECT_FALSE(run.contains("originalUriBaseIds"));
     const Json& first = run["results"][0]["locations"];
     EXPECT_EQ(first[0]["physicalLocation"]["artifactLocation"],
-              Json({{"uri", "file:///elsewhere/filing%20%C3%BC.json"}}));
+              Json({{"uri", "../../elsewhere/filing%20%C3%BC.json"}, {"uriBaseId", "%SRCROOT%"}}));
     EXPECT_EQ(first[1]["physicalLocation"]["artifactLocation"],
               Json({{"uri", "rules/cn_consumer.rule"}, {"uriBaseId", "%SRCROOT%"}}));
+}
+
+TEST(SarifReport, WithoutABaseUrisAreRelativeToTheCurrentFolder) {
+    auto report = sample_report();
+    const auto cwd = std::filesystem::current_path();
+    for (auto& f : report.findings) f.rule_location.file = (cwd / "packs" / "cn.rules").string();
+    const std::string text = render(report, Format::Sarif);
+    EXPECT_EQ(text.find("file:"), std::string::npos);
+    EXPECT_EQ(Json::parse(text)["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"],
+              Json({{"uri", "packs/cn.rules"}, {"uriBaseId", "%SRCROOT%"}}));
+}
+
+TEST(SarifReport, RulesLinkToTheirCatalogueEntryWhenItsAddressIsGiven) {
+    const Json plain = sarif_of(sample_report());
+    EXPECT_FALSE(plain["runs"][0]["tool"]["driver"].contains("informationUri"));  // no address made up
+    ReportOptions options;
+    options.catalogue_url = "https://recalls.example.gov/catalogue.html#top";
+    const Json sarif = sarif_of(sample_report(), options);
+    const Json& driver = sarif["runs"][0]["tool"]["driver"];
+    EXPECT_EQ(driver["informationUri"], "https://recalls.example.gov/catalogue.html#top");
+    for (const auto& rule : driver["rules"]) {
+        const std::string id = rule["id"];
+        EXPECT_EQ(rule["helpUri"], "https://recalls.example.gov/catalogue.html#rule-" + id) << id;
+    }
+    EXPECT_EQ(anchor_id("rule-", "CN-CP-PLAN@2024-12-13.."), "rule-CN-CP-PLAN-2024-12-13--");
+}
+
+TEST(SarifReport, DistinctProblemsHaveDistinctFingerprints) {
+    auto report = sample_report();
+    // Three schema problems of one filing: one rule, one subject, three places.
+    auto problem = report.findings.front();
+    problem.rule_id = "F-SCHEMA";
+    problem.subject_table = "filings";
+    problem.subject_key = "F-1";
+    report.findings.clear();
+    for (int line : {3, 7, 7}) {
+        problem.filing_location = SourceLocation{"filings/f1.json", line, 5};
+        report.findings.push_back(problem);
+    }
+    std::set<std::string> seen;
+    for (const auto& result : sarif_of(report)["runs"][0]["results"])
+        seen.insert(result["partialFingerprints"]["recallguardFindingKey/v1"].get<std::string>());
+    EXPECT_EQ(seen.size(), 3u);
+    EXPECT_TRUE(seen.count("F-SCHEMA|filings|F-1||filings/f1.json:3:5"));
+    EXPECT_TRUE(seen.count("F-SCHEMA|filings|F-1||filings/f1.json:7:5|2"));
+}
+
+TEST(SarifReport, KeepsTheMostSevereResultsWithinGithubsLimitAndSaysSo) {
+    auto report = sample_report();
+    ReportOptions options;
+    options.sarif_max_results = 3;
+    const Json run = sarif_of(report, options)["runs"][0];
+    ASSERT_EQ(run["results"].size(), 3u);
+    for (const auto& result : run["results"]) EXPECT_EQ(result["level"], "error");
+    EXPECT_EQ(run["properties"]["results_total"], 8);
+    EXPECT_EQ(run["properties"]["results_omitted"], 5);
+    bool said = false;
+    for (const auto& n : run["invocations"][0]["toolExecutionNotifications"])
+        said = said || n["message"]["text"].get<std::string>().find("5 of 8 results were left out") == 0;
+    EXPECT_TRUE(said);
+    EXPECT_EQ(kSarifMaxResults, 25000u);  // GitHub code scanning's limit per run
 }
 
 TEST(SarifReport, FindingWithoutALocationIsPlacedAtItsRule) {
