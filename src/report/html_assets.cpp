@@ -88,11 +88,34 @@ dl.evidence dd { margin: 0; font-family: ui-monospace, Menlo, Consolas, monospac
 .state-error { color: #b91c1c; font-weight: 600; } .state-skipped { color: var(--muted); }
 .muted { color: var(--muted); }
 footer { padding: 0 24px 24px; color: var(--muted); font-size: 12px; }
+html:not(.js) .js-only { display: none; }
+html:not(.js) thead th { cursor: auto; }
+.pager { display: flex; gap: 10px; align-items: center; margin-bottom: 8px; color: var(--muted); }
+.pager button { font: inherit; padding: 3px 10px; border: 1px solid #bcccdc; border-radius: 6px; background: #fff; }
+figure.chart svg a:hover text { text-decoration: underline; }
+details.company { border-top: 1px solid var(--line); padding: 6px 0; }
+details.company summary { cursor: pointer; }
+details.company .badge { margin-left: 4px; }
+svg.timeline { display: block; margin: 8px 0 4px; max-width: 100%; height: auto; }
+svg.timeline text { font-size: 11.5px; fill: var(--ink); }
+svg.timeline text.axis, svg.timeline text.note { fill: var(--muted); }
+svg.timeline line.as-of { stroke: var(--muted); stroke-dasharray: 2 3; }
+svg.timeline line.span { stroke: #9aa5b1; stroke-width: 2; }
+svg.timeline line.due { stroke: var(--ink); stroke-width: 2; }
+svg.timeline line.overrun { stroke-width: 4; }
+svg.timeline line.overrun.open { stroke-dasharray: 5 3; }
+svg.timeline .late line.overrun { stroke: var(--late); } svg.timeline .missing line.overrun { stroke: var(--missing); }
+svg.timeline circle.trigger { fill: #fff; stroke: var(--ink); stroke-width: 1.5; }
+svg.timeline .violation circle.act { fill: var(--violation); } svg.timeline .signal circle.act { fill: var(--signal); }
+svg.timeline rect.done { fill: var(--ink); }
 )css";
 
 const char* const kHtmlScript = R"js(
 (function () {
   'use strict';
+  // Controls that need this script are shown only once it runs (CSS: html:not(.js) .js-only).
+  document.documentElement.classList.add('js');
+  var started = performance.now();
   var table = document.getElementById('findings');
   if (!table) { return; }
   var body = table.tBodies[0];
@@ -100,46 +123,85 @@ const char* const kHtmlScript = R"js(
   var text = document.getElementById('filter-text');
   var status = document.getElementById('filter-status');
   var severity = document.getElementById('filter-severity');
+  var pageSize = document.getElementById('page-size');
+  var previous = document.getElementById('page-prev');
+  var next = document.getElementById('page-next');
+  var pageInfo = document.getElementById('page-info');
   var shown = document.getElementById('shown-count');
   var none = document.getElementById('no-match');
 
-  function applyFilter() {
-    var needle = text.value.trim().toLowerCase();
-    var visible = 0;
-    rows.forEach(function (row) {
-      var show = (!status.value || row.dataset.status === status.value) &&
-                 (!severity.value || row.dataset.severity === severity.value) &&
-                 (!needle || row.textContent.toLowerCase().indexOf(needle) !== -1);
-      row.hidden = !show;
-      if (show) { visible += 1; }
-    });
-    shown.textContent = 'Showing ' + visible + ' of ' + rows.length;
-    none.hidden = visible !== 0 || rows.length === 0;
+  // Everything a filter or sort reads is read from the DOM once, not on every keystroke or comparison.
+  var haystack = rows.map(function (row) { return row.textContent.toLowerCase(); });
+  var order = rows.map(function (row, i) { return i; });
+  var matching = order.slice();
+  var page = 0;
+
+  function showPage() {
+    var size = parseInt(pageSize.value, 10) || 0;
+    var pages = size ? Math.max(1, Math.ceil(matching.length / size)) : 1;
+    if (page >= pages) { page = pages - 1; }
+    if (page < 0) { page = 0; }
+    var from = size ? page * size : 0;
+    var to = size ? Math.min(matching.length, from + size) : matching.length;
+    var visible = new Uint8Array(rows.length);
+    for (var k = from; k < to; k += 1) { visible[matching[k]] = 1; }
+    for (var i = 0; i < rows.length; i += 1) {
+      var hide = !visible[i];
+      if (rows[i].hidden !== hide) { rows[i].hidden = hide; }
+    }
+    shown.textContent = 'Showing ' + matching.length + ' of ' + rows.length;
+    pageInfo.textContent = matching.length ? 'Rows ' + (from + 1) + '–' + to + ', page ' + (page + 1) + ' of ' + pages : '';
+    previous.disabled = page === 0;
+    next.disabled = page >= pages - 1;
+    none.hidden = matching.length !== 0 || rows.length === 0;
   }
 
-  function sortKey(row, column, numeric) {
-    var cell = row.cells[column];
-    var key = cell.hasAttribute('data-sort') ? cell.getAttribute('data-sort') : cell.textContent.trim();
-    if (!numeric) { return key.toLowerCase(); }
-    var number = parseFloat(key);
-    return isNaN(number) ? -Infinity : number;
+  function applyFilter(firstPage) {
+    var needle = text.value.trim().toLowerCase();
+    matching = order.filter(function (i) {
+      var row = rows[i];
+      return (!status.value || row.dataset.status === status.value) &&
+             (!severity.value || row.dataset.severity === severity.value) &&
+             (!needle || haystack[i].indexOf(needle) !== -1);
+    });
+    if (firstPage) { page = 0; }
+    showPage();
   }
 
   var headers = table.tHead.rows[0].cells;
+  var keyCache = {};
+  function keysOf(column, numeric) {
+    var id = column + (numeric ? 'n' : 't');
+    if (!keyCache[id]) {
+      keyCache[id] = rows.map(function (row) {
+        var cell = row.cells[column];
+        var key = cell.hasAttribute('data-sort') ? cell.getAttribute('data-sort') : cell.textContent.trim();
+        if (!numeric) { return key.toLowerCase(); }
+        var number = parseFloat(key);
+        return isNaN(number) ? -Infinity : number;
+      });
+    }
+    return keyCache[id];
+  }
 
   function sortBy(column, ascending) {
+    var sortStarted = performance.now();
     var header = headers[column];
-    var numeric = header.dataset.type === 'number';
+    var keys = keysOf(column, header.dataset.type === 'number');
     Array.prototype.forEach.call(headers, function (other) { other.removeAttribute('aria-sort'); });
     header.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
-    var order = rows.map(function (row, index) { return { row: row, index: index }; });
+    order = rows.map(function (row, i) { return i; });
     order.sort(function (a, b) {
-      var x = sortKey(a.row, column, numeric), y = sortKey(b.row, column, numeric);
+      var x = keys[a], y = keys[b];
       var result = x < y ? -1 : x > y ? 1 : 0;
-      if (result === 0) { return a.index - b.index; }
+      if (result === 0) { return a - b; }
       return ascending ? result : -result;
     });
-    order.forEach(function (item) { body.appendChild(item.row); });
+    var fragment = document.createDocumentFragment();
+    order.forEach(function (i) { fragment.appendChild(rows[i]); });
+    body.appendChild(fragment);
+    applyFilter(true);
+    table.setAttribute('data-sort-ms', String(Math.round(performance.now() - sortStarted)));
   }
 
   Array.prototype.forEach.call(headers, function (header, column) {
@@ -148,7 +210,7 @@ const char* const kHtmlScript = R"js(
     });
   });
 
-  // A link can carry a view: #status=missing&severity=high&q=text&sort=7&dir=desc.
+  // A link can carry a view: #status=missing&severity=high&q=text&sort=7&dir=desc&page=2&size=50.
   var view = {};
   location.hash.replace(/^#/, '').split('&').forEach(function (pair) {
     var at = pair.indexOf('=');
@@ -160,13 +222,22 @@ const char* const kHtmlScript = R"js(
   if (view.q) { text.value = view.q; }
   if (view.status) { status.value = view.status; }
   if (view.severity) { severity.value = view.severity; }
+  if (view.size) { pageSize.value = view.size; }
+  if (!pageSize.value) { pageSize.value = '100'; }
   var sortColumn = parseInt(view.sort, 10);
   if (sortColumn >= 0 && sortColumn < headers.length) { sortBy(sortColumn, view.dir !== 'desc'); }
 
-  text.addEventListener('input', applyFilter);
-  status.addEventListener('change', applyFilter);
-  severity.addEventListener('change', applyFilter);
-  applyFilter();
+  text.addEventListener('input', function () { applyFilter(true); });
+  status.addEventListener('change', function () { applyFilter(true); });
+  severity.addEventListener('change', function () { applyFilter(true); });
+  pageSize.addEventListener('change', function () { page = 0; showPage(); });
+  previous.addEventListener('click', function () { page -= 1; showPage(); });
+  next.addEventListener('click', function () { page += 1; showPage(); });
+  applyFilter(true);
+  var requested = parseInt(view.page, 10);
+  if (requested > 1) { page = requested - 1; showPage(); }
+  table.setAttribute('data-table-top', String(Math.round(table.getBoundingClientRect().top + window.scrollY)));
+  table.setAttribute('data-ready-ms', String(Math.round(performance.now() - started)));
   table.setAttribute('data-ready', 'true');
 })();
 )js";

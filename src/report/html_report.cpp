@@ -2,9 +2,14 @@
 // SVG, and a sortable, filterable table of every finding. Every value is escaped.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
+#include <cctype>
+#include <functional>
+#include <limits>
 #include <map>
 
+#include "common/date.h"
 #include "report/escaping.h"
 #include "report/formats.h"
 #include "report/html_assets.h"
@@ -41,6 +46,7 @@ std::string shorten(const std::string& text, size_t limit) {
 
 struct ChartRow {
     std::string label;
+    std::string link;  // "#company-…" for a company, "" otherwise
     std::array<size_t, kStatuses.size()> counts{};
     size_t total() const {
         size_t sum = 0;
@@ -49,15 +55,56 @@ struct ChartRow {
     }
 };
 
-std::vector<ChartRow> chart_rows(const std::vector<const Finding*>& all, std::string Finding::*key) {
+// How many bars a chart draws: the rest is summed into one bar, so a chart stays a glance long
+// at national scale (a thousand companies).
+constexpr size_t kChartBars = 10;
+
+// A company's section id: its id with every byte outside [A-Za-z0-9-] written as _XX, so two ids
+// never share one.
+std::string company_anchor(const std::string& company_id) {
+    static const char* const kHex = "0123456789ABCDEF";
+    std::string out = "company-";
+    for (unsigned char c : company_id) {
+        if (std::isalnum(c) && c < 0x80) {
+            out += static_cast<char>(c);
+        } else if (c == '-') {
+            out += '-';
+        } else {
+            out += '_';
+            out += kHex[c >> 4];
+            out += kHex[c & 0xF];
+        }
+    }
+    return out;
+}
+
+// The findings counted by `key` (the most first, then by key), at most `limit` rows and a last
+// row "N other …" summing the rest.
+std::vector<ChartRow> chart_rows(const std::vector<const Finding*>& all,
+                                 const std::function<std::string(const Finding&)>& key,
+                                 const std::function<std::string(const Finding&)>& label, bool company_links,
+                                 size_t limit, const std::string& others) {
     std::map<std::string, ChartRow> rows;
     for (const auto* f : all) {
-        auto& row = rows[f->*key];
-        row.label = f->*key;
+        auto& row = rows[key(*f)];
+        if (row.label.empty()) {
+            row.label = label(*f);
+            if (company_links) row.link = "#" + company_anchor(f->company_id);
+        }
         ++row.counts[static_cast<size_t>(f->status)];
     }
     std::vector<ChartRow> result;
-    for (auto& [label, row] : rows) result.push_back(row);
+    for (auto& [name, row] : rows) result.push_back(row);
+    std::stable_sort(result.begin(), result.end(),
+                     [](const ChartRow& a, const ChartRow& b) { return a.total() > b.total(); });
+    if (result.size() > limit) {
+        ChartRow rest;
+        rest.label = fmt::format("{} other {}", result.size() - limit, others);
+        for (size_t i = limit; i < result.size(); ++i)
+            for (size_t s = 0; s < rest.counts.size(); ++s) rest.counts[s] += result[i].counts[s];
+        result.resize(limit);
+        result.push_back(rest);
+    }
     return result;
 }
 
@@ -81,7 +128,8 @@ std::string bar_chart(const std::string& title, const std::vector<ChartRow>& row
             if (row.counts[s])
                 parts.push_back(fmt::format("{} {}", row.counts[s], findings::status_name(kStatuses[s])));
         const std::string label = row.label.empty() ? "(none)" : row.label;
-        html += fmt::format("<g><title>{}: {}</title>", esc(label), fmt::join(parts, ", "));
+        html += row.link.empty() ? "<g>" : "<a href=\"" + esc(row.link) + "\"><g>";
+        html += fmt::format("<title>{}: {}</title>", esc(label), fmt::join(parts, ", "));
         html += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"end\" dominant-baseline=\"middle\">{}</text>",
                             kLabelRight, y + 10, esc(shorten(sanitize_utf8(label), 22)));
         double x = kBarLeft;
@@ -94,6 +142,7 @@ std::string bar_chart(const std::string& title, const std::vector<ChartRow>& row
         }
         html += fmt::format("<text class=\"count\" x=\"{:.1f}\" y=\"{}\" dominant-baseline=\"middle\">{}</text></g>",
                             x + 6, y + 10, row.total());
+        if (!row.link.empty()) html += "</a>";
     }
     return html + "</svg></figure>";
 }
@@ -156,7 +205,9 @@ std::string evidence_html(const nlohmann::ordered_json& evidence) {
 }
 
 void write_findings_table(const std::vector<const Finding*>& all, std::ostream& out) {
-    out << "<section class=\"panel\"><h2>Findings</h2>\n<div class=\"filters\">"
+    out << "<section class=\"panel\"><h2>Findings</h2>\n"
+        << "<noscript><p class=\"muted\">Filtering, sorting and pages need JavaScript; every finding is listed "
+           "below.</p></noscript>\n<div class=\"filters js-only\">"
         << "<input type=\"search\" id=\"filter-text\" placeholder=\"Filter by any text…\" aria-label=\"Filter text\">"
         << "<select id=\"filter-status\" aria-label=\"Status\"><option value=\"\">All statuses</option>";
     for (auto status : kStatuses)
@@ -167,8 +218,12 @@ void write_findings_table(const std::vector<const Finding*>& all, std::ostream& 
                           findings::Severity::Low, findings::Severity::Info})
         out << "<option value=\"" << findings::severity_name(severity) << "\">" << findings::severity_name(severity)
             << "</option>";
-    out << "</select><span class=\"shown\" id=\"shown-count\">Showing " << all.size() << " of " << all.size()
-        << "</span></div>\n";
+    out << "</select><select id=\"page-size\" aria-label=\"Rows per page\"><option value=\"50\">50 per page</option>"
+           "<option value=\"100\" selected>100 per page</option><option value=\"500\">500 per page</option>"
+           "<option value=\"0\">All rows</option></select><span class=\"shown\" id=\"shown-count\">Showing "
+        << all.size() << " of " << all.size() << "</span></div>\n"
+        << "<div class=\"pager js-only\"><button type=\"button\" id=\"page-prev\">‹ Previous</button>"
+           "<span id=\"page-info\"></span><button type=\"button\" id=\"page-next\">Next ›</button></div>\n";
     out << "<div class=\"table-wrap\"><table "
            "id=\"findings\"><thead><tr><th>Rule</th><th>Citation</th><th>Company</th><th>Subject</th>"
            "<th>Status</th><th>Due</th><th>Done</th><th data-type=\"number\">Days late</th>"
@@ -187,7 +242,8 @@ void write_findings_table(const std::vector<const Finding*>& all, std::ostream& 
                     ? ""
                     : "<br><span class=\"instrument\">" + esc(instrument_text(f->instrument, f->instrument_source)) +
                           "</span>")
-            << "</td><td class=\"company\">" << esc(f->company_id)
+            << "</td><td class=\"company\"><a href=\"#" << esc(company_anchor(f->company_id)) << "\">"
+            << esc(f->company_id) << "</a>"
             << (f->company_name.empty() ? "" : "<br><span class=\"legal-name\">" + esc(f->company_name) + "</span>")
             << "</td>"
             << "<td class=\"subject\"><code>" << esc(subject) << "</code></td>"
@@ -202,6 +258,119 @@ void write_findings_table(const std::vector<const Finding*>& all, std::ostream& 
     out << "</tbody></table></div>\n<p id=\"no-match\" class=\"muted\" hidden>No findings match the filter.</p>"
         << (all.empty() ? "<p class=\"muted\">No findings: every rule that ran found nothing to report.</p>" : "")
         << "</section>\n";
+}
+
+size_t count_rules_with_findings(const Summary& summary) {
+    size_t n = 0;
+    for (const auto& [key, count] : summary.by_rule) n += count ? 1 : 0;
+    return n;
+}
+
+std::optional<int64_t> day_of(const std::optional<std::string>& text) {
+    if (!text) return std::nullopt;
+    const auto date = Date::parse(*text);
+    return date ? std::optional<int64_t>(date->days()) : std::nullopt;
+}
+
+// One company's cases on a timeline a person reads at a glance: a row per finding, from the
+// trigger (○) to the due date (|), then the days late to the filing (◆) or the days overdue up to
+// the audit date (the dashed line), in the status's colour. Acts without a deadline are a dot.
+std::string company_timeline(const std::vector<const Finding*>& list, const std::string& as_of) {
+    const auto audit_day = day_of(as_of);
+    int64_t first = std::numeric_limits<int64_t>::max(), last = std::numeric_limits<int64_t>::min();
+    const auto widen = [&](std::optional<int64_t> day) {
+        if (!day) return;
+        first = std::min(first, *day);
+        last = std::max(last, *day);
+    };
+    widen(audit_day);
+    for (const auto* f : list) widen(day_of(f->trigger_date)), widen(day_of(f->due)), widen(day_of(f->done));
+    if (first > last) return "";
+    if (first == last) last = first + 1;
+    constexpr int kLabel = 190, kPlot = 520, kRow = 20, kRight = 130;
+    const int width = kLabel + kPlot + kRight;
+    const int height = static_cast<int>(list.size()) * kRow + 26;
+    const auto x_of = [&](int64_t day) {
+        return kLabel + static_cast<double>(day - first) * kPlot / static_cast<double>(last - first);
+    };
+    std::string svg = fmt::format(
+        "<svg class=\"timeline\" viewBox=\"0 0 {} {}\" width=\"{}\" height=\"{}\" role=\"img\" "
+        "aria-label=\"Timeline of the company's cases\">",
+        width, height, width, height);
+    svg += fmt::format("<text class=\"axis\" x=\"{}\" y=\"12\">{}</text>", kLabel, Date::from_days(first).to_string());
+    svg += fmt::format("<text class=\"axis\" x=\"{}\" y=\"12\" text-anchor=\"end\">{}</text>", kLabel + kPlot,
+                       Date::from_days(last).to_string());
+    if (audit_day)
+        svg += fmt::format("<line class=\"as-of\" x1=\"{0:.1f}\" x2=\"{0:.1f}\" y1=\"16\" y2=\"{1}\"/>",
+                           x_of(*audit_day), height);
+    for (size_t i = 0; i < list.size(); ++i) {
+        const auto& f = *list[i];
+        const std::string status = findings::status_name(f.status);
+        const int y = 22 + static_cast<int>(i) * kRow + kRow / 2;
+        std::string subject = f.subject_key + (f.period ? "#" + std::to_string(*f.period) : "");
+        std::string tip =
+            findings::rule_key(f.rule_id, f.rule_version) + " " + f.subject_table + ":" + subject + " — " + status;
+        if (f.trigger_date) tip += "; trigger " + *f.trigger_date;
+        if (f.due) tip += "; due " + *f.due;
+        if (f.done) tip += "; done " + *f.done;
+        std::string note = status;
+        if (f.days_late)
+            note = fmt::format("{} d late", *f.days_late), tip += fmt::format("; {} days late", *f.days_late);
+        if (f.days_overdue)
+            note = fmt::format("{} d overdue", *f.days_overdue),
+            tip += fmt::format("; {} days overdue", *f.days_overdue);
+        svg += "<g class=\"case " + status + "\"><title>" + esc(sanitize_utf8(tip)) + "</title>";
+        svg += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"end\" dominant-baseline=\"middle\">{}</text>",
+                           kLabel - 8, y, esc(shorten(sanitize_utf8(f.rule_id + " " + subject), 28)));
+        const auto trigger = day_of(f.trigger_date), due = day_of(f.due), done = day_of(f.done);
+        if (trigger && due)
+            svg += fmt::format("<line class=\"span\" x1=\"{:.1f}\" x2=\"{:.1f}\" y1=\"{}\" y2=\"{}\"/>", x_of(*trigger),
+                               x_of(*due), y, y);
+        const auto end = done ? done : (f.status == Status::Missing ? audit_day : std::nullopt);
+        if (due && end && *end > *due)
+            svg += fmt::format("<line class=\"overrun{}\" x1=\"{:.1f}\" x2=\"{:.1f}\" y1=\"{}\" y2=\"{}\"/>",
+                               done ? "" : " open", x_of(*due), x_of(*end), y, y);
+        if (trigger)
+            svg += fmt::format("<circle class=\"{}\" cx=\"{:.1f}\" cy=\"{}\" r=\"4\"/>", due ? "trigger" : "act",
+                               x_of(*trigger), y);
+        if (due)
+            svg += fmt::format("<line class=\"due\" x1=\"{0:.1f}\" x2=\"{0:.1f}\" y1=\"{1}\" y2=\"{2}\"/>", x_of(*due),
+                               y - 6, y + 6);
+        if (done)
+            svg += fmt::format(
+                "<rect class=\"done\" x=\"{:.1f}\" y=\"{}\" width=\"7\" height=\"7\" "
+                "transform=\"rotate(45 {:.1f} {})\"/>",
+                x_of(*done) - 3.5, y - 3.5, x_of(*done), y);
+        svg += fmt::format("<text class=\"note\" x=\"{}\" y=\"{}\" dominant-baseline=\"middle\">{}</text></g>",
+                           kLabel + kPlot + 8, y, esc(note));
+    }
+    return svg + "</svg>";
+}
+
+// A section per company (in id order), each a closed <details> a reader opens: its legal name,
+// its counts, and its cases on a timeline. Tables and charts link here.
+void write_companies(const std::vector<const Finding*>& all, const std::string& as_of, std::ostream& out) {
+    std::map<std::string, std::vector<const Finding*>> by_company;
+    for (const auto* f : all) by_company[f->company_id].push_back(f);
+    out << "<section class=\"panel\" id=\"companies\"><h2>Companies (" << by_company.size() << ")</h2>\n"
+        << "<p class=\"muted\">Each company's cases on a timeline: ○ trigger, | due date, ◆ record filed; the "
+           "coloured line is the time late (to the filing) or overdue (dashed, to the audit date "
+        << esc(as_of) << ", the vertical line).</p>\n";
+    for (const auto& [id, list] : by_company) {
+        std::array<size_t, kStatuses.size()> counts{};
+        for (const auto* f : list) ++counts[static_cast<size_t>(f->status)];
+        std::vector<std::string> parts;
+        for (size_t s = 0; s < kStatuses.size(); ++s)
+            if (counts[s])
+                parts.push_back(fmt::format("<span class=\"badge {0}\">{1} {0}</span>",
+                                            findings::status_name(kStatuses[s]), counts[s]));
+        out << "<details class=\"company\" id=\"" << esc(company_anchor(id)) << "\"><summary><b>"
+            << esc(id.empty() ? "(no company)" : id) << "</b>"
+            << (list.front()->company_name.empty() ? "" : " " + esc(list.front()->company_name)) << " "
+            << fmt::format("{}", fmt::join(parts, " ")) << "</summary>" << company_timeline(list, as_of)
+            << "</details>\n";
+    }
+    out << "</section>\n";
 }
 
 void write_rules_table(const std::vector<RuleRow>& rows, bool timings, std::ostream& out) {
@@ -250,9 +419,23 @@ void write_html(const AuditReport& report, std::ostream& out, const ReportOption
     out << "</header>\n<main>\n";
     write_cards(summary, out);
 
-    out << "<section><div class=\"charts\">" << bar_chart("Findings by company", chart_rows(all, &Finding::company_id))
-        << bar_chart("Findings by rule", chart_rows(all, &Finding::rule_id))
-        << bar_chart("Findings by category", chart_rows(all, &Finding::category)) << "</div>\n<p class=\"legend\">";
+    const auto company_id = [](const Finding& f) { return f.company_id; };
+    const auto company_label = [](const Finding& f) { return company_text(f.company_id, f.company_name); };
+    const auto rule_id = [](const Finding& f) { return f.rule_id; };
+    const auto category = [](const Finding& f) { return f.category; };
+    const auto title = [&](const char* what, size_t count, const char* noun) {
+        return count > kChartBars
+                   ? fmt::format("Findings by {}: the {} with the most, of {} {}", what, kChartBars, count, noun)
+                   : fmt::format("Findings by {}", what);
+    };
+    out << "<section><div class=\"charts\">"
+        << bar_chart(title("company", summary.by_company.size(), "companies"),
+                     chart_rows(all, company_id, company_label, true, kChartBars, "companies"))
+        << bar_chart(title("rule", count_rules_with_findings(summary), "rules"),
+                     chart_rows(all, rule_id, rule_id, false, kChartBars, "rules"))
+        << bar_chart(title("category", summary.by_category.size(), "categories"),
+                     chart_rows(all, category, category, false, kChartBars, "categories"))
+        << "</div>\n<p class=\"legend\">";
     for (auto status : kStatuses) {
         if (status == Status::Pending && count_of(summary.by_status, "pending") == 0) continue;
         out << "<span class=\"" << findings::status_name(status) << "\">" << findings::status_name(status) << "</span>";
@@ -260,6 +443,7 @@ void write_html(const AuditReport& report, std::ostream& out, const ReportOption
     out << "</p></section>\n";
 
     write_findings_table(all, out);
+    write_companies(all, run.as_of, out);
     write_rules_table(rows, options.include_timings, out);
     out << "</main>\n<footer>Generated by " << esc(run.tool_name)
         << (run.tool_version.empty() ? "" : " " + esc(run.tool_version))
