@@ -53,6 +53,7 @@ TEST(ReportFormat, SameReportGivesSameBytesWhateverTheInputOrder) {
 TEST(ReportFormat, TimingsAppearOnlyWhenAskedFor) {
     auto report = sample_report();
     for (auto format : kAllFormats) {
+        if (format == Format::Junit) continue;  // JUnit always has its time attributes (CI charts them)
         SCOPED_TRACE(format_name(format));
         auto slower = report;
         for (auto& status : slower.statuses) status.elapsed_ms *= 3;

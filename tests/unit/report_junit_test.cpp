@@ -71,6 +71,27 @@ TEST(JunitReport, ParsesAndHasASuitePerRuleWithCorrectCounts) {
     EXPECT_EQ(tests, 11);
 }
 
+// CI dashboards chart `time` and link `file`: every suite has both, every test case its file.
+TEST(JunitReport, SuitesCarryTimeAndFileAndTestCasesTheirFile) {
+    Parsed parsed;
+    parse(parsed, render(sample_report(), Format::Junit));
+    ASSERT_TRUE(parsed.result);
+    const auto root = parsed.doc.child("testsuites");
+    EXPECT_STREQ(root.attribute("time").value(), "0.019");  // 18.875 ms in all
+    for (const auto& s : root.children("testsuite")) {
+        SCOPED_TRACE(s.attribute("name").value());
+        EXPECT_TRUE(s.attribute("time"));
+        EXPECT_NE(std::string(s.attribute("file").value()), "");
+        for (const auto& c : s.children("testcase")) EXPECT_NE(std::string(c.attribute("file").value()), "");
+    }
+    const auto stage = root.find_child_by_attribute("testsuite", "name", "CN-CP-STAGE-REPORT");
+    EXPECT_STREQ(stage.attribute("time").value(), "0.004");
+    EXPECT_STREQ(stage.attribute("file").value(), "rules/cn_consumer.rule");
+    // A finding located in a filing names the filing.
+    const auto plan = root.find_child_by_attribute("testsuite", "name", "CN-CP-PLAN");
+    EXPECT_STREQ(plan.child("testcase").attribute("file").value(), "filings/2025 plan#1.json");
+}
+
 TEST(JunitReport, RuleOutcomesMapToFailureErrorSkippedAndPass) {
     Parsed parsed;
     parse(parsed, render(sample_report(), Format::Junit));
