@@ -11,7 +11,7 @@ namespace {
 
 constexpr std::string_view kHeader =
     "rule_id,package,severity,category,company_id,company_name,subject_table,subject_key,period,status,"
-    "trigger_date,due,done,days_late,days_overdue,instrument,instrument_source,citation,message";
+    "trigger_date,due,done,days_late,days_overdue,instrument,instrument_source,citation,evidence,message";
 
 bool is_digit(char c) {
     return c >= '0' && c <= '9';
@@ -80,6 +80,8 @@ void write_csv(const findings::AuditReport& report, std::ostream& out) {
             f->instrument,
             f->instrument_source,
             f->citation,
+            // The rows and values that decided it (a finding per group: its `members`), as compact JSON.
+            f->evidence.empty() ? std::string() : dump_json(f->evidence, -1),
             f->message,
         };
         for (size_t i = 0; i < row.size(); ++i) out << (i ? "," : "") << csv_cell(row[i]);

@@ -71,6 +71,11 @@ td.rule code { white-space: nowrap; }
 td.subject { min-width: 140px; max-width: 220px; overflow-wrap: anywhere; }
 td.citation { min-width: 80px; }
 .instrument, .legal-name { color: var(--muted); font-size: 12px; }
+.instrument { display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden;
+  max-width: 240px; }
+pre.digests { font-size: 12px; overflow-x: auto; margin: 0 0 8px; }
+dl.record { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; margin: 0; font-size: 12.5px; }
+dl.record dt { color: var(--muted); } dl.record dd { margin: 0; font-family: ui-monospace, Menlo, Consolas, monospace; }
 td.evidence { min-width: 170px; }
 .table-wrap { overflow-x: auto; }
 code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 12px; }
@@ -84,7 +89,7 @@ code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; 
 dl.evidence { margin: 0; display: grid; grid-template-columns: max-content 1fr; gap: 1px 8px; font-size: 12px; }
 dl.evidence dt { color: var(--muted); }
 dl.evidence dd { margin: 0; font-family: ui-monospace, Menlo, Consolas, monospace; white-space: pre-wrap;
-  overflow-wrap: anywhere; word-break: keep-all; }
+  overflow-wrap: anywhere; word-break: keep-all; max-height: 9em; overflow-y: auto; }
 .state-error { color: #b91c1c; font-weight: 600; } .state-skipped { color: var(--muted); }
 .muted { color: var(--muted); }
 footer { padding: 0 24px 24px; color: var(--muted); font-size: 12px; }

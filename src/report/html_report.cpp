@@ -34,12 +34,28 @@ std::string or_dash(const std::optional<std::string>& text) {
     return text ? esc(*text) : "—";
 }
 
-// The first `limit` code points of valid UTF-8 text, with an ellipsis when cut.
+// Valid UTF-8 text cut to at most `limit` columns, with an ellipsis when cut. A CJK ideograph,
+// kana, hangul or full-width form takes two columns (it is drawn about twice as wide as a Latin
+// letter), so a chart label in Chinese fits its place as one in English does.
 std::string shorten(const std::string& text, size_t limit) {
-    size_t points = 0;
+    const auto lead_width = [&](size_t i) -> size_t {
+        const auto byte = static_cast<unsigned char>(text[i]);
+        if (byte < 0xE0 || i + 2 >= text.size()) return 1;
+        uint32_t point = (byte & 0x0F) << 12 | (static_cast<unsigned char>(text[i + 1]) & 0x3F) << 6 |
+                         (static_cast<unsigned char>(text[i + 2]) & 0x3F);
+        if (byte >= 0xF0) return 2;  // supplementary planes: CJK extensions, emoji
+        return (point >= 0x1100 && point <= 0x115F) || (point >= 0x2E80 && point <= 0xA4CF) ||
+                       (point >= 0xAC00 && point <= 0xD7A3) || (point >= 0xF900 && point <= 0xFAFF) ||
+                       (point >= 0xFE30 && point <= 0xFE4F) || (point >= 0xFF00 && point <= 0xFF60) ||
+                       (point >= 0xFFE0 && point <= 0xFFE6)
+                   ? 2
+                   : 1;
+    };
+    size_t columns = 0;
     for (size_t i = 0; i < text.size(); ++i) {
         if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
-        if (++points > limit) return text.substr(0, i) + "…";
+        columns += lead_width(i);
+        if (columns > limit) return text.substr(0, i) + "…";
     }
     return text;
 }
@@ -114,7 +130,10 @@ std::string bar_chart(const std::string& title, const std::vector<ChartRow>& row
     std::string html = "<figure class=\"chart\"><figcaption>" + esc(title) + "</figcaption>";
     if (rows.empty()) return html + "<p class=\"empty\">No findings.</p></figure>";
     // Drawn at its natural size in a third of a 1280-pixel page; it shrinks on narrower screens.
-    constexpr int kRowHeight = 24, kLabelRight = 150, kBarLeft = 158, kBarMax = 180, kWidth = 370;
+    // Labels of kLabelColumns columns end at kLabelRight; the longest bar ends at 318, leaving room
+    // for its count ("12,345") inside the 370 wide box.
+    constexpr int kRowHeight = 24, kLabelRight = 154, kBarLeft = 162, kBarMax = 156, kWidth = 370;
+    constexpr size_t kLabelColumns = 20;
     size_t max = 1;
     for (const auto& row : rows) max = std::max(max, row.total());
     const int height = static_cast<int>(rows.size()) * kRowHeight + 8;
@@ -131,7 +150,7 @@ std::string bar_chart(const std::string& title, const std::vector<ChartRow>& row
         html += row.link.empty() ? "<g>" : "<a href=\"" + esc(row.link) + "\"><g>";
         html += fmt::format("<title>{}: {}</title>", esc(label), fmt::join(parts, ", "));
         html += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"end\" dominant-baseline=\"middle\">{}</text>",
-                            kLabelRight, y + 10, esc(shorten(sanitize_utf8(label), 22)));
+                            kLabelRight, y + 10, esc(shorten(sanitize_utf8(label), kLabelColumns)));
         double x = kBarLeft;
         for (size_t s = 0; s < kStatuses.size(); ++s) {
             if (!row.counts[s]) continue;
@@ -147,33 +166,52 @@ std::string bar_chart(const std::string& title, const std::vector<ChartRow>& row
     return html + "</svg></figure>";
 }
 
+// The run at a glance, in the page's header: a few lines whatever the number or length of the rule
+// files' paths (they and every digest are in the audit record at the end), so the findings stay
+// near the top.
 void write_facts(const AuditReport& report, std::ostream& out) {
     const auto& run = report.run;
-    std::string files;
-    for (const auto& file : run.rule_files) files += (files.empty() ? "" : "\n") + file;
-    std::string digests;
-    for (const auto& [file, digest] : run.rule_file_sha256)
-        digests += (digests.empty() ? "" : "\n") + digest + "  " + file;
     std::string parameters;
     for (const auto& [name, value] : run.parameters)
         parameters += (parameters.empty() ? "" : "\n") + name + " = " + value;
+    const size_t files = run.rule_files.size();
     const std::vector<std::pair<std::string, std::string>> facts{
         {"As of", run.as_of},
         {"Database", run.database},
         {"Database SHA-256", run.database_sha256},
-        {"Database fingerprint", run.database_fingerprint},
-        {"Rules fingerprint", run.rules_fingerprint},
+        {"Rule files", files == 0 ? "" : fmt::format("{} (paths and SHA-256 in the audit record)", files)},
         {"Started", run.started_at},
         {"Finished", run.finished_at},
         {"Tool", run.tool_name + (run.tool_version.empty() ? "" : " " + run.tool_version)},
-        {"Rule files", files.empty() ? "—" : files},
-        {"Rule files SHA-256", digests},
         {"Parameters set for this run", parameters.empty() ? "none: every rule as published" : parameters},
     };
     out << "<dl class=\"facts\">";
-    for (const auto& [name, value] : facts)
-        out << "<dt>" << esc(name) << "</dt><dd>" << (value.empty() ? "—" : esc(value)) << "</dd>";
+    for (const auto& [name, value] : facts) {
+        out << "<dt>" << esc(name) << "</dt><dd>";
+        if (value.empty())
+            out << "—";
+        else if (name == "Rule files")
+            out << "<a href=\"#audit-record\">" << esc(value) << "</a>";
+        else
+            out << esc(value);
+        out << "</dd>";
+    }
     out << "</dl>";
+}
+
+// The audit record: what exactly was audited, by SHA-256 in sha256sum's layout (a regulator may
+// present the report in proceedings), and the fast fingerprints.
+void write_audit_record(const AuditReport& report, std::ostream& out) {
+    const auto& run = report.run;
+    out << "<section class=\"panel\" id=\"audit-record\"><h2>Audit record</h2>\n"
+        << "<p class=\"muted\">SHA-256 of the database file as audited and of each rule file as it was checked "
+           "(<code>sha256sum -c</code> reads these lines).</p>\n<pre class=\"digests\">";
+    if (!run.database_sha256.empty()) out << esc(run.database_sha256) << "  " << esc(run.database) << "\n";
+    for (const auto& [file, digest] : run.rule_file_sha256) out << esc(digest) << "  " << esc(file) << "\n";
+    out << "</pre>\n<dl class=\"record\"><dt>Database fingerprint (XXH3)</dt><dd>"
+        << (run.database_fingerprint.empty() ? "—" : esc(run.database_fingerprint))
+        << "</dd><dt>Rules fingerprint (XXH3)</dt><dd>"
+        << (run.rules_fingerprint.empty() ? "—" : esc(run.rules_fingerprint)) << "</dd></dl></section>\n";
 }
 
 void write_cards(const Summary& summary, std::ostream& out) {
@@ -202,6 +240,13 @@ std::string evidence_html(const nlohmann::ordered_json& evidence) {
         html += "<dt>" + esc(key) + "</dt><dd>" +
                 esc(value.is_string() ? value.get<std::string>() : dump_json(value, -1)) + "</dd>";
     return html + "</dl>";
+}
+
+// The instrument under a citation: two lines at most in a table (a long title would make every row
+// tall), the whole text on hover and for the filter.
+std::string instrument_html(const std::string& title, const std::string& source) {
+    const std::string text = esc(instrument_text(title, source));
+    return "<span class=\"instrument\" title=\"" + text + "\">" + text + "</span>";
 }
 
 void write_findings_table(const std::vector<const Finding*>& all, std::ostream& out) {
@@ -240,10 +285,11 @@ void write_findings_table(const std::vector<const Finding*>& all, std::ostream& 
             << "<td class=\"citation\">" << esc(f->citation)
             << (f->instrument.empty() && f->instrument_source.empty()
                     ? ""
-                    : "<br><span class=\"instrument\">" + esc(instrument_text(f->instrument, f->instrument_source)) +
-                          "</span>")
-            << "</td><td class=\"company\"><a href=\"#" << esc(company_anchor(f->company_id)) << "\">"
-            << esc(f->company_id) << "</a>"
+                    : "<br>" + instrument_html(f->instrument, f->instrument_source))
+            << "</td><td class=\"company\">"
+            << (f->company_id.empty()
+                    ? std::string("<span class=\"muted\">(no company)</span>")
+                    : "<a href=\"#" + esc(company_anchor(f->company_id)) + "\">" + esc(f->company_id) + "</a>")
             << (f->company_name.empty() ? "" : "<br><span class=\"legal-name\">" + esc(f->company_name) + "</span>")
             << "</td>"
             << "<td class=\"subject\"><code>" << esc(subject) << "</code></td>"
@@ -383,11 +429,14 @@ void write_rules_table(const std::vector<RuleRow>& rows, bool timings, std::ostr
         const auto* status = row.status;
         const std::string state = status ? findings::rule_state_name(status->state) : "";
         out << "<tr><td class=\"rule\"><code>" << esc(row.key) << "</code></td><td>" << (info ? esc(info->title) : "")
-            << "</td><td>" << (info ? esc(info->citation) : "") << "</td><td>" << (info ? esc(info->category) : "")
-            << "</td><td>" << (info ? findings::severity_name(info->severity) : "") << "</td><td class=\"state-"
-            << state << "\">" << state << "</td><td class=\"num\">"
-            << (status ? std::to_string(status->subjects_evaluated) : "") << "</td><td class=\"num\">"
-            << (status ? std::to_string(status->findings) : "") << "</td>";
+            << "</td><td class=\"citation\">" << (info ? esc(info->citation) : "")
+            << (info && !(info->instrument.empty() && info->instrument_source.empty())
+                    ? "<br>" + instrument_html(info->instrument, info->instrument_source)
+                    : "")
+            << "</td><td>" << (info ? esc(info->category) : "") << "</td><td>"
+            << (info ? findings::severity_name(info->severity) : "") << "</td><td class=\"state-" << state << "\">"
+            << state << "</td><td class=\"num\">" << (status ? std::to_string(status->subjects_evaluated) : "")
+            << "</td><td class=\"num\">" << (status ? std::to_string(status->findings) : "") << "</td>";
         if (timings)
             out << "<td class=\"num\">" << (status ? fmt::format("{:.1f}", status->elapsed_ms) : "") << "</td>";
         out << "<td>" << (status ? esc(status->detail) : "") << "</td></tr>\n";
@@ -445,6 +494,7 @@ void write_html(const AuditReport& report, std::ostream& out, const ReportOption
     write_findings_table(all, out);
     write_companies(all, run.as_of, out);
     write_rules_table(rows, options.include_timings, out);
+    write_audit_record(report, out);
     out << "</main>\n<footer>Generated by " << esc(run.tool_name)
         << (run.tool_version.empty() ? "" : " " + esc(run.tool_version))
         << (run.finished_at.empty() ? "" : " at " + esc(run.finished_at)) << ".</footer>\n"

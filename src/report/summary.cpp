@@ -100,6 +100,7 @@ std::string instrument_text(const std::string& title, const std::string& source)
 }
 
 std::string company_text(const std::string& id, const std::string& name) {
+    if (id.empty()) return "(no company)";
     return name.empty() ? id : id + " (" + name + ")";
 }
 

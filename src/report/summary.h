@@ -45,7 +45,8 @@ Summary summarize(const findings::AuditReport& report);
 
 // How every human-readable format names an instrument: "TITLE; SOURCE", or whichever is given.
 std::string instrument_text(const std::string& title, const std::string& source);
-// How every human-readable format names a company: "ID (LEGAL NAME)", or the id alone without a name.
+// How every human-readable format names a company: "ID (LEGAL NAME)", or the id alone without a name,
+// "(no company)" without an id (a finding per group whose rows are of several companies).
 std::string company_text(const std::string& id, const std::string& name);
 
 // The count stored under `key`, 0 when absent.

@@ -176,7 +176,14 @@ void write_summary_tables(const std::vector<const Finding*>& all, const std::vec
                           const Palette& palette) {
     std::map<std::string, TableRow> companies;
     std::map<std::string, TableRow> rules;
-    for (const auto& row : rows) rules[row.key].label = rule_name(row.id, row.version);
+    // A rule that failed or was skipped found nothing it could report: its zeros say so, or they
+    // would read as compliance.
+    for (const auto& row : rows) {
+        std::string label = rule_name(row.id, row.version);
+        if (row.status && row.status->state == RuleRunStatus::State::Error) label += "  " + palette.bold("(failed)");
+        if (row.status && row.status->state == RuleRunStatus::State::Skipped) label += "  " + palette.dim("(skipped)");
+        rules[row.key].label = label;
+    }
     bool with_pending = false;
     for (const auto* f : all) {
         const size_t s = static_cast<size_t>(f->status);
@@ -260,6 +267,12 @@ void write_text(const AuditReport& report, std::ostream& out, const ReportOption
             rule = key;
         }
         out << finding_line(*f, palette) << '\n';
+        // A finding per group (`group by`) names the rows it judged: without them it is not checkable.
+        if (f->evidence.is_object() && f->evidence.contains("members")) {
+            const auto& members = f->evidence["members"];
+            out << "               " << palette.dim("members:") << ' '
+                << terminal_safe(members.is_string() ? members.get<std::string>() : dump_json(members, -1)) << '\n';
+        }
     }
 
     write_rule_states(rows, RuleRunStatus::State::Error, "Rules that failed:", out, palette);

@@ -74,13 +74,15 @@ TEST(CsvReport, RoundTripsEveryFieldOfEveryFinding) {
     const auto report = sample_report();
     const auto rows = parse_csv(render(report, Format::Csv));
     ASSERT_EQ(rows.size(), report.findings.size() + 1);
-    EXPECT_EQ(rows[0], (Row{"rule_id", "package", "severity", "category", "company_id", "company_name", "subject_table",
-                            "subject_key", "period", "status", "trigger_date", "due", "done", "days_late",
-                            "days_overdue", "instrument", "instrument_source", "citation", "message"}));
+    EXPECT_EQ(rows[0],
+              (Row{"rule_id",       "package",     "severity",     "category",   "company_id",        "company_name",
+                   "subject_table", "subject_key", "period",       "status",     "trigger_date",      "due",
+                   "done",          "days_late",   "days_overdue", "instrument", "instrument_source", "citation",
+                   "evidence",      "message"}));
     for (size_t i = 0; i < report.findings.size(); ++i) {
         const auto& f = report.findings[i];  // the sample is already in reporting order
         const auto& row = rows[i + 1];
-        ASSERT_EQ(row.size(), 19u) << "row " << i + 1;
+        ASSERT_EQ(row.size(), 20u) << "row " << i + 1;
         EXPECT_EQ(row[0], f.rule_id);
         EXPECT_EQ(row[4], f.company_id);
         EXPECT_EQ(row[5], f.company_name);
@@ -93,9 +95,10 @@ TEST(CsvReport, RoundTripsEveryFieldOfEveryFinding) {
         EXPECT_EQ(row[15], f.instrument);
         EXPECT_EQ(row[16], f.instrument_source);
         EXPECT_EQ(row[17], f.citation);
+        EXPECT_EQ(row[18], f.evidence.empty() ? "" : f.evidence.dump()) << "row " << i + 1;
         // Only cells a spreadsheet would run as a formula change, by one leading apostrophe.
         const bool guarded = f.message.starts_with("=");
-        EXPECT_EQ(row[18], (guarded ? "'" : "") + f.message) << "row " << i + 1;
+        EXPECT_EQ(row[19], (guarded ? "'" : "") + f.message) << "row " << i + 1;
         const bool key_guarded = f.subject_key.starts_with("-P");
         EXPECT_EQ(row[7], (key_guarded ? "'" : "") + f.subject_key) << "row " << i + 1;
     }

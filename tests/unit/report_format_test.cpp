@@ -127,3 +127,37 @@ TEST(Escaping, TerminalSafeTextCannotDriveTheTerminal) {
               "\\u{9b}2J");  // C1 CSI
     EXPECT_EQ(terminal_safe("逾期"), "逾期");
 }
+
+// A finding per group (`group by`): its subject is the keys, its company none when its rows are of
+// several companies, and its evidence lists the rows (`members`). Every format names the rows and
+// the instrument, and none writes an empty company where it names one.
+TEST(ReportFormat, AFindingPerGroupShowsItsMembersInEveryFormat) {
+    auto report = sample_report();
+    auto group = report.findings.back();
+    group.rule_id = "SIG-FIRE-CLUSTER";
+    group.status = findings::Status::Signal;
+    group.subject_table = "incidents";
+    group.subject_key = "explosion/power_bank";
+    group.company_id.clear();
+    group.company_name.clear();
+    group.trigger_date.reset();
+    group.due.reset();
+    group.done.reset();
+    group.days_late.reset();
+    group.days_overdue.reset();
+    group.filing_location.reset();
+    group.baseline_state.clear();
+    group.message = "explosions in power banks of several companies";
+    group.evidence = {{"members", "INC-31, INC-47, INC-52"}, {"fires", 3}};
+    report.findings.push_back(group);
+    for (auto format : kAllFormats) {
+        const std::string out = render(report, format);
+        EXPECT_NE(out.find("INC-31, INC-47, INC-52"), std::string::npos) << format_name(format) << ": no members";
+        EXPECT_NE(out.find("explosion/power_bank"), std::string::npos) << format_name(format);
+        EXPECT_NE(out.find("Interim Provisions"), std::string::npos) << format_name(format) << ": no instrument";
+        EXPECT_EQ(out.find("Company: ."), std::string::npos) << format_name(format);
+        EXPECT_EQ(out.find("company: \n"), std::string::npos) << format_name(format);
+    }
+    EXPECT_NE(render(report, Format::Text).find("members: INC-31, INC-47, INC-52\n"), std::string::npos);
+    EXPECT_NE(render(report, Format::Sarif).find("Company: (no company)."), std::string::npos);
+}

@@ -171,9 +171,11 @@ TEST(HtmlReport, SortsAndSearchesInChromium) {
     REQUIRE_CHROMIUM();
     ScratchDir scratch("html-sort");
     // Column 7 is "Days late", numeric, descending: 13 then 2 then the rows without a value.
-    // The text filter "召回" (percent-encoded UTF-8) leaves only the Chinese company's finding.
+    // The text filter "逾期" (percent-encoded UTF-8) leaves only the Chinese company's finding
+    // ("召回计划逾期提交"). The filter searches a row's whole text, the instrument's title
+    // included, so a word of the title ("召回") would match every finding under it.
     const auto sorted = run_chromium(
-        scratch, write_page(scratch, sample_report()) + "#sort=7&dir=desc&q=%E5%8F%AC%E5%9B%9E", "--dump-dom");
+        scratch, write_page(scratch, sample_report()) + "#sort=7&dir=desc&q=%E9%80%BE%E6%9C%9F", "--dump-dom");
     ASSERT_EQ(sorted.exit_code, 0) << sorted.err;
     const Rows rows = finding_rows(sorted.out);
     ASSERT_EQ(rows.rows.size(), 8u);

@@ -44,9 +44,12 @@ TEST(JsonReport, HasTheDocumentedShapeInOrder) {
     const Json json = Json::parse(render(sample_report(), Format::Json));
     EXPECT_EQ(keys_of(json), (std::vector<std::string>{"tool", "run", "rules", "findings", "summary"}));
     EXPECT_EQ(json["tool"], Json({{"name", "recallguard"}, {"version", "0.1.0"}}));
-    EXPECT_EQ(keys_of(json["run"]),
-              (std::vector<std::string>{"as_of", "database", "database_fingerprint", "rules_fingerprint", "started_at",
-                                        "finished_at", "rule_files", "parameters"}));
+    EXPECT_EQ(
+        keys_of(json["run"]),
+        (std::vector<std::string>{"as_of", "database", "database_fingerprint", "rules_fingerprint", "started_at",
+                                  "finished_at", "rule_files", "database_sha256", "rule_files_sha256", "parameters"}));
+    EXPECT_EQ(json["run"]["database_sha256"], "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08");
+    EXPECT_EQ(keys_of(json["run"]["rule_files_sha256"]), json["run"]["rule_files"].get<std::vector<std::string>>());
     EXPECT_EQ(json["run"]["rule_files"].size(), 3u);
 
     ASSERT_EQ(json["rules"].size(), 9u);

@@ -64,8 +64,8 @@ inline findings::AuditReport sample_report() {
     report.run.tool_version = "0.1.0";
     report.run.as_of = "2025-10-08";
     report.run.database = "cases/acme.sqlite";
-    report.run.database_fingerprint = "sha256:4f1c0e5b";
-    report.run.rules_fingerprint = "sha256:9a7d22c1";
+    report.run.database_fingerprint = "4f1c0e5b7d3a9e21";  // XXH3, 16 hex digits
+    report.run.rules_fingerprint = "9a7d22c1e05b6f48";
     report.run.started_at = "2025-10-08T09:00:00Z";
     report.run.finished_at = "2025-10-08T09:00:02Z";
     report.run.rule_files = {"rules/cn_consumer.rule", "rules/signals.rule", "rules/us.rule"};

@@ -50,7 +50,13 @@ TEST(SarifReport, OneRunWithADescriptorPerRule) {
     EXPECT_EQ(harm["id"], "CN-CP-HARM-REPORT");
     EXPECT_EQ(harm["name"], "ReportDeathOrSeriousInjuryWithin2WorkingDays");
     EXPECT_EQ(harm["shortDescription"]["text"], "Report death or serious injury within 2 working days");
-    EXPECT_EQ(harm["help"]["text"], "Art. 8(1)(1)\n\nChecks: Report death or serious injury within 2 working days.");
+    // The help names the article and the instrument (the package's title and source) it is in.
+    EXPECT_EQ(harm["help"]["text"],
+              "Art. 8(1)(1), 消费品召回管理暂行规定 (Interim Provisions); SAMR Order No. 19 <2019>\n\n"
+              "Checks: Report death or serious injury within 2 working days.");
+    EXPECT_EQ(harm["help"]["markdown"],
+              "**Art. 8(1)(1), 消费品召回管理暂行规定 (Interim Provisions); SAMR Order No. 19 \\<2019\\>**\n\n"
+              "Checks: Report death or serious injury within 2 working days.");
     EXPECT_EQ(harm["defaultConfiguration"]["level"], "error");
     EXPECT_EQ(harm["properties"]["tags"], Json({"missed_recall_measure", "cn-consumer"}));
     EXPECT_EQ(harm["properties"]["precision"], "high");
@@ -165,7 +171,8 @@ TEST(SarifReport, DistinctProblemsHaveDistinctFingerprints) {
         report.findings.push_back(problem);
     }
     std::set<std::string> seen;
-    for (const auto& result : sarif_of(report)["runs"][0]["results"])
+    const Json log = sarif_of(report);  // bound first: a loop over a member of a temporary would dangle
+    for (const auto& result : log["runs"][0]["results"])
         seen.insert(result["partialFingerprints"]["recallguardFindingKey/v1"].get<std::string>());
     EXPECT_EQ(seen.size(), 3u);
     EXPECT_TRUE(seen.count("F-SCHEMA|filings|F-1||filings/f1.json:3:5"));
