@@ -155,7 +155,9 @@ TEST_F(HtmlAtScale, LoadsSortsFiltersAndPagesWithoutWaitingInChromium) {
     std::smatch shown;
     ASSERT_TRUE(std::regex_search(dom, shown, std::regex("id=\"page-info\">Rows 1–100, page 1 of (\\d+)<")));
     EXPECT_GE(std::stoi(shown[1].str()), 20);
-    EXPECT_LT(ready_ms, 1500) << "the script took " << ready_ms << " ms to make the table ready";
+    // The limits leave room for a machine shared with other builds (the browser's thread is then
+    // descheduled: the same page measured 204 ms quiet, 804 ms busy); the old design took 5 s.
+    EXPECT_LT(ready_ms, 2000) << "the script took " << ready_ms << " ms to make the table ready";
     EXPECT_LT(table_top, 1600) << "the findings table starts " << table_top << " px down the page";
     EXPECT_EQ(problems_in(plain.err), "");
 
@@ -163,7 +165,8 @@ TEST_F(HtmlAtScale, LoadsSortsFiltersAndPagesWithoutWaitingInChromium) {
     const auto sorted = run_chromium(run, "file://" + *html_ + "#sort=7&dir=desc&status=late", "--dump-dom");
     ASSERT_EQ(sorted.exit_code, 0) << sorted.err;
     const int sort_ms = std::stoi(attribute(sorted.out, "data-sort-ms"));
-    EXPECT_LT(sort_ms, 500) << "sorting " << rows << " rows took " << sort_ms << " ms";
+    // 151 ms quiet, up to 558 ms busy (of which ~100 ms moving the rows); the old design took 2 s.
+    EXPECT_LT(sort_ms, 1000) << "sorting " << rows << " rows took " << sort_ms << " ms";
     EXPECT_EQ(problems_in(sorted.err), "");
     std::cout << "Chromium at national scale: " << rows << " rows; page loaded and dumped in " << load_seconds
               << " s (headless start included); script ready in " << ready_ms << " ms; sort + filter in " << sort_ms
