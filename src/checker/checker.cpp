@@ -85,7 +85,14 @@ std::optional<ast::Literal> parse_param_value(const std::string& text, const ast
             }
             auto count = parse_count(digits);
             if (!count) {
-                error = "'" + text + "' is not a whole number";
+                // Digits that are too many say so: "not a whole number" would send the user
+                // looking for a typo.
+                const size_t start = !digits.empty() && digits[0] == '-' ? 1 : 0;
+                const bool all_digits = digits.size() > start &&
+                                        std::all_of(digits.begin() + static_cast<std::ptrdiff_t>(start), digits.end(),
+                                                    [](unsigned char c) { return std::isdigit(c) != 0; });
+                error = all_digits ? "'" + text + "' is too large: a whole number here has at most 12 digits"
+                                   : "'" + text + "' is not a whole number";
                 return std::nullopt;
             }
             if (like.kind != ast::Literal::Kind::Int && *count < 0) {

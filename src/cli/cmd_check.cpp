@@ -3,6 +3,7 @@
 
 #include <cstdlib>
 #include <iostream>
+#include <limits>
 
 #include "cli/command.h"
 #include "cli/output_file.h"
@@ -68,20 +69,26 @@ void add_check_command(CLI::App& app, int& exit_code) {
     check->add_option("--fail-on", f.fail_on, "Exit 1 when a finding has this severity or higher")
         ->check(CLI::IsMember({"info", "low", "medium", "high", "critical"}));
     check->add_flag("--include-pending", f.include_pending, "Also report obligations not yet due (status pending)");
-    check->add_option("--jobs", f.jobs,
-                      "Validation and rules run in parallel on this many connections (default: cores)");
-    check->add_option("--max-findings", f.max_findings, "Stop a rule after this many findings (reported as such)");
-    check->add_option("--rule-timeout", f.rule_timeout, "Stop a rule after this many seconds (reported as such)")
-        ->check(kFiniteNumber);
+    check
+        ->add_option("--jobs", f.jobs,
+                     "Validation and rules run in parallel on this many connections, 1 to 256 (default: cores)")
+        ->check(kJobsRange);
+    check->add_option("--max-findings", f.max_findings, "Stop a rule after this many findings (reported as such)")
+        ->check(CLI::Range(int64_t{1}, std::numeric_limits<int64_t>::max()));
+    check
+        ->add_option("--rule-timeout", f.rule_timeout,
+                     "Stop a rule after this many seconds (reported as such); also bounds validation (default 600 s)")
+        ->check(positive_number());
     check
         ->add_option("--busy-timeout", f.busy_timeout,
                      "Seconds to wait for another process's lock on the database before failing (default 5)")
-        ->check(kFiniteNumber & CLI::Range(0.0, 3600.0));
+        ->check(positive_number(3600));
     check->add_flag("--timings", f.timings, "Include per-rule timings in the report");
     check->add_option("--store", f.store, "Append this run and its findings to a findings database (one transaction)");
     check->add_option("--baseline", f.baseline,
                       "A JSON report of an earlier run: mark findings new/unchanged/updated/absent");
-    check->add_option("--baseline-run", f.baseline_run, "A run stored with --store (needs --store): the baseline");
+    check->add_option("--baseline-run", f.baseline_run, "A run stored with --store (needs --store): the baseline")
+        ->check(CLI::Range(int64_t{1}, std::numeric_limits<int64_t>::max()));
     check->add_flag("--no-validate", f.no_validate, "Audit even a database that fails `recallguard validate`");
     check->callback([&exit_code] {
         const auto format = report::parse_format(f.format.empty() ? "text" : f.format);
@@ -91,12 +98,21 @@ void add_check_command(CLI::App& app, int& exit_code) {
         const auto load = load_options(f.paths, f.rule_options);
         sqldb::Database::set_busy_timeout_ms(static_cast<int>(f.busy_timeout * 1000));
         const auto loaded = load_checked_rules(load, "nothing was checked");
+        {
+            // Neither the report nor the store may land on an input: refused before anything is written.
+            std::vector<std::string> inputs = loaded.files;
+            for (const auto& file : calendar_files(f.rule_options.calendars)) inputs.push_back(file);
+            if (!f.baseline.empty()) inputs.push_back(f.baseline);
+            refuse_outputs_over_inputs({{"-o", f.output}, {"--store", f.store}}, inputs, {f.db});
+        }
         const int jobs = jobs_or_cores(f.jobs);
         if (!f.no_validate) {
             // A database that breaks the data contract would give findings nobody can trust.
             auto db = sqldb::Database::open(f.db, sqldb::Database::Mode::ReadOnly);
             // A damaged file fails part-way through validation, with an error naming the file and table.
-            const auto validation = schema::validate_case_database(db, schema::Catalog::case_data_v1(), 50, jobs);
+            const auto validation =
+                schema::validate_case_database(db, schema::Catalog::case_data_v1(), 50, jobs, true,
+                                               f.rule_timeout > 0 ? f.rule_timeout : kDefaultValidationSeconds);
             if (validation.error_count() > 0) {
                 std::cerr << schema::render_validation_text(validation, f.db);
                 std::cerr << "recallguard: the database does not follow the case data model; nothing was checked "

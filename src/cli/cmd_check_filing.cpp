@@ -1,5 +1,6 @@
 // `recallguard check-filing`: checks filings (JSON) against their schemas, the case database and the rules.
 #include <algorithm>
+#include <filesystem>
 #include <iostream>
 
 #include "cli/command.h"
@@ -55,7 +56,9 @@ void add_filing_command(CLI::App& app, int& exit_code) {
     add_rule_options(*cmd, f.rule_options);
     cmd->add_option("--rule", f.rule_ids, "Run only this rule (repeatable)")->allow_extra_args(false);
     cmd->add_option("--package", f.packages, "Run only this package (repeatable)")->allow_extra_args(false);
-    cmd->add_option("--jobs", f.jobs, "Validation and rules run in parallel on this many connections (default: cores)");
+    cmd->add_option("--jobs", f.jobs,
+                    "Validation and rules run in parallel on this many connections, 1 to 256 (default: cores)")
+        ->check(kJobsRange);
     add_sarif_options(*cmd, f.sarif_uri_base, f.catalogue_url, nullptr);
     cmd->callback([&exit_code] {
         filing::CheckFilingOptions options;
@@ -69,14 +72,29 @@ void add_filing_command(CLI::App& app, int& exit_code) {
         // The intake's completeness rules live beside the filing schemas, apart from the
         // audit packs in rules/, so that a batch audit reports only the statutory rules.
         const std::string schema_dir = f.schemas.empty() ? filing::FilingSchemas::bundled_directory() : f.schemas;
+        if (!std::filesystem::is_directory(schema_dir))
+            throw InputError("--schemas " + schema_dir + ": " +
+                             (std::filesystem::exists(schema_dir) ? "not a folder" : "no such folder") +
+                             "; it names the folder of the <kind>.schema.json files");
         rule_paths.push_back(schema_dir);
         const auto load = load_options(rule_paths, f.rule_options);
         const auto loaded = load_checked_rules(load, "nothing was checked");
+        {
+            std::vector<std::string> inputs = loaded.files;
+            for (const auto& file : options.filing_paths) inputs.push_back(file);
+            for (const auto& file : calendar_files(f.rule_options.calendars)) inputs.push_back(file);
+            std::error_code error;
+            for (std::filesystem::directory_iterator it(schema_dir, error), end; !error && it != end;
+                 it.increment(error))
+                inputs.push_back(it->path().string());
+            refuse_outputs_over_inputs({{"-o", f.output}}, inputs, {f.db});
+        }
         const int jobs = jobs_or_cores(f.jobs);
         {
             // Findings on a database that breaks the data contract could not be trusted.
             auto db = sqldb::Database::open(f.db, sqldb::Database::Mode::ReadOnly);
-            const auto validation = schema::validate_case_database(db, schema::Catalog::case_data_v1(), 50, jobs);
+            const auto validation = schema::validate_case_database(db, schema::Catalog::case_data_v1(), 50, jobs, true,
+                                                                   kDefaultValidationSeconds);
             if (validation.error_count() > 0) {
                 std::cerr << schema::render_validation_text(validation, f.db);
                 std::cerr << "recallguard: the database does not follow the case data model; nothing was checked\n";

@@ -26,6 +26,9 @@ void add_doc_command(CLI::App& app, int& exit_code) {
         if (!doc_format) throw InputError("unknown --format '" + format + "'");
         const auto load = load_options(paths, rule_options);
         const auto loaded = load_checked_rules(load, "no catalogue was written");
+        std::vector<std::string> inputs = loaded.files;
+        for (const auto& file : calendar_files(rule_options.calendars)) inputs.push_back(file);
+        refuse_outputs_over_inputs({{"-o", output}}, inputs);
         const auto catalogue = doc::build_catalogue(loaded.program, paths);
         write_output(output, [&](std::ostream& out) {
             if (*doc_format == doc::DocFormat::Html)

@@ -4,6 +4,7 @@
 #include "cli/command.h"
 #include "common/errors.h"
 #include "common/files.h"
+#include "common/utf8.h"
 #include "engine/rule_loader.h"
 #include "format/format.h"
 
@@ -38,7 +39,7 @@ void add_fmt_command(CLI::App& app, int& exit_code) {
             if (!result.changed()) continue;
             ++changed;
             if (check)
-                std::cout << format::unified_diff(path, result.original, result.formatted);
+                std::cout << printable_text(format::unified_diff(path, result.original, result.formatted));
             else
                 write_file_atomically(path, result.formatted);
         }

@@ -58,6 +58,11 @@ void add_test_command(CLI::App& app, int& exit_code) {
                 "no *.ruletest files found: name rule folders (the *.ruletest files under them are run) or use "
                 "--tests");
 
+        std::vector<std::string> inputs = loaded.files;
+        for (const auto& file : files) inputs.push_back(file);
+        for (const auto& file : calendar_files(f.rule_options.calendars)) inputs.push_back(file);
+        refuse_outputs_over_inputs({{"-o", f.output}}, inputs);
+
         auto suite = ruletest::load_suite(files);
         ruletest::check_suite_rules(suite, loaded.program);
         if (!suite.diagnostics.empty()) std::cerr << ruletest::render_suite_diagnostics(suite);

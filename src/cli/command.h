@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <limits>
 #include <string>
 #include <thread>
 
@@ -26,6 +27,32 @@ inline const CLI::Validator kFiniteNumber(
         return std::string();
     },
     "FINITE");
+
+// A number option's value must be finite, more than zero and at most `max`: a time limit of 0 s
+// or less would stop everything, or nothing. One message for the first thing wrong.
+inline CLI::Validator positive_number(double max = std::numeric_limits<double>::max()) {
+    return CLI::Validator(
+        [max](std::string& text) {
+            char* end = nullptr;
+            const double value = std::strtod(text.c_str(), &end);
+            if (end == text.c_str() || *end != '\0') return std::string("'" + text + "' is not a number");
+            if (!std::isfinite(value)) return std::string("'" + text + "' is not a finite number");
+            if (!(value > 0)) return std::string("'" + text + "' must be greater than 0");
+            if (value > max)
+                return "'" + text + "' is more than the maximum of " + std::to_string(static_cast<long long>(max));
+            return std::string();
+        },
+        "POSITIVE");
+}
+
+// --jobs: at least one connection, at most this many (SQLite connections, threads).
+constexpr int kMaxJobs = 256;
+inline const CLI::Range kJobsRange(1, kMaxJobs);
+
+// How long validation may run when no --rule-timeout (check) or --timeout (validate) is given:
+// a case table that never ends (a recursive view) must not hang the audit. Validating 10
+// million rows takes about a minute.
+constexpr double kDefaultValidationSeconds = 600;
 
 // Every subcommand registers itself on `app`; its callback stores the process exit
 // code (see common/errors.h) in `exit_code`.

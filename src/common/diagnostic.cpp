@@ -3,7 +3,10 @@
 #include <algorithm>
 #include <cctype>
 #include <sstream>
+#include <string_view>
 #include <tuple>
+
+#include "common/utf8.h"
 
 namespace recallguard {
 
@@ -89,6 +92,10 @@ size_t byte_offset_of_column(const std::string& line, int column) {
     return offset;
 }
 
+// A longer line is shown as a window of this many bytes around the column (a minified or
+// generated file can hold one line of megabytes).
+constexpr size_t kShownLineBytes = 160;
+
 }  // namespace
 
 std::string render_diagnostic(const Diagnostic& diagnostic, const std::string& source_text) {
@@ -97,15 +104,29 @@ std::string render_diagnostic(const Diagnostic& diagnostic, const std::string& s
     if (!diagnostic.location.known() || source_text.empty()) return out;
     const std::string line = line_of(source_text, diagnostic.location.line);
     if (line.empty()) return out;
-    out += "  " + line + "\n  ";
-    const size_t prefix = byte_offset_of_column(line, diagnostic.location.column);
-    for (size_t i = 0; i < prefix; ++i) out += line[i] == '\t' ? '\t' : ' ';
-    // Continuation bytes of the prefix were counted as spaces above; remove them.
-    size_t continuation = 0;
-    for (size_t i = 0; i < prefix; ++i)
-        if ((static_cast<unsigned char>(line[i]) & 0xC0) == 0x80) ++continuation;
-    out.resize(out.size() - continuation);
-    out += "^" + std::string(static_cast<size_t>(std::max(0, diagnostic.length - 1)), '~') + "\n";
+    const size_t column_byte = std::min(byte_offset_of_column(line, diagnostic.location.column), line.size());
+    size_t begin = 0, end = line.size();
+    if (line.size() > kShownLineBytes) {
+        begin = column_byte > kShownLineBytes / 2 ? column_byte - kShownLineBytes / 2 : 0;
+        end = std::min(line.size(), begin + kShownLineBytes);
+        begin = end - std::min(end, kShownLineBytes);
+        // Whole characters only.
+        while (begin > 0 && (static_cast<unsigned char>(line[begin]) & 0xC0) == 0x80) --begin;
+        while (end < line.size() && (static_cast<unsigned char>(line[end]) & 0xC0) == 0x80) ++end;
+    }
+    const std::string lead = begin > 0 ? "... " : "", trail = end < line.size() ? " ..." : "";
+    const std::string before = printable_text(std::string_view(line).substr(begin, column_byte - begin));
+    const std::string after = printable_text(std::string_view(line).substr(column_byte, end - column_byte));
+    out += "  " + lead + before + after + trail + "\n  " + std::string(lead.size(), ' ');
+    // One space per character before the caret (a tab stays a tab, so the caret lines up).
+    for (const char c : before)
+        if (c == '\t')
+            out += '\t';
+        else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80)
+            out += ' ';
+    size_t tildes = static_cast<size_t>(std::max(0, diagnostic.length - 1));
+    if (!trail.empty()) tildes = std::min(tildes, static_cast<size_t>(std::max(1, code_point_count(after)) - 1));
+    out += "^" + std::string(tildes, '~') + "\n";
     return out;
 }
 

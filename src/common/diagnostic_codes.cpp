@@ -47,7 +47,8 @@ constexpr std::array kCodes{
                        "the names a file sees"},
     DiagnosticCodeInfo{C::BadPlaceholder, "E-BAD-PLACEHOLDER", D::Rules,
                        "a message placeholder that is not a value, or not available in this kind of rule"},
-    DiagnosticCodeInfo{C::Import, "E-IMPORT", D::Rules, "an imported file does not exist"},
+    DiagnosticCodeInfo{C::Import, "E-IMPORT", D::Rules,
+                       "an imported file does not exist or is not a rule file (*.rules)"},
     DiagnosticCodeInfo{C::NoPackage, "E-NO-PACKAGE", D::Rules, "a rule comes before any `package` in its file"},
     DiagnosticCodeInfo{C::EffectivePeriod, "E-EFFECTIVE-PERIOD", D::Rules, "an effective period ends before it starts"},
     DiagnosticCodeInfo{C::Encoding, "E-ENCODING", D::Rules, "the file is not valid UTF-8"},
@@ -96,7 +97,8 @@ constexpr std::array kCodes{
         C::FilingSchema, "F-SCHEMA", D::Filings,
         "filing does not match the schema of its kind (type, required, enum, date, bounds, unexpected member)"},
     DiagnosticCodeInfo{C::FilingReference, "F-REFERENCE", D::Filings,
-                       "filing refers to a company, product or case that does not exist"},
+                       "filing refers to a company, product or case that does not exist, or did not yet exist on the "
+                       "date the filing is dated"},
     DiagnosticCodeInfo{C::FilingOwner, "F-OWNER", D::Filings,
                        "filing's company, product and case do not belong together (a product of another company, a "
                        "case of another product)"},

@@ -105,4 +105,25 @@ std::string invalid_utf8_message(std::string_view text, size_t offset) {
            " here does not start a UTF-8 character; save the file as UTF-8";
 }
 
+std::string printable_text(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (size_t pos = 0; pos < text.size();) {
+        const size_t length = utf8_sequence_length(text, pos);
+        const auto c = static_cast<unsigned char>(text[pos]);
+        const bool control =
+            length == 1 &&
+            ((c < 0x20 && c != '\t' && c != '\n' && !(c == '\r' && pos + 1 < text.size() && text[pos + 1] == '\n')) ||
+             c == 0x7F);
+        if (length == 0 || control) {
+            out += "\xEF\xBF\xBD";
+            ++pos;
+            continue;
+        }
+        out.append(text.substr(pos, length));
+        pos += length;
+    }
+    return out;
+}
+
 }  // namespace recallguard

@@ -35,6 +35,11 @@ SourceLocation location_of_offset(const std::string& path, std::string_view text
 // Code points in (valid UTF-8) `text`: what a column counts.
 int code_point_count(std::string_view text, size_t begin = 0, size_t end = std::string::npos);
 
+// `text` safe to show on a terminal: malformed UTF-8 and control characters (a tab, a line feed
+// and the CR of a CRLF aside) become U+FFFD, so no binary byte or escape sequence from a file
+// reaches the screen.
+std::string printable_text(std::string_view text);
+
 // "the file is not valid UTF-8: byte 0xE9 here ..." for the byte at `offset`.
 std::string invalid_utf8_message(std::string_view text, size_t offset);
 

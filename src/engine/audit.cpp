@@ -181,6 +181,8 @@ findings::AuditReport run_audit(const LoadedRules& rules, const AuditOptions& op
     const auto milliseconds_since = [](auto from) {
         return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - from).count();
     };
+    // A FIFO, a folder or a device is refused before anything reads it (a FIFO would block).
+    sqldb::Database::require_database_file(options.database);
     const auto digests = file_digests(options.database);
     report.run.database_fingerprint = digests.fingerprint;
     report.run.database_sha256 = digests.sha256;

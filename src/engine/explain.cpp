@@ -164,7 +164,9 @@ WhyAnswer why_version(const LoadedRules& rules, const checker::BoundRule& rule, 
         const std::string done_date = optional_text(statement, compiler::kDoneColumn);
         std::string verdict;
         if (due == "(none)")
-            verdict = "error: the due date lies outside calendar " + rule.calendar;
+            verdict = rule.calendar.empty()
+                          ? "error: the due date falls after 9999-12-31, the last date recallguard can represent"
+                          : "error: the due date lies outside calendar " + rule.calendar;
         else if (done)
             verdict = done_date <= due ? "met on " + done_date : "late: done " + done_date;
         else

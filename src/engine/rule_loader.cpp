@@ -128,12 +128,31 @@ LoadedRules load_rules(const LoadOptions& options) {
             const fs::path target = fs::path(queue[i]).parent_path() / import;
             std::error_code error;
             file->import_keys.push_back(canonical_path(target.string()));
-            if (!fs::is_regular_file(target, error) && !find_unsaved(unsaved, target.string())) {
+            // Only rule files: an import never reads another kind of file (whose lines the
+            // parser's messages would show) nor a device or FIFO (which could block).
+            if (target.extension() != ".rules") {
                 file->import_keys.back().clear();
                 loaded.diagnostics.error(
                     DiagnosticCode::Import, location,
-                    "imported file '" + import + "' does not exist (looked at " + target.string() + ")");
+                    "imported file '" + import + "' is not a rule file; imports name *.rules files");
                 continue;
+            }
+            if (!find_unsaved(unsaved, target.string())) {
+                const fs::file_status status = fs::status(target, error);
+                if (!fs::exists(status)) {
+                    file->import_keys.back().clear();
+                    loaded.diagnostics.error(
+                        DiagnosticCode::Import, location,
+                        "imported file '" + import + "' does not exist (looked at " + target.string() + ")");
+                    continue;
+                }
+                if (!fs::is_regular_file(status)) {
+                    file->import_keys.back().clear();
+                    loaded.diagnostics.error(DiagnosticCode::Import, location,
+                                             "imported file '" + import + "' is not a regular file (" +
+                                                 target.string() + "); imports name *.rules files");
+                    continue;
+                }
             }
             queue.push_back(target.lexically_normal().string());
         }

@@ -6,6 +6,7 @@
 
 #include "common/date.h"
 #include "common/errors.h"
+#include "common/temp_directory.h"
 #include "exec/date_guard.h"
 
 namespace recallguard::exec {
@@ -176,6 +177,12 @@ RuleOutcome execute_rule(Database& db, const compiler::CompiledRule& compiled, c
                     break;
                 case compiler::RuleForm::Deadline:
                 case compiler::RuleForm::Periodic: {
+                    if (!finding.due && bound.calendar.empty())
+                        // Counted in calendar days, a due date is missing only when it falls past
+                        // the last representable date.
+                        throw CalendarGap("the due date after " + finding.trigger_date.value_or("?") + " for " +
+                                          finding.subject_table + " " + finding.subject_key +
+                                          " falls after 9999-12-31, the last date recallguard can represent");
                     if (!finding.due) {
                         const auto* cal = calendars.find(bound.calendar);
                         std::string covered = cal ? " (it covers " + std::to_string(cal->first_year()) + "–" +
@@ -225,7 +232,7 @@ RuleOutcome execute_rule(Database& db, const compiler::CompiledRule& compiled, c
         outcome.status.state = findings::RuleRunStatus::State::Error;
         outcome.status.detail = time_limit && time_limit->expired()
                                     ? fmt::format("stopped after the --rule-timeout of {:g} s", options.timeout_seconds)
-                                    : std::string("the rule failed: ") + e.what();
+                                    : "the rule failed: " + without_temporary_paths(e.what());
         outcome.findings.clear();
     }
     time_limit.reset();

@@ -65,6 +65,7 @@ std::string create_statement(const schema::Table& table, const std::vector<const
 }
 
 void attach_source(Database& db, const std::string& source_path) {
+    Database::require_database_file(source_path);
     auto attach = db.prepare("ATTACH DATABASE ?1 AS source");
     attach.bind_text(1, read_only_uri(source_path));
     try {
@@ -138,9 +139,9 @@ std::vector<const schema::Column*> copied_columns(const schema::Table& table, co
 
 Snapshot Snapshot::prepare(const std::string& source_path, const ColumnsByTable& columns, const std::string& as_of,
                            const schema::Catalog& catalog, const calendar::CalendarSet& calendars, int parallelism) {
-    std::string pattern = (fs::temp_directory_path() / "recallguard-XXXXXX").string();
-    if (!mkdtemp(pattern.data())) throw InternalError("cannot create a temporary folder for the working database");
-    Snapshot snapshot(pattern, (fs::path(pattern) / "working.sqlite").string());
+    auto directory = std::make_unique<TempDirectory>("working");
+    const std::string pattern = directory->path();
+    Snapshot snapshot(std::move(directory), (fs::path(pattern) / "working.sqlite").string());
     snapshot.source_path_ = source_path;
     snapshot.as_of_ = as_of;
     snapshot.catalog_ = &catalog;
@@ -266,15 +267,11 @@ Snapshot::Snapshot(Snapshot&& other) noexcept
       calendars_(other.calendars_),
       parts_(std::move(other.parts_)),
       estimated_rows_(std::move(other.estimated_rows_)),
-      calendar_coverage_(std::move(other.calendar_coverage_)) {
-    other.directory_.clear();
-}
+      calendar_coverage_(std::move(other.calendar_coverage_)) {}
 
 Snapshot::~Snapshot() {
-    if (directory_.empty()) return;
     parts_.clear();  // closes copiers that never copied (an audit stopped early)
-    std::error_code ignored;
-    fs::remove_all(directory_, ignored);
+    directory_.reset();
 }
 
 }  // namespace recallguard::exec

@@ -9,12 +9,14 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "calendar/calendar.h"
+#include "common/temp_directory.h"
 #include "exec/date_guard.h"
 #include "schema/catalog.h"
 #include "sqldb/sqlite.h"
@@ -78,10 +80,11 @@ private:
         std::vector<CopiedTable> tables;
         std::optional<sqldb::Database> copier;  // holds the read lock on the audited file until copied
     };
-    Snapshot(std::string directory, std::string path) : directory_(std::move(directory)), path_(std::move(path)) {}
-    std::string directory_;
-    std::string path_;         // the working-day tables; the copied tables are attached to it
-    std::string source_path_;  // the audited file, for messages
+    Snapshot(std::unique_ptr<TempDirectory> directory, std::string path)
+        : directory_(std::move(directory)), path_(std::move(path)) {}
+    std::unique_ptr<TempDirectory> directory_;  // removed last, also on interruption
+    std::string path_;                          // the working-day tables; the copied tables are attached to it
+    std::string source_path_;                   // the audited file, for messages
     std::string as_of_;
     const schema::Catalog* catalog_ = nullptr;
     const calendar::CalendarSet* calendars_ = nullptr;  // the caller's, answering the working-day tables

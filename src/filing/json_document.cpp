@@ -38,26 +38,6 @@ size_t too_deep_at(const std::string& text) {
     return std::string::npos;
 }
 
-// nlohmann's messages start with "[json.exception.parse_error.101] parse error at line 1, column
-// 5: "; the location is ours (in characters), so only the explanation is kept.
-std::string explanation(const std::string& what) {
-    const size_t column = what.rfind("column ");
-    if (column != std::string::npos) {
-        const size_t colon = what.find(": ", column);
-        if (colon != std::string::npos) return what.substr(colon + 2);
-    }
-    const size_t bracket = what.find("] ");
-    return bracket == std::string::npos ? what : what.substr(bracket + 2);
-}
-
-// Drops nlohmann's "; last read: '...'" echo of the input: the caret shows the place.
-std::string without_echo(const std::string& message) {
-    const size_t echo = message.find("; last read: '");
-    if (echo == std::string::npos) return message;
-    const size_t end = message.rfind('\'');
-    return message.substr(0, echo) + (end > echo + 13 ? message.substr(end + 1) : "");
-}
-
 // Walks text nlohmann has already accepted, recording where each value and key starts.
 class PositionScanner {
 public:
@@ -185,7 +165,7 @@ std::optional<JsonError> parse_json_document(const std::string& path, std::strin
     } catch (const nlohmann::json::parse_error& e) {
         // e.byte counts the bytes read, the offending one included.
         const size_t offset = e.byte > 0 ? e.byte - 1 : 0;
-        std::string message = without_echo(explanation(e.what()));
+        std::string message = json_error_explanation(e.what());
         if (offset >= t.size() || message.find("end of input") != std::string::npos)
             message = "the JSON is truncated or empty: " + message;
         return JsonError{DiagnosticCode::FilingJson, location_of_offset(path, t, offset), "not valid JSON: " + message};
@@ -200,7 +180,7 @@ std::optional<JsonError> parse_json_document(const std::string& path, std::strin
             if (found != std::string::npos) offset = found;
         }
         return JsonError{DiagnosticCode::FilingJson, location_of_offset(path, t, offset),
-                         "not valid JSON: a number too large to represent (" + without_echo(explanation(what)) + ")"};
+                         "not valid JSON: a number too large to represent (" + json_error_explanation(what) + ")"};
     }
     return PositionScanner(t, document).run();
 }

@@ -3,6 +3,8 @@
 #include <map>
 #include <optional>
 
+#include "schema/catalog.h"
+
 namespace recallguard::filing {
 namespace {
 
@@ -37,6 +39,19 @@ public:
         }
         const std::string match = closest_match(key, keys);
         return match.empty() ? "" : "; did you mean '" + match + "'?";
+    }
+
+    // The date from which the row of `table` whose `key_column` is `key` exists (the catalog's
+    // exists-from column, e.g. a defect case's opened_on), with that column's name; nullopt when
+    // the table has none or the row has no such date.
+    std::optional<std::pair<std::string, std::string>> existing_from(const std::string& table,
+                                                                     const std::string& key_column,
+                                                                     const std::string& key) {
+        const schema::Table* found = schema::Catalog::case_data_v1().find_table(table);
+        if (!found || found->exists_from.empty()) return std::nullopt;
+        const auto values = row(table, key_column, {found->exists_from}, key);
+        if (!values || !(*values)[0]) return std::nullopt;
+        return std::make_pair(found->exists_from, *(*values)[0]);
     }
 
 private:
@@ -75,6 +90,22 @@ DiagnosticBag check_references(sqldb::Database& db, const std::vector<const Fili
             error(DiagnosticCode::FilingAsOf, "/filed_on",
                   "filed on " + f->filed_on + ", after the audit date " + as_of +
                       "; as of that date the filing does not exist yet (give --as-of " + f->filed_on + " or later)");
+
+        // A filing dated before what it is about existed (a recall plan filed before its defect
+        // case was opened) is refused: it can never meet an obligation that did not exist yet.
+        const auto existed_after_filing = [&](const std::string& table, const std::string& key_column,
+                                              const std::string& key, const std::string& pointer,
+                                              const std::string& noun) {
+            const auto since = lookup.existing_from(table, key_column, key);
+            if (since && f->filed_on < since->second)
+                error(DiagnosticCode::FilingReference, "/filed_on",
+                      "filed on " + f->filed_on + ", before " + noun + " '" + key + "' (" + pointer +
+                          ") existed: its " + since->first + " is " + since->second +
+                          "; a filing cannot be about it before then");
+        };
+        existed_after_filing("companies", "company_id", f->company_id, "/company_id", "company");
+        if (f->product_id) existed_after_filing("products", "product_id", *f->product_id, "/product_id", "product");
+        if (f->case_id) existed_after_filing("defect_cases", "case_id", *f->case_id, "/case_id", "defect case");
 
         // Company, product, case: each exists, and each belongs to the one before.
         if (!lookup.row("companies", "company_id", {"company_id"}, f->company_id))

@@ -2,6 +2,7 @@
 #include <string_view>
 #include <vector>
 
+#include "report/escaping.h"
 #include "report/formats.h"
 #include "report/summary.h"
 
@@ -35,8 +36,17 @@ bool looks_like_formula(std::string_view cell) {
     }
 }
 
+// A cell is valid UTF-8 without NUL (which ends a string in many readers): a malformed sequence
+// or a NUL becomes U+FFFD.
 std::string csv_cell(std::string_view value) {
-    std::string cell = looks_like_formula(value) ? "'" + std::string(value) : std::string(value);
+    std::string clean;
+    for (char c : sanitize_utf8(value)) {
+        if (c == '\0')
+            clean += "\xEF\xBF\xBD";
+        else
+            clean += c;
+    }
+    std::string cell = looks_like_formula(clean) ? "'" + clean : clean;
     if (cell.find_first_of(",\"\r\n") == std::string::npos) return cell;
     std::string quoted = "\"";
     for (char c : cell) {
@@ -58,7 +68,8 @@ std::string text_of(const std::optional<T>& value) {
 }  // namespace
 
 void write_csv(const findings::AuditReport& report, std::ostream& out) {
-    // RFC 4180 ends records with CRLF; every field keeps its bytes exactly (apart from the guard).
+    // RFC 4180 ends records with CRLF; every field keeps its bytes (apart from the guard;
+    // malformed UTF-8 and NUL become U+FFFD).
     out << kHeader << "\r\n";
     for (const auto* f : sorted_findings(report)) {
         const std::vector<std::string> row{

@@ -98,8 +98,9 @@ void write_report(const findings::AuditReport& report, Format format, std::ostre
             break;
     }
     out.flush();
-    // A full disk or closed pipe must not pass for a complete report.
-    if (!out) throw InternalError(std::string("could not write the ") + format_name(format) + " report: output failed");
+    // A full disk or closed pipe must not pass for a complete report; it is the environment's
+    // failure, not recallguard's (exit 2, not 3).
+    if (!out) throw InputError(std::string("could not write the ") + format_name(format) + " report: output failed");
 }
 
 }  // namespace recallguard::report

@@ -113,18 +113,47 @@ std::vector<InputRow> read_csv_rows(std::string_view text, const std::string& na
 
 std::vector<InputRow> read_json_rows(const std::string& text, const std::string& name, size_t input, const Table& table,
                                      std::vector<PlacedProblem>& problems) {
+    // Text that is not UTF-8 is refused at its first bad byte, as CSV, rule and filing files are.
+    if (const size_t bad = first_invalid_utf8(text); bad != std::string::npos)
+        throw InputError(
+            fmt::format("{}: {}", location_of_offset(name, text, bad).to_string(), invalid_utf8_message(text, bad)));
     nlohmann::ordered_json document;
+    // A key twice in one object would silently keep one value: refused, as check-filing does.
+    // The callback sees keys in order; `objects` holds the keys of each object being read.
+    std::vector<std::set<std::string>> objects;
+    size_t elements = 0;  // elements of the top-level array begun so far: the row is elements - 1
+    std::string duplicate;
+    const auto callback = [&](int depth, nlohmann::json::parse_event_t event, nlohmann::ordered_json& parsed) {
+        using Event = nlohmann::json::parse_event_t;
+        if (depth == 1 && (event == Event::object_start || event == Event::array_start || event == Event::value))
+            ++elements;
+        if (event == Event::object_start) {
+            objects.emplace_back();
+        } else if (event == Event::object_end) {
+            if (!objects.empty()) objects.pop_back();
+        } else if (event == Event::key && !objects.empty() && duplicate.empty()) {
+            const std::string key = parsed.get<std::string>();
+            if (!objects.back().insert(key).second)
+                duplicate = fmt::format(
+                    "{}:/{}: the key '{}' appears twice in one object; a reader would silently "
+                    "keep one of them",
+                    name, elements == 0 ? 0 : elements - 1, key);
+        }
+        return true;
+    };
     try {
-        document = nlohmann::ordered_json::parse(text);
+        document = nlohmann::ordered_json::parse(text, callback);
     } catch (const nlohmann::json::parse_error& e) {
         // Turn the byte offset into a line and column a user can go to.
         const size_t end = std::min<size_t>(e.byte == 0 ? 0 : e.byte - 1, text.size());
-        throw InputError(
-            fmt::format("{}: not valid JSON: {}", location_of_offset(name, text, end).to_string(), e.what()));
+        throw InputError(fmt::format("{}: not valid JSON: {}", location_of_offset(name, text, end).to_string(),
+                                     json_error_explanation(e.what())));
     } catch (const nlohmann::json::out_of_range& e) {
         // A number too large for a double (1E999999): named by the library, not located.
-        throw InputError(fmt::format("{}: not valid JSON: a number too large to represent ({})", name, e.what()));
+        throw InputError(fmt::format("{}: not valid JSON: a number too large to represent ({})", name,
+                                     json_error_explanation(e.what())));
     }
+    if (!duplicate.empty()) throw InputError(duplicate);
     if (!document.is_array())
         throw InputError(fmt::format("{}: expected a JSON array of objects (one per row of {}), found a JSON {}", name,
                                      table.name, document.type_name()));

@@ -8,6 +8,7 @@
 #include <chrono>
 #include <functional>
 #include <map>
+#include <memory>
 #include <set>
 #include <thread>
 #include <tuple>
@@ -482,11 +483,26 @@ const char* validation_level_name(Level level) {
 }
 
 ValidationReport validate_case_database(sqldb::Database& db, const Catalog& catalog, size_t max_per_check, int jobs,
-                                        bool screen) {
+                                        bool screen, double time_limit_seconds) {
+    const auto until = time_limit_seconds > 0 ? std::chrono::steady_clock::now() +
+                                                    std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                                                        std::chrono::duration<double>(time_limit_seconds))
+                                              : std::chrono::steady_clock::time_point::max();
+    // More connections (below); declared first so that the time limits on them go first.
+    std::vector<sqldb::Database> extra;
+    std::vector<std::unique_ptr<sqldb::TimeLimit>> limits;  // one per connection: db first
+    if (time_limit_seconds > 0) limits.push_back(std::make_unique<sqldb::TimeLimit>(db, until));
+    const auto stopped = [&](const std::string& what) {
+        return InputError(
+            fmt::format("{}: validation stopped after its time limit of {} s while reading {} (a "
+                        "table, or a view standing for one, that never ends?)",
+                        db.path(), time_limit_seconds, what));
+    };
     ValidationReport report = [&] {
         try {
             return Validator(db, catalog, max_per_check).check_file();
         } catch (const InputError& e) {
+            if (!limits.empty() && limits.front()->expired()) throw stopped("its schema");
             throw InputError(fmt::format("{}: cannot read the database: {}", db.path(), e.what()));
         }
     }();
@@ -494,7 +510,6 @@ ValidationReport validate_case_database(sqldb::Database& db, const Catalog& cata
 
     // More connections only for a file in rollback-journal mode, where read locks taken before any
     // check make every connection see one state of the file (WAL readers each have their own).
-    std::vector<sqldb::Database> extra;
     bool shared_state = jobs > 1;
     if (shared_state) {
         auto mode = db.prepare("PRAGMA journal_mode");
@@ -508,6 +523,8 @@ ValidationReport validate_case_database(sqldb::Database& db, const Catalog& cata
             extra.back().exec("BEGIN; SELECT count(*) FROM sqlite_schema");
         }
     }
+    if (time_limit_seconds > 0)
+        for (auto& connection : extra) limits.push_back(std::make_unique<sqldb::TimeLimit>(connection, until));
 
     // Largest table first, each to the next free connection; reports are merged in catalog order.
     std::vector<size_t> order(tables.size());
@@ -520,14 +537,22 @@ ValidationReport validate_case_database(sqldb::Database& db, const Catalog& cata
     std::vector<ValidationReport> per_table(tables.size());
     std::vector<std::exception_ptr> failures(tables.size());
     std::atomic<size_t> next{0};
-    auto worker = [&](sqldb::Database& connection) {
+    auto worker = [&](sqldb::Database& connection, size_t connection_index) {
         // Every table is checked even after one fails, so that the error reported (the first in
         // catalog order) does not depend on timing.
         for (size_t n = next++; n < order.size(); n = next++) {
             const size_t i = order[n];
+            const bool expired_before = connection_index < limits.size() && limits[connection_index]->expired();
             try {
                 per_table[i] = Validator(connection, catalog, max_per_check, screen).check_one_table(tables[i]);
             } catch (const InputError& e) {
+                if (connection_index < limits.size() && limits[connection_index]->expired()) {
+                    // Named after the table that was being read when the time ran out; the
+                    // connection's later tables only fail because of it.
+                    failures[i] =
+                        expired_before ? nullptr : std::make_exception_ptr(stopped("table " + tables[i].name));
+                    continue;
+                }
                 // SQLite reports a damaged file only when a query reaches the bad page, and a view
                 // standing for a table only when it is read: name the file and the table.
                 failures[i] = std::make_exception_ptr(
@@ -538,8 +563,8 @@ ValidationReport validate_case_database(sqldb::Database& db, const Catalog& cata
         }
     };
     std::vector<std::thread> threads;
-    for (auto& connection : extra) threads.emplace_back(worker, std::ref(connection));
-    worker(db);
+    for (size_t j = 0; j < extra.size(); ++j) threads.emplace_back(worker, std::ref(extra[j]), j + 1);
+    worker(db, 0);
     for (auto& thread : threads) thread.join();
     if (own_transaction) db.exec("COMMIT");
     for (const auto& failure : failures)

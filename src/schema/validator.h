@@ -35,8 +35,10 @@ struct ValidationReport {
 // file (one for a file in WAL mode); the report is the same as with one. Each table is first
 // read once to rule out the checks that cannot find anything (schema/validation_screen.h);
 // `screen` = false runs every check's query (the report is the same, only slower).
+// `time_limit_seconds` > 0 bounds the whole validation (SQLite's progress handler): a case table
+// that never ends (a recursive view standing for it) is then an InputError naming the table.
 ValidationReport validate_case_database(sqldb::Database& db, const Catalog& catalog, size_t max_per_check = 50,
-                                        int jobs = 1, bool screen = true);
+                                        int jobs = 1, bool screen = true, double time_limit_seconds = 0);
 
 // `db: error[V-ENUM]: message` per problem, then a summary line.
 std::string render_validation_text(const ValidationReport& report, const std::string& db_path);

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 #include <sqlite3.h>
+#include <sys/stat.h>
 
 #include <algorithm>
 #include <atomic>
@@ -47,6 +48,31 @@ void call_function(sqlite3_context* context, int argc, sqlite3_value** argv) {
     }
 }
 
+// Why SQLite needed to write to a database opened to be read (its "attempt to write a readonly
+// database" names no cause); "" for other errors.
+std::string read_only_obstacle(int extended_code, const std::string& path) {
+    switch (extended_code) {
+        case SQLITE_READONLY_ROLLBACK:
+            return "it has a hot journal (" + path +
+                   "-journal): a writer stopped in the middle of a transaction, and reading the file needs that "
+                   "transaction rolled back, which a read-only open never does; let SQLite roll it back once with a "
+                   "writer (e.g. `sqlite3 FILE 'PRAGMA quick_check'`), or restore the file";
+        case SQLITE_READONLY_RECOVERY:
+        case SQLITE_READONLY_CANTINIT:
+        case SQLITE_READONLY_DIRECTORY:
+        case SQLITE_CANTOPEN:
+            return "a WAL-mode database that cannot be read read-only here: its -shm index is missing or must be "
+                   "recovered, and the file or its folder is read-only (" +
+                   std::string(sqlite3_errstr(extended_code)) +
+                   "); copy it to a writable folder, or switch it out of WAL mode (`PRAGMA journal_mode = DELETE`)";
+        case SQLITE_READONLY:
+            return "SQLite needed to write to read this database (a hot journal or a WAL index to rebuild?) and it is "
+                   "opened read-only; open it once with a writer, or restore the file";
+        default:
+            return "";
+    }
+}
+
 }  // namespace
 
 bool FunctionCall::is_null(int index) const {
@@ -81,9 +107,27 @@ int Database::busy_timeout_ms() {
     return g_busy_timeout_ms;
 }
 
+void Database::require_database_file(const std::string& path) {
+    if (path.empty()) throw InputError("the database path is empty; name a database file");
+    struct stat info {};
+    if (::stat(path.c_str(), &info) != 0) return;
+    if (S_ISDIR(info.st_mode)) throw InputError(path + ": a folder, not a database file");
+    if (!S_ISREG(info.st_mode))
+        throw InputError(path + ": not a regular file (" +
+                         (S_ISFIFO(info.st_mode)   ? "a FIFO"
+                          : S_ISCHR(info.st_mode)  ? "a character device"
+                          : S_ISBLK(info.st_mode)  ? "a block device"
+                          : S_ISSOCK(info.st_mode) ? "a socket"
+                                                   : "a special file") +
+                         "); a database must be a file");
+}
+
 Database Database::open(const std::string& path, Mode mode) {
+    if (mode != Mode::Create || !path.empty()) require_database_file(path);
     int flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI;
-    std::string uri = path;
+    // URIs are on for ATTACH (exec/snapshot.h: read_only_uri); a plain name that looks like one
+    // ("file:...") is made a path.
+    std::string uri = path.rfind("file:", 0) == 0 ? "./" + path : path;
     switch (mode) {
         case Mode::ReadOnly:
             flags |= SQLITE_OPEN_READONLY;
@@ -114,6 +158,8 @@ Database Database::open(const std::string& path, Mode mode) {
                 fmt::format("{}: the database is locked by another connection (waited {} ms; "
                             "--busy-timeout sets how long to wait)",
                             path, g_busy_timeout_ms.load()));
+        if (const std::string why = read_only_obstacle(sqlite3_extended_errcode(db), path); !why.empty())
+            throw InputError(path + ": " + why);
         throw InputError(path + ": not a readable SQLite database (" + database.last_error() + ")");
     }
     return database;

@@ -48,8 +48,12 @@ class Database {
 public:
     enum class Mode { ReadOnly, ReadWrite, Create };
 
-    // Throws InputError naming the path when the file cannot be opened as a database.
+    // Throws InputError naming the path when the file cannot be opened as a database. The path
+    // is a file name, never a URI (a name starting with "file:" is a file of that name).
     static Database open(const std::string& path, Mode mode);
+    // Throws InputError at once for what can never be a database and could hang a reader: an
+    // empty path, a folder, a FIFO, a device or a socket. A missing file passes (open reports it).
+    static void require_database_file(const std::string& path);
     static Database open_memory();
 
     // How long open() and every statement wait for another process's lock before failing
