@@ -531,11 +531,17 @@ ValidationReport validate_case_database(sqldb::Database& db, const Catalog& cata
     std::vector<int64_t> rows(tables.size());
     for (size_t i = 0; i < tables.size(); ++i) {
         order[i] = i;
-        rows[i] = extra.empty() ? 0 : sqldb::estimated_row_count(db, "main", tables[i].name);
+        try {
+            rows[i] = extra.empty() ? 0 : sqldb::estimated_row_count(db, "main", tables[i].name);
+        } catch (const InputError&) {
+            if (!limits.empty() && limits.front()->expired()) throw stopped("table " + tables[i].name);
+            throw;
+        }
     }
     std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return rows[a] > rows[b]; });
     std::vector<ValidationReport> per_table(tables.size());
     std::vector<std::exception_ptr> failures(tables.size());
+    std::vector<char> began_late(tables.size(), 0);  // began on a connection whose time was up
     std::atomic<size_t> next{0};
     auto worker = [&](sqldb::Database& connection, size_t connection_index) {
         // Every table is checked even after one fails, so that the error reported (the first in
@@ -547,10 +553,11 @@ ValidationReport validate_case_database(sqldb::Database& db, const Catalog& cata
                 per_table[i] = Validator(connection, catalog, max_per_check, screen).check_one_table(tables[i]);
             } catch (const InputError& e) {
                 if (connection_index < limits.size() && limits[connection_index]->expired()) {
-                    // Named after the table that was being read when the time ran out; the
-                    // connection's later tables only fail because of it.
-                    failures[i] =
-                        expired_before ? nullptr : std::make_exception_ptr(stopped("table " + tables[i].name));
+                    // Named after the table that was being read when the time ran out. A table
+                    // begun after that only fails because of it: reported only when no other is
+                    // (never as checked, whatever stopped the connection first).
+                    failures[i] = std::make_exception_ptr(stopped("table " + tables[i].name));
+                    began_late[i] = expired_before;
                     continue;
                 }
                 // SQLite reports a damaged file only when a query reaches the bad page, and a view
@@ -567,6 +574,8 @@ ValidationReport validate_case_database(sqldb::Database& db, const Catalog& cata
     worker(db, 0);
     for (auto& thread : threads) thread.join();
     if (own_transaction) db.exec("COMMIT");
+    for (size_t i = 0; i < failures.size(); ++i)
+        if (failures[i] && !began_late[i]) std::rethrow_exception(failures[i]);
     for (const auto& failure : failures)
         if (failure) std::rethrow_exception(failure);
     for (auto& part : per_table) {

@@ -364,10 +364,19 @@ int TimeLimit::check(void* self) {
 
 int64_t estimated_row_count(Database& db, const std::string& schema_name, const std::string& table) {
     try {
+        // Only a table has a B-tree to descend: SQLite answers max(rowid) of a view by running
+        // the view to its end, which for a view that never ends is never.
+        auto kind = db.prepare("SELECT type FROM " + quote_identifier(schema_name) +
+                               ".sqlite_schema WHERE name = ? COLLATE NOCASE AND type IN ('table', 'view')");
+        kind.bind_text(1, table);
+        if (!kind.step() || kind.column_text(0) != "table") return 0;
         auto max_rowid =
             db.prepare("SELECT max(rowid) FROM " + quote_identifier(schema_name) + "." + quote_identifier(table));
         return max_rowid.step() && !max_rowid.is_null(0) ? max_rowid.column_int(0) : 0;
     } catch (const InputError&) {
+        // A statement stopped by a time limit (TimeLimit) is not an unknown size: the caller
+        // must learn that its time is up.
+        if (sqlite3_errcode(db.handle()) == SQLITE_INTERRUPT) throw;
         return 0;
     }
 }

@@ -79,14 +79,34 @@ test::TempDir* Interrupt::data_ = nullptr;
 TEST_F(Interrupt, ASignalAtAnyMomentRemovesTheWorkingCopyAndExitsByConvention) {
     const std::string rules = std::string(RECALLGUARD_TEST_DATA_DIR) + "/../rules";
     const std::string db = data_->file("big.sqlite");
+    const std::vector<std::string> args{"check",    rules,
+                                        "--db",     db,
+                                        "--as-of",  "2025-12-31",
+                                        "--format", "json",
+                                        "-o",       tmp.file("report.json"),
+                                        "--store",  tmp.file("store.sqlite")};
+    // How long a whole run takes here (the shorter of two): the signals are sent at fractions of
+    // it, so that they fall in every phase on a fast machine and a slow one alike.
+    double whole = 0;
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        const int out = test::detail::scratch_file(), err = test::detail::scratch_file();
+        const auto started = std::chrono::steady_clock::now();
+        const int code = wait_for(start(args, tmp.file(""), out, err));
+        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        ASSERT_EQ(code, 1) << test::detail::read_all(err);
+        close(out);
+        close(err);
+        whole = attempt == 0 ? seconds : std::min(whole, seconds);
+    }
+    fs::remove(tmp.file("report.json"));
+    fs::remove(tmp.file("store.sqlite"));
     int interrupted = 0, said = 0;
     // Moments from the start: loading rules, validation, the copy, the rules, the report.
-    for (const int milliseconds : {30, 200, 600, 1200, 2500}) {
+    for (const double fraction : {0.05, 0.2, 0.4, 0.6, 0.8}) {
+        const int milliseconds = static_cast<int>(whole * fraction * 1000);
         for (const int signal_number : {SIGINT, SIGTERM}) {
             const int out = test::detail::scratch_file(), err = test::detail::scratch_file();
-            const pid_t pid = start({"check", rules, "--db", db, "--as-of", "2025-12-31", "--format", "json", "-o",
-                                     tmp.file("report.json"), "--store", tmp.file("store.sqlite")},
-                                    tmp.file(""), out, err);
+            const pid_t pid = start(args, tmp.file(""), out, err);
             std::this_thread::sleep_for(std::chrono::milliseconds(milliseconds));
             kill(pid, signal_number);
             const int code = wait_for(pid);
@@ -104,7 +124,8 @@ TEST_F(Interrupt, ASignalAtAnyMomentRemovesTheWorkingCopyAndExitsByConvention) {
                     << "left behind after " << milliseconds << " ms: " << name;
         }
     }
-    EXPECT_GE(interrupted, 6) << "the run was too quick to be interrupted; raise RECALLGUARD_INTERRUPT_COMPANIES";
+    EXPECT_GE(interrupted, 6) << "the runs (" << whole
+                              << " s uninterrupted) ended before the signals; raise RECALLGUARD_INTERRUPT_COMPANIES";
     EXPECT_GE(said, interrupted - 2) << "interruptions were not reported";
     // The store a signal may have cut short is still readable (SQLite rolls the journal back).
     if (fs::exists(tmp.file("store.sqlite"))) {

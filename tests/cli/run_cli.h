@@ -7,10 +7,13 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <chrono>
+#include <csignal>
 #include <cstdlib>
 #include <filesystem>
 #include <stdexcept>
 #include <string>
+#include <thread>
 #include <vector>
 
 #ifndef RECALLGUARD_BINARY
@@ -51,7 +54,10 @@ inline std::string read_all(int fd) {
 }  // namespace detail
 
 // Runs RECALLGUARD_BINARY with `args` (without the program name) and `stdin_text` on stdin.
-inline CliResult run_cli(const std::vector<std::string>& args, const std::string& stdin_text = "") {
+// `kill_after_seconds` > 0: a run still going then is killed (SIGKILL, exit code 137), so that a
+// test of a time limit fails instead of hanging when the limit is not kept.
+inline CliResult run_cli(const std::vector<std::string>& args, const std::string& stdin_text = "",
+                         double kill_after_seconds = 0) {
     const int in = detail::scratch_file(), out = detail::scratch_file(), err = detail::scratch_file();
     if (!stdin_text.empty() &&
         pwrite(in, stdin_text.data(), stdin_text.size(), 0) != static_cast<ssize_t>(stdin_text.size()))
@@ -72,7 +78,18 @@ inline CliResult run_cli(const std::vector<std::string>& args, const std::string
     CliResult result;
     if (spawned == 0) {
         int status = 0;
-        while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+        if (kill_after_seconds > 0) {
+            const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(kill_after_seconds);
+            pid_t done = 0;
+            while ((done = waitpid(pid, &status, WNOHANG)) == 0 && std::chrono::steady_clock::now() < deadline)
+                std::this_thread::sleep_for(std::chrono::milliseconds(20));
+            if (done == 0) kill(pid, SIGKILL);
+            if (done <= 0)
+                while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+                }
+        } else {
+            while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+            }
         }
         result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
         result.out = detail::read_all(out);

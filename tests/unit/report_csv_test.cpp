@@ -1,6 +1,7 @@
 // The CSV report: RFC 4180 quoting checked by parsing it back, and the formula-injection guard.
 #include <gtest/gtest.h>
 
+#include "common/utf8.h"
 #include "golden.h"
 #include "report/report.h"
 #include "report_sample.h"
@@ -14,6 +15,14 @@ using namespace std::string_literals;
 namespace {
 
 using Row = std::vector<std::string>;
+
+// A message of the sample as its CSV cell holds it (before the formula guard): malformed UTF-8
+// and NUL become U+FFFD; every other character, ESC and tab included, is kept.
+std::string as_in_csv(const std::string& message) {
+    if (message == "bad bytes \xff\xfe here, tab\there") return "bad bytes \uFFFD\uFFFD here, tab\there";
+    if (message == "nul\0byte and a \x1b[31mred\x1b[0m"s) return "nul\uFFFDbyte and a \x1b[31mred\x1b[0m";
+    return message;
+}
 
 // A strict RFC 4180 reader: CRLF record ends, quoted fields with doubled quotes; anything else
 // (a bare LF outside quotes, a quote inside an unquoted field) fails the test.
@@ -98,7 +107,7 @@ TEST(CsvReport, RoundTripsEveryFieldOfEveryFinding) {
         EXPECT_EQ(row[18], f.evidence.empty() ? "" : f.evidence.dump()) << "row " << i + 1;
         // Only cells a spreadsheet would run as a formula change, by one leading apostrophe.
         const bool guarded = f.message.starts_with("=");
-        EXPECT_EQ(row[19], (guarded ? "'" : "") + f.message) << "row " << i + 1;
+        EXPECT_EQ(row[19], (guarded ? "'" : "") + as_in_csv(f.message)) << "row " << i + 1;
         const bool key_guarded = f.subject_key.starts_with("-P");
         EXPECT_EQ(row[7], (key_guarded ? "'" : "") + f.subject_key) << "row " << i + 1;
     }
@@ -110,7 +119,17 @@ TEST(CsvReport, QuotesOnlyFieldsThatNeedIt) {
     EXPECT_NE(csv.find(",\"Stage report for period 2\nnever filed\"\r\n"), std::string::npos);
     EXPECT_NE(csv.find(",'; DROP TABLE filings; --,"), std::string::npos);  // no comma, no quoting needed
     EXPECT_NE(csv.find(",深圳电源有限公司,"), std::string::npos);
-    EXPECT_NE(csv.find("nul\0byte"s), std::string::npos);  // bytes are kept as given
+}
+
+TEST(CsvReport, NeverCarriesInvalidUtf8OrNul) {
+    // A NUL ends a string in many CSV readers, and a malformed byte makes the file unreadable as
+    // UTF-8: both become U+FFFD, one per byte; every well-formed character is kept as it is.
+    const std::string csv = render(sample_report(), Format::Csv);
+    EXPECT_EQ(csv.find('\0'), std::string::npos) << "a raw NUL in the CSV report";
+    size_t bad = 0;
+    EXPECT_TRUE(valid_utf8(csv, bad)) << "invalid UTF-8 at byte " << bad;
+    EXPECT_NE(csv.find(",nul\uFFFDbyte and a \x1b[31mred\x1b[0m\r\n"), std::string::npos);
+    EXPECT_NE(csv.find(",\"bad bytes \uFFFD\uFFFD here, tab\there\"\r\n"), std::string::npos);
 }
 
 TEST(CsvReport, GuardsCellsSpreadsheetsWouldRunAsFormulas) {

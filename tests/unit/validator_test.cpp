@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+
 #include "case_rows.h"
 #include "common/errors.h"
 #include "schema/case_database.h"
@@ -337,6 +339,53 @@ TEST(ValidatorOnFiles, SeveralConnectionsGiveTheSameReportAsOne) {
         EXPECT_EQ(several.truncated, one.truncated);
     }
     EXPECT_EQ(test::read_bytes(path), before);
+}
+
+// A case table that is a view never ending (a recursive CTE without a stop).
+constexpr const char* kEndlessComplaints =
+    "DROP TABLE complaints;"
+    "CREATE VIEW complaints AS WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) "
+    "SELECT 'c' || i AS complaint_id, 'products-0' AS product_id, '2025-01-01' AS received_on, "
+    "'hotline' AS channel, 'fire' AS hazard, NULL AS description FROM n";
+
+TEST(ValidatorOnFiles, TheRowCountEstimateNeverRunsAView) {
+    // The estimate that orders the tables over connections descends a table's B-tree; asked of
+    // a view, SQLite would run the view to its end (and a time limit would stop it silently).
+    auto db = sqldb::Database::open_memory();
+    schema::apply_case_data_model(db);
+    test::insert_base_rows(db);
+    db.exec(kEndlessComplaints);
+    sqldb::TimeLimit limit(db, std::chrono::steady_clock::now() + std::chrono::seconds(2));
+    EXPECT_EQ(sqldb::estimated_row_count(db, "main", "complaints"), 0);
+    EXPECT_FALSE(limit.expired()) << "the view was run";
+    EXPECT_EQ(sqldb::estimated_row_count(db, "main", "products"), 1);
+}
+
+TEST(ValidatorOnFiles, AnEndlessViewStopsValidationAtItsTimeLimitWithAnyNumberOfConnections) {
+    test::TempDir dir;
+    const std::string path = dir.file("endless.db");
+    {
+        auto db = sqldb::Database::open(path, sqldb::Database::Mode::Create);
+        schema::apply_case_data_model(db);
+        test::insert_base_rows(db);
+        db.exec(kEndlessComplaints);
+    }
+    for (int jobs : {1, 2, 4}) {
+        for (int attempt = 0; attempt < 3; ++attempt) {  // the connections' timing varies
+            auto db = sqldb::Database::open(path, sqldb::Database::Mode::ReadOnly);
+            const auto started = std::chrono::steady_clock::now();
+            std::string error = "no error: the endless view was reported as checked";
+            try {
+                schema::validate_case_database(db, Catalog::case_data_v1(), 50, jobs, true, 0.3);
+            } catch (const InputError& e) {
+                error = e.what();
+            }
+            EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(5));
+            EXPECT_NE(error.find("validation stopped after its time limit of 0.3 s while reading table complaints"),
+                      std::string::npos)
+                << jobs << " connections: " << error;
+        }
+    }
 }
 
 TEST(ValidatorOnFiles, TruncatedFileIsAnInputError) {
