@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "common/errors.h"
+#include "common/temp_directory.h"
 #include "temp_dir.h"
 
 namespace recallguard {
@@ -95,6 +96,19 @@ TEST(AtomicWrite, AFolderThatDoesNotExistIsAnErrorNamingTheFile) {
     } catch (const InputError& e) {
         EXPECT_EQ(std::string(e.what()).rfind(path + ": cannot create the file", 0), 0u) << e.what();
     }
+}
+
+TEST(TemporaryPaths, AMessageNeverShowsAWorkingFolderButKeepsAUsersOwnPaths) {
+    // A path inside a working folder means nothing to the reader and is gone when it is read.
+    const TempDirectory working("working");
+    const std::string message =
+        "cannot read " + working.file("working.sqlite") + ": disk I/O error (in '" + working.path() + "')";
+    const std::string shown = without_temporary_paths(message);
+    EXPECT_EQ(shown, "cannot read the working copy: disk I/O error (in 'the working copy')");
+    EXPECT_EQ(shown.find(working.path()), std::string::npos) << shown;
+    // A folder of the same prefix that is not one of ours (no owner's lock) is the user's.
+    const std::string own = (fs::temp_directory_path() / "recallguard-notes").string() + "/cases.sqlite";
+    EXPECT_EQ(without_temporary_paths("cannot open " + own), "cannot open " + own);
 }
 
 TEST(AtomicFile, RefusesAnExistingTargetAndCleansUpWhenNotCommitted) {
